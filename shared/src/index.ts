@@ -3,3 +3,7 @@ export * from './roles.ts';
 export * from './protocol/mediasoup.ts';
 export * from './protocol/room.ts';
 export * from './protocol/events.ts';
+export * from './domain/copenhagen-time.ts';
+export * from './domain/episode.ts';
+export * from './domain/advice-window.ts';
+export * from './domain/episode-clocks.ts';
