@@ -7,3 +7,6 @@ export * from './domain/copenhagen-time.ts';
 export * from './domain/episode.ts';
 export * from './domain/advice-window.ts';
 export * from './domain/episode-clocks.ts';
+export * from './domain/screening.ts';
+export * from './domain/conference-kinds.ts';
+export * from './domain/conference-timing.ts';

@@ -1,0 +1,25 @@
+import { expect, test } from 'vitest';
+import { CONFERENCE_KIND_RULES, CONFERENCE_KINDS, type ConferenceKind } from './conference-kinds.ts';
+
+// The pathway as the sources describe it, per kind: who must be there (role/function) and who joins on a condition.
+test.each<[ConferenceKind, number, string[], string[]]>([
+  [
+    'goal_conversation',
+    45,
+    ['hospital/discharge_coordinator', 'hospital/ward_doctor', 'hospital/ward_nurse', 'hospital/therapist', 'municipality/visitator', 'patient', 'relative'],
+    [],
+  ],
+  ['discharge_conference', 30, ['patient', 'relative', 'hospital/ward_nurse', 'municipality/home_nurse'], ['gp/general_practitioner:when_treatment_unclear']],
+  ['advice_call', 20, ['geriatrician/geriatrician', 'requester'], []],
+  ['follow_up', 30, ['patient', 'municipality/home_nurse', 'gp/general_practitioner'], ['relative:welcome']],
+])('%s: %i min, expects %j, conditional %j', (kind, minutes, expected, conditional) => {
+  const rules = CONFERENCE_KIND_RULES[kind];
+  const label = (p: (typeof rules.participants)[number]) => (p.as ? `${p.who}/${p.as}` : p.who);
+  expect(rules.defaultMinutes).toBe(minutes);
+  expect(rules.participants.filter((p) => p.attendance === 'expected').map(label)).toEqual(expected);
+  expect(rules.participants.filter((p) => p.attendance !== 'expected').map((p) => `${label(p)}:${p.attendance}`)).toEqual(conditional);
+});
+
+test('every kind has rules', () => {
+  expect(Object.keys(CONFERENCE_KIND_RULES).sort()).toEqual([...CONFERENCE_KINDS].sort());
+});

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { ParticipantRole } from '../roles.ts';
+
+export const CONFERENCE_KINDS = ['goal_conversation', 'discharge_conference', 'advice_call', 'follow_up'] as const;
+export const conferenceKindSchema = z.enum(CONFERENCE_KINDS);
+export type ConferenceKind = z.infer<typeof conferenceKindSchema>;
+
+/** Finer than ParticipantRole: who the organiser should invite, shown on the invitation list. */
+export const STAFF_FUNCTIONS = [
+  'discharge_coordinator',
+  'ward_doctor',
+  'ward_nurse',
+  'therapist',
+  'visitator',
+  'home_nurse',
+  'general_practitioner',
+  'geriatrician',
+] as const;
+export type StaffFunction = (typeof STAFF_FUNCTIONS)[number];
+
+export type Attendance =
+  /** Invite them; the conference is incomplete without them. */
+  | 'expected'
+  /** The GP joins a discharge conference when the further treatment is unclear. */
+  | 'when_treatment_unclear'
+  /** Welcome, not needed for the conference to go ahead. */
+  | 'welcome';
+
+export interface ExpectedParticipant {
+  /** `requester`: whoever asked for the advice call (patient, relative, municipality or GP). */
+  readonly who: ParticipantRole | 'requester';
+  readonly as?: StaffFunction;
+  readonly attendance: Attendance;
+}
+
+/** Who may ask for geriatric advice: "open to the patient, relatives, the municipality and the GP". */
+export const ADVICE_REQUESTER_ROLES = ['patient', 'relative', 'municipality', 'gp'] as const satisfies readonly ParticipantRole[];
+
+export interface ConferenceKindRules {
+  readonly defaultMinutes: number;
+  readonly participants: readonly ExpectedParticipant[];
+}
+
+/**
+ * Durations: 45 min for the goal conversation is from the sources; the others
+ * are product defaults the organiser can change.
+ */
+export const CONFERENCE_KIND_RULES: Readonly<Record<ConferenceKind, ConferenceKindRules>> = {
+  goal_conversation: {
+    defaultMinutes: 45,
+    participants: [
+      { who: 'hospital', as: 'discharge_coordinator', attendance: 'expected' },
+      { who: 'hospital', as: 'ward_doctor', attendance: 'expected' },
+      { who: 'hospital', as: 'ward_nurse', attendance: 'expected' },
+      { who: 'hospital', as: 'therapist', attendance: 'expected' },
+      { who: 'municipality', as: 'visitator', attendance: 'expected' },
+      { who: 'patient', attendance: 'expected' },
+      { who: 'relative', attendance: 'expected' },
+    ],
+  },
+  discharge_conference: {
+    defaultMinutes: 30,
+    participants: [
+      { who: 'patient', attendance: 'expected' },
+      { who: 'relative', attendance: 'expected' },
+      { who: 'hospital', as: 'ward_nurse', attendance: 'expected' },
+      { who: 'municipality', as: 'home_nurse', attendance: 'expected' },
+      { who: 'gp', as: 'general_practitioner', attendance: 'when_treatment_unclear' },
+    ],
+  },
+  advice_call: {
+    defaultMinutes: 20,
+    participants: [
+      { who: 'geriatrician', as: 'geriatrician', attendance: 'expected' },
+      { who: 'requester', attendance: 'expected' },
+    ],
+  },
+  follow_up: {
+    defaultMinutes: 30,
+    participants: [
+      { who: 'patient', attendance: 'expected' },
+      { who: 'municipality', as: 'home_nurse', attendance: 'expected' },
+      { who: 'gp', as: 'general_practitioner', attendance: 'expected' },
+      { who: 'relative', attendance: 'welcome' },
+    ],
+  },
+};
