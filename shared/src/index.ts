@@ -10,3 +10,4 @@ export * from './domain/episode-clocks.ts';
 export * from './domain/screening.ts';
 export * from './domain/conference-kinds.ts';
 export * from './domain/conference-timing.ts';
+export * from './domain/permissions.ts';

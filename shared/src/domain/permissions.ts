@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { adviceWindowAt } from './advice-window.ts';
+import type { EpisodeAccess } from './episode.ts';
+
+export const ACTIONS = [
+  'episode:read',
+  'plan:read',
+  'plan:edit-tasks',
+  'plan:edit-wishes',
+  'plan:comment',
+  'plan:agree',
+  'conference:schedule',
+  'conference:join',
+  'conference:admit',
+  'advice:request',
+  'advice:take',
+  'audit:read',
+  'consent:record',
+] as const;
+export const actionSchema = z.enum(ACTIONS);
+export type Action = z.infer<typeof actionSchema>;
+
+export const STAFF_SECTORS = ['hospital', 'municipality', 'general_practice'] as const;
+export type StaffSector = (typeof STAFF_SECTORS)[number];
+
+const id = z.string().min(1).max(100);
+
+/** Who is asking, as the server knows them from their session or conference link. */
+export const actorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('staff'), userId: id, organisationId: id, sector: z.enum(STAFF_SECTORS) }),
+  z.object({ kind: z.literal('geriatric_team'), userId: id }),
+  /** A patient or relative holding a link to one conference. */
+  z.object({ kind: z.literal('conference_guest'), guestRole: z.enum(['patient', 'relative']), conferenceId: id, episodeId: id }),
+]);
+export type Actor = z.infer<typeof actorSchema>;
+
+/** The actor's relation to one episode; the permission table is keyed by it. */
+export const STANDINGS = [
+  'care_team_hospital',
+  'care_team_municipality',
+  'care_team_gp',
+  'geriatric_team',
+  'patient',
+  'relative',
+  'none',
+] as const;
+export type Standing = (typeof STANDINGS)[number];
+
+/**
+ * Who may do what, once the relation is known. Choices worth knowing:
+ * - The geriatric team advises: it reads, comments and runs advice calls, but
+ *   turning advice into tasks is the care team's job, and it is not a party
+ *   that agrees to the plan.
+ * - Patients and relatives read, agree, add wishes and comment through their
+ *   link; they ask for advice by phone on the advice line shown in the plan, as
+ *   a link only reaches its own conference.
+ * - Advice is requested by the municipality and the GP (besides patient and
+ *   relatives by phone); the ward has its own in-hospital geriatric consults.
+ * - Consent to share (and the access log that goes with it) is the
+ *   discharging hospital's, per the sources.
+ */
+export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
+  care_team_hospital: [
+    'episode:read',
+    'plan:read',
+    'plan:edit-tasks',
+    'plan:edit-wishes',
+    'plan:comment',
+    'plan:agree',
+    'conference:schedule',
+    'conference:join',
+    'conference:admit',
+    'audit:read',
+    'consent:record',
+  ],
+  care_team_municipality: [
+    'episode:read',
+    'plan:read',
+    'plan:edit-tasks',
+    'plan:edit-wishes',
+    'plan:comment',
+    'plan:agree',
+    'conference:schedule',
+    'conference:join',
+    'conference:admit',
+    'advice:request',
+  ],
+  care_team_gp: [
+    'episode:read',
+    'plan:read',
+    'plan:edit-tasks',
+    'plan:edit-wishes',
+    'plan:comment',
+    'plan:agree',
+    'conference:schedule',
+    'conference:join',
+    'conference:admit',
+    'advice:request',
+  ],
+  geriatric_team: ['episode:read', 'plan:read', 'plan:comment', 'conference:schedule', 'conference:join', 'conference:admit', 'advice:take'],
+  patient: ['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join'],
+  relative: ['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join'],
+  none: [],
+};
+
+/** Why an actor has no standing in an episode, for the audit log and the error shown. */
+export type NoStandingReason = 'NOT_IN_CARE_TEAM' | 'ADVICE_WINDOW_NOT_OPEN' | 'OTHER_EPISODE' | 'OTHER_CONFERENCE';
+
+export interface AccessTarget {
+  readonly episode: EpisodeAccess;
+  /** Set when the action concerns one conference (join, admit, …); a guest's link reaches only its own. */
+  readonly conferenceId?: string;
+  readonly now: Date;
+}
+
+export type StandingResult = { readonly standing: Exclude<Standing, 'none'> } | { readonly standing: 'none'; readonly reason: NoStandingReason };
+
+const SECTOR_STANDING: Readonly<Record<StaffSector, Exclude<Standing, 'none'>>> = {
+  hospital: 'care_team_hospital',
+  municipality: 'care_team_municipality',
+  general_practice: 'care_team_gp',
+};
+
+export function standingOf(actor: Actor, target: AccessTarget): StandingResult {
+  const { episode } = target;
+  switch (actor.kind) {
+    case 'staff': {
+      if (!episode.careTeam.includes(actor.organisationId)) return { standing: 'none', reason: 'NOT_IN_CARE_TEAM' };
+      return { standing: SECTOR_STANDING[actor.sector] };
+    }
+    case 'geriatric_team': {
+      const open = adviceWindowAt(episode.dischargedAt, target.now).state === 'open';
+      return open ? { standing: 'geriatric_team' } : { standing: 'none', reason: 'ADVICE_WINDOW_NOT_OPEN' };
+    }
+    case 'conference_guest': {
+      if (actor.episodeId !== episode.id) return { standing: 'none', reason: 'OTHER_EPISODE' };
+      if (target.conferenceId !== undefined && target.conferenceId !== actor.conferenceId) return { standing: 'none', reason: 'OTHER_CONFERENCE' };
+      return { standing: actor.guestRole };
+    }
+  }
+}
+
+export type Decision =
+  | { readonly allowed: true; readonly standing: Standing }
+  | { readonly allowed: false; readonly standing: Standing; readonly reason: NoStandingReason | 'NOT_ALLOWED_FOR_STANDING' };
+
+/** The one check the server makes for every route and socket event. */
+export function authorize(actor: Actor, action: Action, target: AccessTarget): Decision {
+  const result = standingOf(actor, target);
+  if (result.standing === 'none') return { allowed: false, standing: 'none', reason: result.reason };
+  return PERMISSIONS[result.standing].includes(action)
+    ? { allowed: true, standing: result.standing }
+    : { allowed: false, standing: result.standing, reason: 'NOT_ALLOWED_FOR_STANDING' };
+}
+
+/** Everything the actor may do here, for the client to show or hide controls. */
+export function allowedActions(actor: Actor, target: AccessTarget): readonly Action[] {
+  return PERMISSIONS[standingOf(actor, target).standing];
+}
