@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Which environment variable feeds which setting; also how errors name a bad setting. */
+const ENV_NAMES = {
+  host: 'HOST',
+  port: 'PORT',
+  publicUrl: 'PUBLIC_URL',
+  secret: 'SAMPLAN_SECRET',
+  mediaWorkers: 'MEDIA_WORKERS',
+  mediaListenIp: 'MEDIA_LISTEN_IP',
+  mediaAnnouncedAddress: 'MEDIA_ANNOUNCED_ADDRESS',
+  mediaPort: 'MEDIA_PORT',
+  rtcMinPort: 'RTC_MIN_PORT',
+  rtcMaxPort: 'RTC_MAX_PORT',
+  turnUrls: 'TURN_URLS',
+  turnSecret: 'TURN_SECRET',
+  demoRooms: 'DEMO_ROOMS',
+  reconnectGraceMs: 'RECONNECT_GRACE_MS',
+  logLevel: 'LOG_LEVEL',
+  clientDist: 'CLIENT_DIST',
+  databaseUrl: 'DATABASE_URL',
+} as const;
+
+type ConfigKey = keyof typeof ENV_NAMES;
+
+const DEFAULT_CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+const port = z.coerce.number().int().min(0).max(65535);
+const flag = z.union([z.boolean(), z.stringbool()]);
+const list = z.union([
+  z.array(z.string()),
+  z.string().transform((text) => text.split(',').map((item) => item.trim()).filter((item) => item.length > 0)),
+]);
+const ip = z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' });
+const turnUrl = z.string().regex(/^(turns?|stuns?):/, 'must start with turn:, turns:, stun: or stuns:');
+
+function configSchema(production: boolean) {
+  return z
+    .object({
+      host: z.string().min(1).default('127.0.0.1'),
+      port: port.default(3000),
+      publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+      // HS256 keys shorter than the hash output weaken the signature.
+      secret: z.string().min(32, 'must be at least 32 characters').optional(),
+      mediaWorkers: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
+      mediaListenIp: ip.default('127.0.0.1'),
+      mediaAnnouncedAddress: z.string().min(1).optional(),
+      mediaPort: port.default(40000),
+      rtcMinPort: port.min(1).default(40100),
+      rtcMaxPort: port.min(1).default(49999),
+      turnUrls: list.pipe(z.array(turnUrl)).default([]),
+      turnSecret: z.string().min(1).optional(),
+      demoRooms: flag.default(!production),
+      reconnectGraceMs: z.coerce.number().int().min(0).max(10 * 60_000).default(15_000),
+      logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+      clientDist: z.string().min(1).default(DEFAULT_CLIENT_DIST),
+      databaseUrl: z.string().min(1).default('pglite:./data/db'),
+    })
+    .superRefine((config, context) => {
+      if (production && config.secret === undefined) {
+        context.addIssue({ code: 'custom', path: ['secret'], message: 'is required when NODE_ENV=production' });
+      }
+      if (config.rtcMinPort > config.rtcMaxPort) {
+        context.addIssue({ code: 'custom', path: ['rtcMinPort'], message: 'must not be above RTC_MAX_PORT' });
+      }
+      if (config.mediaPort !== 0 && config.mediaPort + config.mediaWorkers - 1 > 65535) {
+        context.addIssue({ code: 'custom', path: ['mediaPort'], message: 'leaves no port for every media worker' });
+      }
+      if (config.turnUrls.length > 0 && config.turnSecret === undefined) {
+        context.addIssue({ code: 'custom', path: ['turnSecret'], message: 'is required when TURN_URLS is set' });
+      }
+    });
+}
+
+type ParsedConfig = z.output<ReturnType<typeof configSchema>>;
+
+export type Config = Omit<ParsedConfig, 'secret'> & { secret: string };
+
+/** Startup refuses a bad configuration and says which variables are wrong, all at once. */
+export class ConfigError extends Error {
+  readonly problems: ReadonlyArray<{ variable: string; message: string }>;
+
+  constructor(problems: ReadonlyArray<{ variable: string; message: string }>) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  ${problem.variable}: ${problem.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+let processSecret: string | undefined;
+
+/**
+ * Outside production a missing secret is tolerable: tokens then only live as
+ * long as the process, which is what a developer on a laptop wants.
+ */
+function randomProcessSecret(): string {
+  if (processSecret === undefined) {
+    processSecret = randomBytes(32).toString('base64url');
+    process.emitWarning('SAMPLAN_SECRET is not set: using a random secret, so room tokens stop working when the server restarts.');
+  }
+  return processSecret;
+}
+
+function definedEntries<T extends object>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== '')) as Partial<T>;
+}
+
+/**
+ * Reads the configuration from environment variables; `overrides` (already
+ * typed, e.g. from tests or `startSamplan`) win over the environment.
+ *
+ * @throws ConfigError listing every bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const fromEnv = definedEntries(
+    Object.fromEntries(Object.entries(ENV_NAMES).map(([key, name]) => [key, env[name]])) as Record<ConfigKey, string | undefined>,
+  );
+  const result = configSchema(env.NODE_ENV === 'production').safeParse({ ...fromEnv, ...definedEntries(overrides) });
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const key = issue.path[0];
+        const variable = typeof key === 'string' && key in ENV_NAMES ? ENV_NAMES[key as ConfigKey] : issue.path.join('.');
+        return { variable, message: issue.message };
+      }),
+    );
+  }
+  return { ...result.data, secret: result.data.secret ?? randomProcessSecret() };
+}

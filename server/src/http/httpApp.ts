@@ -1,0 +1,31 @@
+import { SamplanError } from '@samplan/shared';
+import express, { type Express } from 'express';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { MediaService } from '../media/mediaService.ts';
+import { clientStatic } from './clientStatic.ts';
+import { demoTokenRoute } from './demoTokenRoute.ts';
+import { jsonErrorHandler } from './errors.ts';
+import { healthRoute } from './healthRoute.ts';
+
+/** The API carries small JSON documents; anything bigger is a mistake or an attack. */
+const JSON_BODY_LIMIT = '32kb';
+
+export function createHttpApp(deps: { config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist'>; media: MediaService; logger: Logger }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  const api = express.Router();
+  api.use(express.json({ limit: JSON_BODY_LIMIT }));
+  api.use(healthRoute(deps.media));
+  if (deps.config.demoRooms) api.use(demoTokenRoute(deps.config.secret));
+  api.use((_req, _res, next) => next(new SamplanError('NOT_FOUND', 'No such API route.')));
+  api.use(jsonErrorHandler(deps.logger));
+  app.use('/api', api);
+
+  const client = clientStatic(deps.config.clientDist);
+  if (client !== undefined) app.use(client);
+  app.use(jsonErrorHandler(deps.logger));
+  return app;
+}

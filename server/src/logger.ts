@@ -1,0 +1,13 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Tokens are credentials and display names are patient data: neither is
+ * logged, even if a careless call site passes a whole request object.
+ */
+const REDACTED_PATHS = ['token', '*.token', 'displayName', '*.displayName', 'resumeKey', '*.resumeKey', 'req.headers.authorization', 'req.headers.cookie'];
+
+export function createLogger(level: string): Logger {
+  return pino({ name: 'samplan', level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+}

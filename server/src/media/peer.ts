@@ -1,0 +1,352 @@
+import type {
+  ConsumerOptions,
+  MediaKind,
+  MediaSource,
+  NotificationName,
+  NotificationOf,
+  ParticipantRole,
+  PeerSummary,
+  ProducerSummary,
+  TransportOptions,
+} from '@samplan/shared';
+import { SamplanError } from '@samplan/shared';
+import type { types } from 'mediasoup';
+import type { Logger } from '../logger.ts';
+import type { PeerChannel } from './notifications.ts';
+import type { Room } from './room.ts';
+import { rtpParametersToWire } from './wire.ts';
+
+export type TransportDirection = 'send' | 'recv';
+
+export type PeerIdentity = {
+  id: string;
+  displayName: string;
+  role: ParticipantRole;
+  resumeKey: string;
+};
+
+type OwnTransport = { transport: types.WebRtcTransport; direction: TransportDirection; connected: boolean };
+type OwnProducer = { producer: types.Producer; source: MediaSource };
+type OwnConsumer = { consumer: types.Consumer };
+
+/** What a producer carries decides its kind; a mismatch is a client bug worth refusing early. */
+const KIND_OF_SOURCE: Record<MediaSource, MediaKind> = { mic: 'audio', camera: 'video', screen: 'video' };
+
+function mediaRejected(error: unknown): SamplanError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SamplanError('MEDIA_REJECTED', `The media server refused the request: ${reason.slice(0, 200)}`);
+}
+
+function notFound(what: string): SamplanError {
+  return new SamplanError('NOT_FOUND', `No such ${what}.`);
+}
+
+/**
+ * One participant in one room. Owns its transports; mediasoup closes a
+ * transport's producers and consumers with it, and the observers below keep
+ * the maps (and the other participants) in step with whatever closed.
+ */
+export class Peer {
+  readonly id: string;
+  readonly displayName: string;
+  readonly role: ParticipantRole;
+  readonly resumeKey: string;
+  readonly room: Room;
+  readonly #logger: Logger;
+  readonly #rtpCapabilities: types.RtpCapabilities;
+  readonly #transports = new Map<string, OwnTransport>();
+  readonly #producers = new Map<string, OwnProducer>();
+  readonly #consumers = new Map<string, OwnConsumer>();
+  #channel: PeerChannel | undefined;
+  #graceTimer: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  constructor(room: Room, identity: PeerIdentity, rtpCapabilities: types.RtpCapabilities, channel: PeerChannel, logger: Logger) {
+    this.room = room;
+    this.id = identity.id;
+    this.displayName = identity.displayName;
+    this.role = identity.role;
+    this.resumeKey = identity.resumeKey;
+    this.#rtpCapabilities = rtpCapabilities;
+    this.#channel = channel;
+    this.#logger = logger.child({ peerId: identity.id });
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  get connection(): PeerSummary['connection'] {
+    return this.#channel === undefined ? 'reconnecting' : 'connected';
+  }
+
+  summary(): PeerSummary {
+    return {
+      peerId: this.id,
+      displayName: this.displayName,
+      role: this.role,
+      connection: this.connection,
+      producers: [...this.#producers.values()].map(({ producer, source }) => this.#producerSummary(producer, source)),
+    };
+  }
+
+  notify<K extends NotificationName>(name: K, payload: NotificationOf<K>): void {
+    this.#channel?.notify(name, payload);
+  }
+
+  /**
+   * The participant's socket dropped. Media may well still flow (only the
+   * signalling connection broke), so everything stays open for `graceMs`; a
+   * resumed join within it takes this place, otherwise the peer leaves.
+   */
+  markReconnecting(graceMs: number): void {
+    if (this.#closed || this.#channel === undefined) return;
+    this.#channel = undefined;
+    this.room.broadcast(this, 'peer:connection', { peerId: this.id, connection: 'reconnecting' });
+    this.#graceTimer = setTimeout(() => {
+      this.#logger.info('reconnect grace expired');
+      this.leave();
+    }, graceMs);
+  }
+
+  /** Leaves the room for good: the others see the peer's producers close, then `peer:left`. */
+  leave(): void {
+    if (this.#closed) return;
+    this.#shutDown();
+    this.room.removePeer(this);
+    this.room.broadcast(this, 'peer:left', { peerId: this.id });
+  }
+
+  /** Gives way to the resumed connection that takes this peer's place. The old socket, if still open, is cut. */
+  replace(): void {
+    if (this.#closed) return;
+    const channel = this.#channel;
+    this.#shutDown();
+    channel?.disconnect();
+  }
+
+  /** The room is gone (its worker died or it ended); the participant learns why and may join again. */
+  closeWithRoom(notice: NotificationOf<'room:closed'>): void {
+    if (this.#closed) return;
+    this.notify('room:closed', notice);
+    this.#shutDown();
+  }
+
+  #shutDown(): void {
+    this.#closed = true;
+    clearTimeout(this.#graceTimer);
+    for (const { transport } of [...this.#transports.values()]) transport.close();
+    this.#channel = undefined;
+  }
+
+  /**
+   * At most one transport per direction: a client that lost one (ICE failed
+   * for good) creates a new one and the old one closes with everything on it.
+   */
+  async createTransport(direction: TransportDirection, iceServers: TransportOptions['iceServers']): Promise<TransportOptions> {
+    let transport: types.WebRtcTransport;
+    try {
+      transport = await this.room.router.createWebRtcTransport({
+        webRtcServer: this.room.mediaWorker.webRtcServer,
+        enableUdp: true,
+        enableTcp: true,
+        preferUdp: true,
+        appData: { peerId: this.id, direction },
+      });
+    } catch (error) {
+      throw mediaRejected(error);
+    }
+    if (this.#closed) {
+      transport.close();
+      throw new SamplanError('NOT_JOINED', 'The peer left while its transport was being created.');
+    }
+    for (const own of [...this.#transports.values()]) {
+      if (own.direction === direction) own.transport.close();
+    }
+    this.#transports.set(transport.id, { transport, direction, connected: false });
+    transport.observer.once('close', () => this.#transports.delete(transport.id));
+    transport.on('dtlsstatechange', (state) => {
+      if (state === 'failed') this.#logger.warn({ transportId: transport.id }, 'DTLS failed');
+    });
+    return {
+      id: transport.id,
+      iceParameters: transport.iceParameters,
+      iceCandidates: transport.iceCandidates,
+      dtlsParameters: transport.dtlsParameters,
+      iceServers,
+    };
+  }
+
+  async connectTransport(transportId: string, dtlsParameters: types.DtlsParameters): Promise<void> {
+    const own = this.#transport(transportId);
+    if (own.connected) throw new SamplanError('CONFLICT', 'The transport is already connected.');
+    try {
+      await own.transport.connect({ dtlsParameters });
+    } catch (error) {
+      throw mediaRejected(error);
+    }
+    own.connected = true;
+  }
+
+  async restartIce(transportId: string): Promise<types.IceParameters> {
+    const own = this.#transport(transportId);
+    try {
+      return await own.transport.restartIce();
+    } catch (error) {
+      throw mediaRejected(error);
+    }
+  }
+
+  async produce(request: {
+    transportId: string;
+    kind: MediaKind;
+    source: MediaSource;
+    rtpParameters: types.RtpParameters;
+    paused: boolean;
+  }): Promise<types.Producer> {
+    const own = this.#transport(request.transportId);
+    if (own.direction !== 'send') throw new SamplanError('BAD_REQUEST', 'Produce on a send transport.');
+    // mediasoup would accept it, but media cannot flow yet and the client skipped a step: refuse it loudly.
+    if (!own.connected) throw new SamplanError('CONFLICT', 'Connect the transport before producing on it.');
+    if (KIND_OF_SOURCE[request.source] !== request.kind) {
+      throw new SamplanError('BAD_REQUEST', `A ${request.source} source produces ${KIND_OF_SOURCE[request.source]}.`);
+    }
+    if ([...this.#producers.values()].some(({ source }) => source === request.source)) {
+      throw new SamplanError('CONFLICT', `The ${request.source} is already being sent; close it first.`);
+    }
+    let producer: types.Producer;
+    try {
+      producer = await own.transport.produce({
+        kind: request.kind,
+        rtpParameters: request.rtpParameters,
+        paused: request.paused,
+        appData: { peerId: this.id, source: request.source },
+      });
+    } catch (error) {
+      throw mediaRejected(error);
+    }
+    if (this.#closed) {
+      producer.close();
+      throw new SamplanError('NOT_JOINED', 'The peer left while producing.');
+    }
+    this.#producers.set(producer.id, { producer, source: request.source });
+    producer.observer.once('close', () => {
+      this.#producers.delete(producer.id);
+      this.room.onProducerClosed(this, producer.id);
+    });
+    this.room.broadcast(this, 'producer:new', { peerId: this.id, producer: this.#producerSummary(producer, request.source) });
+    if (producer.kind === 'audio') await this.room.observeSpeaker(producer);
+    return producer;
+  }
+
+  async pauseProducer(producerId: string): Promise<void> {
+    const { producer } = this.#producer(producerId);
+    await this.#media(() => producer.pause());
+    this.room.broadcast(this, 'producer:paused', { peerId: this.id, producerId });
+  }
+
+  async resumeProducer(producerId: string): Promise<void> {
+    const { producer } = this.#producer(producerId);
+    await this.#media(() => producer.resume());
+    this.room.broadcast(this, 'producer:resumed', { peerId: this.id, producerId });
+  }
+
+  closeProducer(producerId: string): void {
+    this.#producer(producerId).producer.close();
+  }
+
+  /** Consumers start paused; the client resumes them once its side exists, so the first keyframe is not lost. */
+  async consume(transportId: string, producerId: string): Promise<ConsumerOptions> {
+    const own = this.#transport(transportId);
+    if (own.direction !== 'recv') throw new SamplanError('BAD_REQUEST', 'Consume on a receive transport.');
+    const found = this.room.findProducer(producerId);
+    if (found === undefined || found.peer === this) throw notFound('producer');
+    if ([...this.#consumers.values()].some(({ consumer }) => consumer.producerId === producerId)) {
+      throw new SamplanError('CONFLICT', 'That producer is already being consumed.');
+    }
+    if (!this.room.router.canConsume({ producerId, rtpCapabilities: this.#rtpCapabilities })) {
+      throw new SamplanError('MEDIA_REJECTED', 'This device cannot decode that media.');
+    }
+    let consumer: types.Consumer;
+    try {
+      consumer = await own.transport.consume({
+        producerId,
+        rtpCapabilities: this.#rtpCapabilities,
+        paused: true,
+        appData: { peerId: this.id },
+      });
+    } catch (error) {
+      throw mediaRejected(error);
+    }
+    if (this.#closed) {
+      consumer.close();
+      throw new SamplanError('NOT_JOINED', 'The peer left while consuming.');
+    }
+    this.#consumers.set(consumer.id, { consumer });
+    consumer.observer.once('close', () => this.#consumers.delete(consumer.id));
+    consumer.on('producerclose', () => this.notify('consumer:closed', { consumerId: consumer.id }));
+    return {
+      consumerId: consumer.id,
+      producerId,
+      peerId: found.peer.id,
+      kind: consumer.kind,
+      source: found.source,
+      rtpParameters: rtpParametersToWire(consumer.rtpParameters),
+      type: consumer.type,
+      producerPaused: consumer.producerPaused,
+    };
+  }
+
+  async resumeConsumer(consumerId: string): Promise<void> {
+    const { consumer } = this.#consumer(consumerId);
+    await this.#media(() => consumer.resume());
+  }
+
+  async pauseConsumer(consumerId: string): Promise<void> {
+    const { consumer } = this.#consumer(consumerId);
+    await this.#media(() => consumer.pause());
+  }
+
+  async setPreferredLayers(consumerId: string, layers: types.ConsumerLayers): Promise<void> {
+    const { consumer } = this.#consumer(consumerId);
+    await this.#media(() => consumer.setPreferredLayers(layers));
+  }
+
+  ownsProducer(producerId: string): boolean {
+    return this.#producers.has(producerId);
+  }
+
+  producerSource(producerId: string): MediaSource | undefined {
+    return this.#producers.get(producerId)?.source;
+  }
+
+  #producerSummary(producer: types.Producer, source: MediaSource): ProducerSummary {
+    return { producerId: producer.id, kind: producer.kind, source, paused: producer.paused };
+  }
+
+  async #media(operation: () => Promise<void>): Promise<void> {
+    try {
+      await operation();
+    } catch (error) {
+      throw mediaRejected(error);
+    }
+  }
+
+  #transport(transportId: string): OwnTransport {
+    const own = this.#transports.get(transportId);
+    if (own === undefined) throw notFound('transport');
+    return own;
+  }
+
+  #producer(producerId: string): OwnProducer {
+    const own = this.#producers.get(producerId);
+    if (own === undefined) throw notFound('producer');
+    return own;
+  }
+
+  #consumer(consumerId: string): OwnConsumer {
+    const own = this.#consumers.get(consumerId);
+    if (own === undefined) throw notFound('consumer');
+    return own;
+  }
+}

@@ -1,0 +1,22 @@
+import type { FamilyHandlers } from './context.ts';
+
+export const consumerHandlers: FamilyHandlers<'consumer'> = {
+  async 'consumer:create'({ session }, { transportId, producerId }) {
+    return session.requirePeer().consume(transportId, producerId);
+  },
+
+  async 'consumer:resume'({ session }, { consumerId }) {
+    await session.requirePeer().resumeConsumer(consumerId);
+    return {};
+  },
+
+  async 'consumer:pause'({ session }, { consumerId }) {
+    await session.requirePeer().pauseConsumer(consumerId);
+    return {};
+  },
+
+  async 'consumer:setPreferredLayers'({ session }, { consumerId, spatialLayer, temporalLayer }) {
+    await session.requirePeer().setPreferredLayers(consumerId, { spatialLayer, temporalLayer });
+    return {};
+  },
+};

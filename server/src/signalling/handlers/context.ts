@@ -1,0 +1,16 @@
+import type { Config } from '../../config.ts';
+import type { MediaService } from '../../media/mediaService.ts';
+import type { Handlers } from '../dispatcher.ts';
+import type { Session } from '../session.ts';
+
+/** What every request handler may use. */
+export type HandlerContext = {
+  session: Session;
+  media: MediaService;
+  config: Pick<Config, 'secret' | 'turnUrls' | 'turnSecret'>;
+};
+
+type RequestFamily<Prefix extends string> = Extract<keyof Handlers<HandlerContext>, `${Prefix}:${string}`>;
+
+/** The handlers of one family of requests (`room:`, `transport:`, …); all of them, or it does not compile. */
+export type FamilyHandlers<Prefix extends string> = Pick<Handlers<HandlerContext>, RequestFamily<Prefix>>;

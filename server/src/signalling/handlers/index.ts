@@ -1,0 +1,15 @@
+import type { Handlers } from '../dispatcher.ts';
+import type { HandlerContext } from './context.ts';
+import { consumerHandlers } from './consumerHandlers.ts';
+import { producerHandlers } from './producerHandlers.ts';
+import { roomHandlers } from './roomHandlers.ts';
+import { transportHandlers } from './transportHandlers.ts';
+
+export type { HandlerContext } from './context.ts';
+
+export const handlers: Handlers<HandlerContext> = {
+  ...roomHandlers,
+  ...transportHandlers,
+  ...producerHandlers,
+  ...consumerHandlers,
+};

@@ -1,0 +1,47 @@
+import { SamplanError } from '@samplan/shared';
+import type { Peer } from '../media/peer.ts';
+import type { PeerChannel } from '../media/notifications.ts';
+
+/** Requests a socket may have waiting at once; a client that floods is told to slow down instead of queueing without bound. */
+const MAX_PENDING_REQUESTS = 64;
+
+/**
+ * One socket's view of the protocol: the peer it speaks for, if any, and its
+ * requests, handled strictly one after another so that a client can never
+ * race itself (two joins, a produce during its transport's replacement).
+ */
+export class Session {
+  readonly channel: PeerChannel;
+  #peer: Peer | undefined;
+  #tail: Promise<void> = Promise.resolve();
+  #pending = 0;
+
+  constructor(channel: PeerChannel) {
+    this.channel = channel;
+  }
+
+  /** The joined peer; a peer that left, was replaced by a resumed connection or lost its room no longer counts. */
+  get peer(): Peer | undefined {
+    return this.#peer?.closed ? undefined : this.#peer;
+  }
+
+  set peer(peer: Peer | undefined) {
+    this.#peer = peer;
+  }
+
+  requirePeer(): Peer {
+    const peer = this.peer;
+    if (peer === undefined) throw new SamplanError('NOT_JOINED', 'Join a room first.');
+    return peer;
+  }
+
+  /** Queues a request behind the earlier ones; false when too many are waiting. */
+  enqueue(task: () => Promise<void>): boolean {
+    if (this.#pending >= MAX_PENDING_REQUESTS) return false;
+    this.#pending++;
+    this.#tail = this.#tail.then(task).finally(() => {
+      this.#pending--;
+    });
+    return true;
+  }
+}

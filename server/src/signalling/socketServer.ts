@@ -1,0 +1,90 @@
+import type { Server as HttpServer } from 'node:http';
+import {
+  type ClientToServerEvents,
+  MAX_REQUEST_BYTES,
+  type NotificationName,
+  type NotificationOf,
+  PROTOCOL_VERSION,
+  SamplanError,
+  type ServerToClientEvents,
+} from '@samplan/shared';
+import { Server, type Socket } from 'socket.io';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { MediaService } from '../media/mediaService.ts';
+import type { PeerChannel } from '../media/notifications.ts';
+import { createDispatcher } from './dispatcher.ts';
+import { type HandlerContext, handlers } from './handlers/index.ts';
+import { Session } from './session.ts';
+
+export type SignallingServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type SamplanSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+const handshakeSchema = z.object({ protocolVersion: z.literal(PROTOCOL_VERSION) });
+
+/**
+ * Frames above this are dropped by Socket.IO itself (closing the connection);
+ * anything up to it reaches the dispatcher, which answers TOO_LARGE above
+ * MAX_REQUEST_BYTES, so an oversized request gets a proper error.
+ */
+const MAX_FRAME_BYTES = 16 * MAX_REQUEST_BYTES;
+
+/** Disconnect reasons that mean the participant meant to go: no reconnect grace. */
+const DELIBERATE_DISCONNECTS = new Set(['client namespace disconnect', 'server namespace disconnect', 'server shutting down']);
+
+function channelOf(socket: SamplanSocket): PeerChannel {
+  // Socket.IO's typed emit cannot follow a generic event name; the Notify type above it keeps name and payload paired.
+  const emit = socket.emit.bind(socket) as (name: NotificationName, payload: unknown) => boolean;
+  return {
+    notify: <K extends NotificationName>(name: K, payload: NotificationOf<K>) => {
+      emit(name, payload);
+    },
+    disconnect: () => {
+      socket.disconnect(true);
+    },
+  };
+}
+
+export function attachSignalling(
+  httpServer: HttpServer,
+  deps: { media: MediaService; config: Pick<Config, 'secret' | 'turnUrls' | 'turnSecret' | 'reconnectGraceMs'>; logger: Logger },
+): SignallingServer {
+  const logger = deps.logger.child({ component: 'signalling' });
+  const io: SignallingServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: MAX_FRAME_BYTES });
+  const dispatcher = createDispatcher<HandlerContext>(handlers, logger);
+
+  io.use((socket, next) => {
+    if (handshakeSchema.safeParse(socket.handshake.auth).success) return next();
+    const error = new SamplanError('BAD_REQUEST', `This server speaks protocol version ${PROTOCOL_VERSION}; reload the page.`);
+    next(Object.assign(new Error(error.message), { data: error.toBody() }));
+  });
+
+  io.on('connection', (socket) => {
+    const session = new Session(channelOf(socket));
+    const context: HandlerContext = { session, media: deps.media, config: deps.config };
+
+    // Every event goes through the dispatcher and none reaches Socket.IO's own
+    // emitter: `next` is never called, so a client sending "error" or any
+    // other name cannot trigger listeners it should not reach.
+    socket.use(([event, ...args]) => {
+      const queued = session.enqueue(() => dispatcher.dispatch(context, event, args));
+      if (!queued) dispatcher.refuse(args, new SamplanError('RATE_LIMITED', 'Too many requests at once; wait for the answers.'));
+    });
+
+    socket.on('error', (error) => logger.warn({ err: error }, 'socket error'));
+
+    socket.on('disconnect', (reason) => {
+      const peer = session.peer;
+      if (peer === undefined) return;
+      if (DELIBERATE_DISCONNECTS.has(reason) || deps.config.reconnectGraceMs === 0) {
+        peer.leave();
+      } else {
+        logger.info({ peerId: peer.id, reason }, 'peer reconnecting');
+        peer.markReconnecting(deps.config.reconnectGraceMs);
+      }
+    });
+  });
+
+  return io;
+}
