@@ -11,3 +11,5 @@ export * from './domain/screening.ts';
 export * from './domain/conference-kinds.ts';
 export * from './domain/conference-timing.ts';
 export * from './domain/permissions.ts';
+export * from './domain/agreement.ts';
+export * from './domain/cpr.ts';

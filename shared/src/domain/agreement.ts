@@ -1,0 +1,69 @@
+/**
+ * "Is the plan on screen the one everybody here agreed to?"
+ *
+ * A party agrees to the plan as it stands at a revision. Revisions that only
+ * add comments do not change what was agreed (people keep talking after they
+ * said yes), so agreement is judged on content: each revision's content is
+ * that of the last revision before it that changed the plan.
+ *
+ * Parties are opaque ids chosen by the server (an organisation, the patient,
+ * one relative); only those present in the conference are asked.
+ */
+
+export interface RevisionInfo {
+  readonly revision: number;
+  /** False for revisions that only add comments (plan: changesPlanContent). */
+  readonly changesContent: boolean;
+}
+
+export interface Agreement {
+  readonly party: string;
+  readonly revision: number;
+}
+
+export interface AgreementInput {
+  /** Every revision 1…current in order. Revision 0 is the empty plan. */
+  readonly revisions: readonly RevisionInfo[];
+  readonly agreements: readonly Agreement[];
+  readonly present: readonly string[];
+}
+
+export interface AgreementStatus {
+  readonly state: 'not_agreed' | 'agreed' | 'changed_since_agreement';
+  readonly currentRevision: number;
+  /** The last revision whose content every party present agreed to, or null. */
+  readonly agreedRevision: number | null;
+  /** Present parties who have not agreed to the current content, in the order given. */
+  readonly awaiting: readonly string[];
+}
+
+export function agreementStatus({ revisions, agreements, present }: AgreementInput): AgreementStatus {
+  // contentOf[r]: the revision that produced the content seen at revision r.
+  const contentOf = [0];
+  revisions.forEach(({ revision, changesContent }, index) => {
+    if (revision !== index + 1) throw new RangeError(`revisions must run 1…n in order; got ${revision} at position ${index + 1}`);
+    contentOf.push(changesContent ? revision : (contentOf[index] ?? 0));
+  });
+  const currentRevision = revisions.length;
+  const currentContent = contentOf[currentRevision] ?? 0;
+
+  const agreedContent = new Map<string, Set<number>>();
+  for (const { party, revision } of agreements) {
+    const content = contentOf[revision];
+    if (content === undefined) throw new RangeError(`agreement by ${party} to unknown revision ${revision}`);
+    agreedContent.set(party, (agreedContent.get(party) ?? new Set()).add(content));
+  }
+
+  const agreedByAll = (content: number) => present.every((party) => agreedContent.get(party)?.has(content) ?? false);
+  const awaiting = present.filter((party) => !(agreedContent.get(party)?.has(currentContent) ?? false));
+
+  let agreedRevision: number | null = null;
+  if (present.length > 0) {
+    for (let revision = currentRevision; revision >= 0 && agreedRevision === null; revision--) {
+      if (agreedByAll(contentOf[revision] ?? 0)) agreedRevision = revision;
+    }
+  }
+
+  const state = agreedRevision === null ? 'not_agreed' : contentOf[agreedRevision] === currentContent ? 'agreed' : 'changed_since_agreement';
+  return { state, currentRevision, agreedRevision, awaiting };
+}
