@@ -3,6 +3,7 @@ export * from './roles.ts';
 export * from './protocol/mediasoup.ts';
 export * from './protocol/room.ts';
 export * from './protocol/events.ts';
+export * from './protocol/http.ts';
 export * from './domain/copenhagen-time.ts';
 export * from './domain/episode.ts';
 export * from './domain/advice-window.ts';
