@@ -1,0 +1,108 @@
+import { issuesFromZod } from '../errors.ts';
+import { sectionLimit, type Editor, type PlanDocument, type PlanItem, type PlanSection } from './plan-document.ts';
+import { planOperationSchema, targetId, type PlanOperation } from './plan-operations.ts';
+import type { PlanRejection } from './plan-rejection.ts';
+
+/** The revision an operation lands in: it stamps comments and the time a task was done. */
+export interface RevisionStamp {
+  readonly by: Editor;
+  /** ISO instant (UTC). */
+  readonly at: string;
+}
+
+export type ApplyResult =
+  /** `op` is the operation as parsed: instants in UTC, text trimmed — the form to store. */
+  | { readonly ok: true; readonly doc: PlanDocument; readonly op: PlanOperation }
+  | { readonly ok: false; readonly rejection: PlanRejection };
+
+type AnyItem = PlanItem & Record<string, unknown>;
+
+function items(doc: PlanDocument, section: PlanSection): readonly AnyItem[] {
+  return doc[section] as readonly AnyItem[];
+}
+
+function withSection(doc: PlanDocument, section: PlanSection, next: readonly AnyItem[]): PlanDocument {
+  return { ...doc, [section]: next };
+}
+
+/** The stored item for an added one: comments get their author and time, tasks their doneAt. */
+function materialise(op: Extract<PlanOperation, { op: 'add' }>, stamp: RevisionStamp): AnyItem {
+  switch (op.section) {
+    case 'comments':
+      return { ...op.item, by: stamp.by, at: stamp.at };
+    case 'tasks':
+      return { ...op.item, doneAt: op.item.status === 'done' ? stamp.at : null };
+    default:
+      return op.item as AnyItem;
+  }
+}
+
+/** doneAt follows status: kept while a done task stays done, set when it becomes done, cleared otherwise. */
+function updated(section: PlanSection, item: AnyItem, set: Record<string, unknown>, stamp: RevisionStamp): AnyItem {
+  const next = { ...item, ...set };
+  if (section === 'tasks' && 'status' in set) {
+    next.doneAt = set.status !== 'done' ? null : item.status === 'done' ? item.doneAt : stamp.at;
+  }
+  return next;
+}
+
+/**
+ * One operation, or why it cannot apply to this document. (Plain slices, not
+ * Array#with/toSpliced: patients join from old tablets whose browsers lack them.)
+ */
+export function applyOperation(doc: PlanDocument, input: PlanOperation, stamp: RevisionStamp): ApplyResult {
+  // Re-checked here so a client that builds an op from a form gets INVALID_VALUE, and instants are normalised.
+  const parsed = planOperationSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, rejection: { code: 'INVALID_VALUE', issues: issuesFromZod(parsed.error) } };
+  const op = parsed.data;
+  const { section } = op;
+  const id = targetId(op);
+  const list = items(doc, section);
+  const index = list.findIndex((item) => item.id === id);
+  const notFound: ApplyResult = { ok: false, rejection: { code: 'ITEM_NOT_FOUND', section, itemId: id } };
+
+  switch (op.op) {
+    case 'add': {
+      if (index !== -1) return { ok: false, rejection: { code: 'DUPLICATE_ID', section, itemId: id } };
+      const max = sectionLimit(section);
+      if (list.length >= max) return { ok: false, rejection: { code: 'SECTION_FULL', section, max } };
+      return { ok: true, op, doc: withSection(doc, section, [...list, materialise(op, stamp)]) };
+    }
+    case 'update': {
+      const item = list[index];
+      if (item === undefined) return notFound;
+      return { ok: true, op, doc: withSection(doc, section, list.map((other, i) => (i === index ? updated(section, item, op.set, stamp) : other))) };
+    }
+    case 'remove': {
+      if (index === -1) return notFound;
+      return { ok: true, op, doc: withSection(doc, section, list.filter((_, i) => i !== index)) };
+    }
+    case 'move': {
+      const item = list[index];
+      if (item === undefined) return notFound;
+      const rest = list.filter((_, i) => i !== index);
+      const at = op.after === null ? 0 : rest.findIndex((other) => other.id === op.after) + 1;
+      if (at === 0 && op.after !== null) return { ok: false, rejection: { code: 'ITEM_NOT_FOUND', section, itemId: op.after } };
+      return { ok: true, op, doc: withSection(doc, section, [...rest.slice(0, at), item, ...rest.slice(at)]) };
+    }
+  }
+}
+
+export type ApplyAllResult =
+  | { readonly ok: true; readonly doc: PlanDocument }
+  | { readonly ok: false; readonly index: number; readonly rejection: PlanRejection };
+
+/**
+ * All operations or none: for replaying stored revisions and for a client's
+ * optimistic view. Pushes from clients go through integratePush, which lets
+ * the operations that can land, land.
+ */
+export function applyOperations(doc: PlanDocument, ops: readonly PlanOperation[], stamp: RevisionStamp): ApplyAllResult {
+  let current = doc;
+  for (const [index, op] of ops.entries()) {
+    const result = applyOperation(current, op, stamp);
+    if (!result.ok) return { ok: false, index, rejection: result.rejection };
+    current = result.doc;
+  }
+  return { ok: true, doc: current };
+}
