@@ -1,0 +1,224 @@
+import type { ConsumerOptions, MediaSource, PeerSummary, ProducerSummary } from '@samplan/shared';
+import type { Device, types } from 'mediasoup-client';
+import { inboundTotals, type InboundTotals } from './inboundStats.ts';
+import { CAMERA_CODEC_OPTIONS, CAMERA_ENCODINGS, MIC_CODEC_OPTIONS, SCREEN_ENCODINGS } from './mediaSettings.ts';
+import type { Request } from './signalling.ts';
+import { preferredSpatialLayer, type Stage } from './stage.ts';
+import { rtpParametersFromWire, rtpParametersToWire, transportOptionsFromWire } from './wireTypes.ts';
+
+export type MediaSessionEvents = {
+  onTrack(peerId: string, producerId: string, track: MediaStreamTrack): void;
+  onTrackGone(producerId: string): void;
+  /** False while a transport has lost its connection to the server. */
+  onMediaUp(up: boolean): void;
+  /** The browser ended a local track (the "stop sharing" bar, an unplugged camera). */
+  onLocalTrackEnded(source: MediaSource): void;
+  /** Who is on the big tile right now, to pick simulcast layers. */
+  stage(): Stage | null;
+};
+
+type ConsumerData = { peerId: string; source: MediaSource; type: ConsumerOptions['type'] };
+type ProducerData = { source: MediaSource; paused: boolean };
+
+export type ConsumerStats = { peerId: string; source: MediaSource } & InboundTotals;
+
+const PRODUCE_SETTINGS: Record<MediaSource, Pick<types.ProducerOptions, 'encodings' | 'codecOptions'>> = {
+  mic: { codecOptions: MIC_CODEC_OPTIONS },
+  camera: { encodings: CAMERA_ENCODINGS, codecOptions: CAMERA_CODEC_OPTIONS },
+  screen: { encodings: SCREEN_ENCODINGS },
+};
+
+/**
+ * The mediasoup side of one place in a room: a send and a receive transport
+ * and what flows through them. A rejoin that gets the same place
+ * back still builds a new one, as the server closes the old place's media.
+ * Local tracks belong to RoomClient and outlive sessions, so producers never
+ * stop them.
+ */
+export class MediaSession {
+  private sendTransport: types.Transport | null = null;
+  private recvTransport: types.Transport | null = null;
+  private readonly transportStates = new Map<string, types.ConnectionState>();
+  private readonly producers = new Map<MediaSource, types.Producer<ProducerData>>();
+  private readonly consumers = new Map<string, types.Consumer<ConsumerData>>();
+  /** Producers being consumed or consumed, so a producer announced twice is consumed once. */
+  private readonly consumedProducers = new Set<string>();
+  private readonly requestedLayers = new Map<string, number>();
+  /** consumer:closed can overtake the consumer it closes while that is still being set up here. */
+  private readonly closedEarly = new Set<string>();
+  private closed = false;
+
+  constructor(
+    private readonly device: Device,
+    private readonly request: Request,
+    private readonly events: MediaSessionEvents,
+  ) {}
+
+  async openTransports(): Promise<void> {
+    const [send, recv] = await Promise.all([
+      this.request('transport:create', { direction: 'send' }),
+      this.request('transport:create', { direction: 'recv' }),
+    ]);
+    if (this.closed) return;
+    this.sendTransport = this.device.createSendTransport(transportOptionsFromWire(send));
+    this.recvTransport = this.device.createRecvTransport(transportOptionsFromWire(recv));
+    this.wireTransport(this.sendTransport);
+    this.wireTransport(this.recvTransport);
+    this.sendTransport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+      const { source, paused } = appData as ProducerData;
+      this.request('producer:create', { transportId: send.id, kind, source, rtpParameters: rtpParametersToWire(rtpParameters), paused })
+        .then(({ producerId }) => callback({ id: producerId }), errback);
+    });
+  }
+
+  private wireTransport(transport: types.Transport): void {
+    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      this.request('transport:connect', { transportId: transport.id, dtlsParameters }).then(() => callback(), errback);
+    });
+    transport.on('connectionstatechange', (state) => {
+      this.transportStates.set(transport.id, state);
+      this.events.onMediaUp(![...this.transportStates.values()].some((known) => known === 'disconnected' || known === 'failed'));
+      if (state === 'failed') void this.restartIce(transport);
+    });
+  }
+
+  private async restartIce(transport: types.Transport): Promise<void> {
+    try {
+      const { iceParameters } = await this.request('transport:restartIce', { transportId: transport.id });
+      if (!transport.closed) await transport.restartIce({ iceParameters });
+    } catch (error) {
+      // The next rejoin rebuilds the transports if the server cannot restart this one.
+      console.warn('samplan: ICE restart failed', error);
+    }
+  }
+
+  /** Starts receiving one remote producer; repeated calls for the same producer do nothing. */
+  async consume(peerId: string, producer: ProducerSummary): Promise<void> {
+    const transport = this.recvTransport;
+    if (!transport || this.consumedProducers.has(producer.producerId)) return;
+    this.consumedProducers.add(producer.producerId);
+    try {
+      const options = await this.request('consumer:create', { transportId: transport.id, producerId: producer.producerId });
+      if (this.closed) return;
+      const consumer = await transport.consume<ConsumerData>({
+        id: options.consumerId,
+        producerId: options.producerId,
+        kind: options.kind,
+        rtpParameters: rtpParametersFromWire(options.rtpParameters),
+        streamId: `${options.peerId}-${options.source}`,
+        appData: { peerId: options.peerId, source: options.source, type: options.type },
+      });
+      this.consumers.set(consumer.id, consumer);
+      consumer.on('transportclose', () => this.forgetConsumer(consumer));
+      if (this.closedEarly.delete(consumer.id)) {
+        this.closeConsumer(consumer.id);
+        return;
+      }
+      this.events.onTrack(peerId, producer.producerId, consumer.track);
+      // The layer is chosen before the first frame, so a small tile never starts big.
+      await this.preferLayer(consumer, this.events.stage());
+      await this.request('consumer:resume', { consumerId: consumer.id });
+    } catch (error) {
+      this.consumedProducers.delete(producer.producerId);
+      // A producer that closed while being consumed is normal in a busy room; its producer:closed follows.
+      console.warn(`samplan: could not receive producer ${producer.producerId}`, error);
+    }
+  }
+
+  private async preferLayer(consumer: types.Consumer<ConsumerData>, stage: Stage | null): Promise<void> {
+    const { type, peerId, source } = consumer.appData;
+    if (type !== 'simulcast' && type !== 'svc') return;
+    const spatialLayer = preferredSpatialLayer(peerId, source, stage);
+    if (this.requestedLayers.get(consumer.id) === spatialLayer) return;
+    this.requestedLayers.set(consumer.id, spatialLayer);
+    await this.request('consumer:setPreferredLayers', { consumerId: consumer.id, spatialLayer });
+  }
+
+  /** The big tile changed: the new one asks for the full picture, the others for the smallest. */
+  async applyStage(stage: Stage | null): Promise<void> {
+    await Promise.all([...this.consumers.values()].map((consumer) => this.preferLayer(consumer, stage).catch((error) => console.warn('samplan: layer request failed', error))));
+  }
+
+  closeConsumer(consumerId: string): void {
+    const consumer = this.consumers.get(consumerId);
+    if (!consumer) {
+      this.closedEarly.add(consumerId);
+      return;
+    }
+    consumer.close();
+    this.forgetConsumer(consumer);
+  }
+
+  closeConsumersOf(match: { peerId?: string; producerId?: string }): void {
+    for (const consumer of [...this.consumers.values()]) {
+      if (consumer.appData.peerId === match.peerId || consumer.producerId === match.producerId) this.closeConsumer(consumer.id);
+    }
+  }
+
+  private forgetConsumer(consumer: types.Consumer<ConsumerData>): void {
+    this.consumers.delete(consumer.id);
+    this.consumedProducers.delete(consumer.producerId);
+    this.requestedLayers.delete(consumer.id);
+    this.events.onTrackGone(consumer.producerId);
+  }
+
+  async consumeAll(peers: readonly PeerSummary[]): Promise<void> {
+    await Promise.all(peers.flatMap((peer) => peer.producers.map((producer) => this.consume(peer.peerId, producer))));
+  }
+
+  async produce(source: MediaSource, track: MediaStreamTrack, paused: boolean): Promise<void> {
+    const transport = this.sendTransport;
+    if (!transport || this.producers.has(source)) return;
+    const producer = await transport.produce<ProducerData>({
+      track,
+      ...PRODUCE_SETTINGS[source],
+      stopTracks: false,
+      appData: { source, paused },
+    });
+    if (paused) producer.pause();
+    this.producers.set(source, producer);
+    producer.on('trackended', () => this.events.onLocalTrackEnded(source));
+    producer.on('transportclose', () => this.producers.delete(source));
+  }
+
+  /** Pauses locally first, so nothing more is sent even before the server has heard. */
+  async setPaused(source: MediaSource, paused: boolean): Promise<void> {
+    const producer = this.producers.get(source);
+    if (!producer || producer.paused === paused) return;
+    if (paused) producer.pause();
+    try {
+      await this.request(paused ? 'producer:pause' : 'producer:resume', { producerId: producer.id });
+    } catch (error) {
+      if (paused) producer.resume();
+      throw error;
+    }
+    if (!paused) producer.resume();
+  }
+
+  async closeProducer(source: MediaSource): Promise<void> {
+    const producer = this.producers.get(source);
+    if (!producer) return;
+    producer.close();
+    this.producers.delete(source);
+    await this.request('producer:close', { producerId: producer.id });
+  }
+
+  async stats(): Promise<ConsumerStats[]> {
+    return Promise.all(
+      [...this.consumers.values()].map(async (consumer) => ({
+        peerId: consumer.appData.peerId,
+        source: consumer.appData.source,
+        ...inboundTotals(await consumer.getStats()),
+      })),
+    );
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const consumer of [...this.consumers.values()]) this.closeConsumer(consumer.id);
+    this.sendTransport?.close();
+    this.recvTransport?.close();
+    this.producers.clear();
+  }
+}

@@ -1,0 +1,362 @@
+import type { MediaSource, RequestOf, ResponseOf } from '@samplan/shared';
+import { Device } from 'mediasoup-client';
+import { ClientError, uiErrorCodeOf } from '../uiError.ts';
+import { captureCameraAndMic, captureScreen, type CapturedMedia } from './localMedia.ts';
+import { MediaSession } from './MediaSession.ts';
+import { initialRoomState, reduceRoom, type RoomAction, type RoomState } from './roomState.ts';
+import { onNotification, openSocket, requester, type Request, type SamplanSocket } from './signalling.ts';
+import { stageOf, type Stage } from './stage.ts';
+import { Store } from './store.ts';
+import { rtpCapabilitiesFromWire, rtpCapabilitiesToWire } from './wireTypes.ts';
+
+export type RoomClientOptions = {
+  /** The token that admits this person to this room; asked for once per join. */
+  getToken(displayName: string): Promise<string>;
+  openSocket?: () => SamplanSocket;
+  captureCameraAndMic?: () => Promise<CapturedMedia>;
+  captureScreen?: () => Promise<MediaStreamTrack>;
+  createDevice?: () => Promise<Device>;
+};
+
+export type PeerMediaStats = { peerId: string; displayName: string; framesDecoded: number; totalAudioEnergy: number };
+
+type Resume = NonNullable<RequestOf<'room:join'>['resume']>;
+type Joined = ResponseOf<'room:join'>;
+
+/**
+ * One person's presence in one room: signalling, media and the state the UI
+ * shows. No React here; views read `getSnapshot` and call the methods.
+ */
+export class RoomClient {
+  private readonly store = new Store<RoomState>(initialRoomState());
+  private readonly options: Required<RoomClientOptions>;
+  private socket: SamplanSocket | null = null;
+  private request: Request | null = null;
+  private token: string | null = null;
+  private device: Device | null = null;
+  private session: MediaSession | null = null;
+  private resume: Resume | null = null;
+  private mic: MediaStreamTrack | null = null;
+  private stage: Stage | null = null;
+  /** Notifications wait here while a join is answered, so none is applied to a room this client is not in yet. */
+  private held: (() => void)[] | null = null;
+  private rejoining = false;
+  private rejoinAgain = false;
+  /** performance.now() when the last join started; benchmarks measure from here. */
+  joinStartedAt: number | null = null;
+
+  constructor(options: RoomClientOptions) {
+    this.options = {
+      openSocket,
+      captureCameraAndMic: () => captureCameraAndMic(),
+      captureScreen: () => captureScreen(),
+      createDevice: () => Device.factory(),
+      ...options,
+    };
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
+  readonly getSnapshot = (): RoomState => this.store.get();
+
+  private dispatch(action: RoomAction): void {
+    this.store.update((state) => reduceRoom(state, action));
+    const stage = stageOf(this.store.get());
+    if (stage?.peerId !== this.stage?.peerId || stage?.source !== this.stage?.source) {
+      this.stage = stage;
+      void this.session?.applyStage(stage);
+    }
+  }
+
+  async join(displayName: string): Promise<void> {
+    const { phase } = this.store.get();
+    if (phase !== 'idle' && phase !== 'ended') return;
+    this.joinStartedAt = performance.now();
+    this.store.update(() => ({ ...initialRoomState(displayName), phase: 'joining' }));
+    // The camera warms up while signalling runs; remote pictures do not wait for it.
+    const media = this.options.captureCameraAndMic().then((captured) => {
+      this.mic = captured.mic;
+      this.dispatch({ type: 'self', patch: { camera: captured.camera } });
+      if (captured.error) this.dispatch({ type: 'error', code: captured.error });
+      return captured;
+    });
+    try {
+      this.token = await this.options.getToken(displayName);
+      await this.connect();
+      await this.enter();
+      await media;
+      await this.produceLocal();
+    } catch (error) {
+      this.shutDown();
+      this.stopLocalTracks(await media);
+      this.mic = null;
+      // Leaving while the join was under way is not a failure to report.
+      if (this.store.get().phase === 'ended') return;
+      this.store.update((state) => ({ ...state, phase: 'idle', error: uiErrorCodeOf(error), self: { ...state.self, camera: null } }));
+    }
+  }
+
+  private connect(): Promise<void> {
+    const socket = this.options.openSocket();
+    this.socket = socket;
+    this.request = requester(socket as unknown as Parameters<typeof requester>[0]);
+    this.listen(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', (error) => reject(new ClientError('NETWORK', error.message)));
+    });
+  }
+
+  private listen(socket: SamplanSocket): void {
+    socket.on('connect', () => {
+      this.dispatch({ type: 'signalling', up: true });
+      const { phase } = this.store.get();
+      // A recovered Socket.IO session missed nothing and is still in the room.
+      if ((phase === 'in-room' || phase === 'rejoining') && !socket.recovered) void this.rejoin();
+    });
+    socket.on('disconnect', (reason) => {
+      this.dispatch({ type: 'signalling', up: false });
+      // Socket.IO retries dropped connections by itself, but not one the server closed.
+      if (reason === 'io server disconnect' && this.store.get().phase !== 'ended') socket.connect();
+    });
+    const source = socket as unknown as Parameters<typeof onNotification>[0];
+    const relay = <K extends 'peer:joined' | 'peer:connection' | 'producer:paused' | 'producer:resumed' | 'speaker:active'>(name: K) =>
+      onNotification(source, name, (payload) => this.whenInRoom(() => this.dispatch({ type: name, payload } as RoomAction)));
+    relay('peer:joined');
+    relay('peer:connection');
+    relay('producer:paused');
+    relay('producer:resumed');
+    relay('speaker:active');
+    onNotification(source, 'peer:left', (payload) =>
+      this.whenInRoom(() => {
+        this.session?.closeConsumersOf({ peerId: payload.peerId });
+        this.dispatch({ type: 'peer:left', payload });
+      }),
+    );
+    onNotification(source, 'producer:new', (payload) =>
+      this.whenInRoom(() => {
+        this.dispatch({ type: 'producer:new', payload });
+        void this.session?.consume(payload.peerId, payload.producer);
+      }),
+    );
+    onNotification(source, 'producer:closed', (payload) =>
+      this.whenInRoom(() => {
+        this.session?.closeConsumersOf({ producerId: payload.producerId });
+        this.dispatch({ type: 'producer:closed', payload });
+      }),
+    );
+    onNotification(source, 'consumer:closed', ({ consumerId }) => this.whenInRoom(() => this.session?.closeConsumer(consumerId)));
+    onNotification(source, 'room:closed', ({ rejoin }) =>
+      this.whenInRoom(() => {
+        if (rejoin) void this.rejoin();
+        else this.end('ROOM_CLOSED');
+      }),
+    );
+  }
+
+  private whenInRoom(apply: () => void): void {
+    if (this.held) this.held.push(apply);
+    else if (this.store.get().phase !== 'ended') apply();
+  }
+
+  /**
+   * Joins (or takes the old place back with `resume`) and builds a fresh media
+   * session. Every router has the same capabilities, so the device loaded for
+   * the first join serves every rejoin too.
+   */
+  private async enter(): Promise<void> {
+    const request = this.requireRequest();
+    this.held = [];
+    try {
+      if (!this.device) {
+        const { routerRtpCapabilities } = await request('room:capabilities', { token: this.requireToken() });
+        const device = await this.options.createDevice();
+        await device.load({ routerRtpCapabilities: rtpCapabilitiesFromWire(routerRtpCapabilities) });
+        this.device = device;
+      }
+      const { self } = this.store.get();
+      const joined = await request('room:join', {
+        token: this.requireToken(),
+        displayName: self.displayName,
+        rtpCapabilities: rtpCapabilitiesToWire(this.device.rtpCapabilities),
+        ...(this.resume ? { resume: this.resume } : {}),
+      });
+      this.resume = { peerId: joined.peerId, resumeKey: joined.resumeKey };
+      this.dispatch({ type: 'joined', peerId: joined.peerId, role: joined.role, peers: joined.peers });
+      await this.startSession(this.device, joined);
+    } catch (error) {
+      this.held = null;
+      throw error;
+    }
+  }
+
+  private async startSession(device: Device, joined: Joined): Promise<void> {
+    const session = new MediaSession(device, this.requireRequest(), {
+      onTrack: (peerId, producerId, track) => this.dispatch({ type: 'track:added', peerId, producerId, track }),
+      onTrackGone: (producerId) => this.dispatch({ type: 'track:removed', producerId }),
+      onMediaUp: (up) => this.dispatch({ type: 'media', up }),
+      onLocalTrackEnded: (source) => void this.localTrackEnded(source),
+      stage: () => this.stage,
+    });
+    this.session = session;
+    this.dispatch({ type: 'media', up: true });
+    await session.openTransports();
+    this.dispatch({ type: 'phase', phase: 'in-room' });
+    this.releaseHeld();
+    void session.consumeAll(joined.peers);
+  }
+
+  private releaseHeld(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const apply of held) apply();
+  }
+
+  private async produceLocal(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const { self } = this.store.get();
+    const produced: Promise<void>[] = [];
+    if (this.mic) produced.push(session.produce('mic', this.mic, self.micMuted));
+    if (self.camera) produced.push(session.produce('camera', self.camera, self.cameraOff));
+    if (self.screen) produced.push(session.produce('screen', self.screen, false));
+    await Promise.all(produced);
+  }
+
+  /**
+   * Takes the place back after the socket dropped or the room closed under
+   * this client. The server closes the old place's media either way, so the
+   * media session is always rebuilt; the local tracks carry on.
+   */
+  private async rejoin(): Promise<void> {
+    if (this.rejoining) {
+      this.rejoinAgain = true;
+      return;
+    }
+    this.dispatch({ type: 'phase', phase: 'rejoining' });
+    this.rejoining = true;
+    try {
+      this.session?.close();
+      this.session = null;
+      await this.enter();
+      await this.produceLocal();
+    } catch (error) {
+      const code = uiErrorCodeOf(error);
+      // Network trouble ends with the next 'connect', which rejoins again; anything else ends the call.
+      if (code !== 'NETWORK' && code !== 'TIMEOUT') this.end(code);
+    } finally {
+      this.rejoining = false;
+      const again = this.rejoinAgain;
+      this.rejoinAgain = false;
+      if (again && this.store.get().phase !== 'ended') void this.rejoin();
+    }
+  }
+
+  async setMicMuted(muted: boolean): Promise<void> {
+    this.dispatch({ type: 'self', patch: { micMuted: muted } });
+    await this.guard(() => this.session?.setPaused('mic', muted));
+  }
+
+  async setCameraOff(off: boolean): Promise<void> {
+    this.dispatch({ type: 'self', patch: { cameraOff: off } });
+    await this.guard(() => this.session?.setPaused('camera', off));
+  }
+
+  async startScreenShare(): Promise<void> {
+    if (this.store.get().self.screen) return;
+    await this.guard(async () => {
+      const track = await this.options.captureScreen();
+      this.dispatch({ type: 'self', patch: { screen: track } });
+      await this.session?.produce('screen', track, false);
+    });
+  }
+
+  async stopScreenShare(): Promise<void> {
+    const { screen } = this.store.get().self;
+    if (!screen) return;
+    screen.stop();
+    this.dispatch({ type: 'self', patch: { screen: null } });
+    await this.guard(() => this.session?.closeProducer('screen'));
+  }
+
+  private async localTrackEnded(source: MediaSource): Promise<void> {
+    if (source === 'screen') await this.stopScreenShare();
+  }
+
+  /** A failed control leaves the call running and tells the person why. */
+  private async guard(action: () => Promise<void> | undefined): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      this.dispatch({ type: 'error', code: uiErrorCodeOf(error) });
+    }
+  }
+
+  dismissError(): void {
+    this.dispatch({ type: 'error', code: null });
+  }
+
+  async leave(): Promise<void> {
+    const { phase } = this.store.get();
+    if (phase === 'idle' || phase === 'ended') return;
+    await this.request?.('room:leave', {}).catch(() => undefined);
+    this.end(null);
+  }
+
+  private end(error: RoomState['error']): void {
+    this.shutDown();
+    const { self } = this.store.get();
+    this.stopLocalTracks({ mic: this.mic, camera: self.camera, error: null });
+    self.screen?.stop();
+    this.mic = null;
+    this.store.update((state) => ({
+      ...state,
+      phase: 'ended',
+      error,
+      peers: [],
+      activeSpeakerId: null,
+      lastSpeakerId: null,
+      self: { ...state.self, camera: null, screen: null },
+    }));
+  }
+
+  private shutDown(): void {
+    this.session?.close();
+    this.session = null;
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+    this.request = null;
+    this.held = null;
+    this.resume = null;
+    this.device = null;
+  }
+
+  private stopLocalTracks(media: CapturedMedia | null): void {
+    media?.mic?.stop();
+    media?.camera?.stop();
+  }
+
+  /** Per remote peer, what has arrived so far: decoded video frames and received audio energy. */
+  async stats(): Promise<PeerMediaStats[]> {
+    const consumers = (await this.session?.stats()) ?? [];
+    return this.store.get().peers.map((peer) => {
+      const own = consumers.filter((consumer) => consumer.peerId === peer.peerId);
+      return {
+        peerId: peer.peerId,
+        displayName: peer.displayName,
+        framesDecoded: own.reduce((sum, consumer) => sum + consumer.framesDecoded, 0),
+        totalAudioEnergy: own.reduce((sum, consumer) => sum + consumer.totalAudioEnergy, 0),
+      };
+    });
+  }
+
+  private requireRequest(): Request {
+    if (!this.request) throw new ClientError('NETWORK', 'not connected');
+    return this.request;
+  }
+
+  private requireToken(): string {
+    if (!this.token) throw new ClientError('NETWORK', 'no token');
+    return this.token;
+  }
+}
