@@ -1,0 +1,5 @@
+import { buildClient } from './buildClient.ts';
+
+export default function globalSetup(): void {
+  buildClient();
+}

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { da } from '../../client/src/i18n/da.ts';
+import { expect, test } from './fixtures.ts';
+import { Participant } from './participant.ts';
+
+const screenshotPath = fileURLToPath(new URL('../../docs/screenshots/room.png', import.meta.url));
+
+test('three participants see and hear each other, see a mute, and see a leaver go', async ({ browser, samplan }) => {
+  const roomId = 'discharge-conference';
+  const inge = await Participant.open(browser, samplan.url, roomId, 'Inge Jensen', 'patient');
+  const holm = await Participant.open(browser, samplan.url, roomId, 'Dr. Holm', 'gp');
+  const karen = await Participant.open(browser, samplan.url, roomId, 'Karen Jensen', 'relative');
+  const everyone = [inge, holm, karen];
+  await Promise.all(everyone.map((participant) => participant.join()));
+
+  for (const viewer of everyone) {
+    await expect(viewer.connectionStatus()).toContainText(da.connection.connected);
+    for (const other of everyone.filter((participant) => participant !== viewer)) await expect(other.tileIn(viewer)).toBeVisible();
+  }
+  await Promise.all(everyone.map((viewer) => viewer.expectMediaFrom(everyone.filter((participant) => participant !== viewer))));
+
+  if (process.env.SAMPLAN_UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)), { recursive: true });
+    await inge.page.screenshot({ path: screenshotPath });
+  }
+
+  await expect(inge.tileIn(holm).getByText(da.tile.micMuted)).toHaveCount(0);
+  await inge.page.getByRole('button', { name: da.controls.micOff }).click();
+  await expect(inge.page.getByRole('button', { name: da.controls.micOn })).toBeVisible();
+  for (const viewer of [holm, karen]) await expect(inge.tileIn(viewer).getByText(da.tile.micMuted)).toBeVisible();
+  await inge.page.getByRole('button', { name: da.controls.micOn }).click();
+  for (const viewer of [holm, karen]) await expect(inge.tileIn(viewer).getByText(da.tile.micMuted)).toHaveCount(0);
+
+  await karen.page.getByRole('button', { name: da.controls.leave }).click();
+  await expect(karen.page.getByRole('heading', { name: da.room.leftHeading })).toBeVisible();
+  for (const viewer of [inge, holm]) await expect(karen.tileIn(viewer)).toHaveCount(0);
+  await expect(holm.tileIn(inge)).toBeVisible();
+
+  await Promise.all(everyone.map((participant) => participant.close()));
+});
