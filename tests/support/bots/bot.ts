@@ -1,6 +1,6 @@
 import type { ConsumerOptions, MediaKind, NotificationName, NotificationOf, PeerSummary, ResponseOf } from '@samplan/shared';
 import { Device, type types } from 'mediasoup-client';
-import { type MediaSourceHandle, patternSource, toneSource } from './mediaSources.ts';
+import { type MediaSourceHandle, patternSource, voiceSource } from './mediaSources.ts';
 import { call, connectSocket, type SamplanSocket } from './signalling.ts';
 import { installWrtcGlobals } from './wrtcGlobals.ts';
 
@@ -10,7 +10,7 @@ export type BotOptions = {
   url: string;
   token: string;
   displayName: string;
-  /** A tone (0 Hz = silence) or no microphone at all. */
+  /** A speaking voice at this pitch (0 Hz = silence), or no microphone at all. */
   audio?: { frequencyHz: number } | false;
   video?: VideoOptions | false;
   /** Take back an earlier place in the room (after a dropped socket). */
@@ -61,6 +61,14 @@ export class Bot {
 
   get peerId(): string {
     return this.join.peerId;
+  }
+
+  get sendTransportId(): string | undefined {
+    return this.#sendTransport?.id;
+  }
+
+  get recvTransportId(): string | undefined {
+    return this.#recvTransport?.id;
   }
 
   static async connect(options: BotOptions): Promise<Bot> {
@@ -244,7 +252,7 @@ export class Bot {
   }
 
   async #produceAudio(frequencyHz: number): Promise<void> {
-    const source = toneSource(frequencyHz, frequencyHz === 0 ? 0 : 0.4);
+    const source = voiceSource(frequencyHz);
     this.#sources.push(source);
     const producer = await this.#sendTransport!.produce({ track: source.track, appData: { source: 'mic' } });
     this.producers.set('audio', producer);

@@ -8,20 +8,27 @@ const SAMPLE_RATE = 48_000;
 const FRAME_MS = 10;
 const SAMPLES_PER_FRAME = (SAMPLE_RATE * FRAME_MS) / 1000;
 
+/** Loudness bursts per second: roughly the rate of syllables in speech. */
+const SYLLABLES_PER_SECOND = 4;
+
 /**
- * A microphone that plays a sine tone (or silence with `frequencyHz` 0): real
- * PCM samples every 10 ms, encoded by libwebrtc's Opus like a browser's.
- * Silence lets a test pick who the active speaker should be.
+ * A microphone that "speaks": a tone whose loudness rises and falls a few
+ * times a second, as real PCM samples every 10 ms, encoded by libwebrtc's
+ * Opus like a browser's. A constant tone would not do: mediasoup's
+ * active-speaker detector adapts to each participant's steady level, and
+ * takes a steady hum for background noise. `frequencyHz` 0 is silence, so a
+ * test can choose who the active speaker should be.
  */
-export function toneSource(frequencyHz: number, amplitude = 0.4): MediaSourceHandle {
+export function voiceSource(frequencyHz: number, amplitude = 0.5): MediaSourceHandle {
   const source = new RTCAudioSource();
   const track = source.createTrack();
-  let phase = 0;
+  let sample = 0;
   const timer = setInterval(() => {
     const samples = new Int16Array(SAMPLES_PER_FRAME);
-    for (let i = 0; i < samples.length; i++) {
-      samples[i] = Math.round(Math.sin(phase) * amplitude * 32767);
-      phase += (2 * Math.PI * frequencyHz) / SAMPLE_RATE;
+    for (let i = 0; i < samples.length; i++, sample++) {
+      const seconds = sample / SAMPLE_RATE;
+      const envelope = Math.abs(Math.sin(Math.PI * SYLLABLES_PER_SECOND * seconds));
+      samples[i] = Math.round(Math.sin(2 * Math.PI * frequencyHz * seconds) * envelope * amplitude * 32767);
     }
     source.onData({ samples, sampleRate: SAMPLE_RATE, bitsPerSample: 16, channelCount: 1, numberOfFrames: SAMPLES_PER_FRAME });
   }, FRAME_MS);
