@@ -98,7 +98,7 @@ export type MedicationNote = z.infer<typeof medicationNoteSchema>;
 export type Aid = z.infer<typeof aidSchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type Wish = z.infer<typeof wishSchema>;
-export type Comment = z.infer<typeof commentSchema>;
+export type PlanComment = z.infer<typeof commentSchema>;
 
 export const PLAN_SECTIONS = ['goals', 'needs', 'tasks', 'medication', 'aids', 'contacts', 'wishes', 'comments'] as const;
 export const planSectionSchema = z.enum(PLAN_SECTIONS);
