@@ -76,12 +76,16 @@ describe('standingOf', () => {
     [geriatrician, 'advice:take', target(inWindow), { allowed: true, standing: 'geriatric_team' }],
     [geriatrician, 'plan:read', target(afterWindow), { allowed: false, standing: 'none', reason: 'ADVICE_WINDOW_NOT_OPEN' }],
     [otherWard, 'plan:read', target(inWindow), { allowed: false, standing: 'none', reason: 'NOT_IN_CARE_TEAM' }],
+    [patient, 'conference:join', target(inWindow, 'conf-1'), { allowed: true, standing: 'patient' }],
+    [patient, 'conference:join', target(inWindow), { allowed: false, standing: 'none', reason: 'OTHER_CONFERENCE' }],
+    [hospital, 'conference:join', target(inWindow), { allowed: true, standing: 'care_team_hospital' }],
   ] as const)('authorize %o %s', (actor, action, accessTarget, expected) => {
     expect(authorize(actor, action, accessTarget)).toEqual(expected);
   });
 
-  test('allowedActions is the row of the actor’s standing', () => {
-    expect(allowedActions(relative, target(inWindow))).toEqual(['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join']);
+  test('allowedActions is the row of the actor’s standing, conference actions only for the linked conference', () => {
+    expect(allowedActions(relative, target(inWindow, 'conf-1'))).toEqual(['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join']);
+    expect(allowedActions(relative, target(inWindow))).toEqual(['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree']);
     expect(allowedActions(strangersRelative, target(inWindow))).toEqual([]);
   });
 });

@@ -144,10 +144,17 @@ export type Decision =
   | { readonly allowed: true; readonly standing: Standing }
   | { readonly allowed: false; readonly standing: Standing; readonly reason: NoStandingReason | 'NOT_ALLOWED_FOR_STANDING' };
 
+/** Actions on one conference: a guest's link must name that very conference. */
+const CONFERENCE_SCOPED: ReadonlySet<Action> = new Set(['conference:schedule', 'conference:join', 'conference:admit']);
+
 /** The one check the server makes for every route and socket event. */
 export function authorize(actor: Actor, action: Action, target: AccessTarget): Decision {
   const result = standingOf(actor, target);
   if (result.standing === 'none') return { allowed: false, standing: 'none', reason: result.reason };
+  // Without this, a link to Tuesday's conference would open every conference of the episode.
+  if (actor.kind === 'conference_guest' && CONFERENCE_SCOPED.has(action) && target.conferenceId !== actor.conferenceId) {
+    return { allowed: false, standing: 'none', reason: 'OTHER_CONFERENCE' };
+  }
   return PERMISSIONS[result.standing].includes(action)
     ? { allowed: true, standing: result.standing }
     : { allowed: false, standing: result.standing, reason: 'NOT_ALLOWED_FOR_STANDING' };
@@ -155,5 +162,5 @@ export function authorize(actor: Actor, action: Action, target: AccessTarget): D
 
 /** Everything the actor may do here, for the client to show or hide controls. */
 export function allowedActions(actor: Actor, target: AccessTarget): readonly Action[] {
-  return PERMISSIONS[standingOf(actor, target).standing];
+  return ACTIONS.filter((action) => authorize(actor, action, target).allowed);
 }
