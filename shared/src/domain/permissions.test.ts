@@ -14,7 +14,7 @@ plan:agree           x x x . x x .
 conference:schedule  x x x x . . .
 conference:join      x x x x x x .
 conference:admit     x x x x . . .
-advice:request       . x x . . . .
+advice:request       . x x . x x .
 advice:take          . . . x . . .
 audit:read           x . . . . . .
 consent:record       x . . . . . .
@@ -84,8 +84,8 @@ describe('standingOf', () => {
   });
 
   test('allowedActions is the row of the actor’s standing, conference actions only for the linked conference', () => {
-    expect(allowedActions(relative, target(inWindow, 'conf-1'))).toEqual(['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join']);
-    expect(allowedActions(relative, target(inWindow))).toEqual(['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree']);
+    expect(allowedActions(relative, target(inWindow, 'conf-1'))).toEqual(['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join', 'advice:request']);
+    expect(allowedActions(relative, target(inWindow))).toEqual(['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'advice:request']);
     expect(allowedActions(strangersRelative, target(inWindow))).toEqual([]);
   });
 });

@@ -52,10 +52,9 @@ export type Standing = (typeof STANDINGS)[number];
  *   turning advice into tasks is the care team's job, and it is not a party
  *   that agrees to the plan.
  * - Patients and relatives read, agree, add wishes and comment through their
- *   link; they ask for advice by phone on the advice line shown in the plan, as
- *   a link only reaches its own conference.
- * - Advice is requested by the municipality and the GP (besides patient and
- *   relatives by phone); the ward has its own in-hospital geriatric consults.
+ *   link, and ask the geriatric team for advice from it: the 7-day advice is
+ *   open to patient, relatives, municipality and GP alike. The ward has its
+ *   own in-hospital geriatric consults.
  * - Consent to share (and the access log that goes with it) is the
  *   discharging hospital's, per the sources.
  */
@@ -98,8 +97,8 @@ export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
     'advice:request',
   ],
   geriatric_team: ['episode:read', 'plan:read', 'plan:comment', 'conference:schedule', 'conference:join', 'conference:admit', 'advice:take'],
-  patient: ['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join'],
-  relative: ['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join'],
+  patient: ['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join', 'advice:request'],
+  relative: ['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join', 'advice:request'],
   none: [],
 };
 
