@@ -112,11 +112,11 @@ export class WorkerPool {
     }
     worker.on('died', (error) => this.#onDied(slot, worker, error));
     this.#slots[slot] = { slot, worker, webRtcServer };
-    this.#logger.info({ slot, pid: worker.pid }, 'media worker started');
+    this.#logger.info({ slot, workerPid: worker.pid }, 'media worker started');
   }
 
   #onDied(slot: number, worker: types.Worker, error: Error): void {
-    this.#logger.error({ slot, pid: worker.pid, err: error }, 'media worker died; replacing it');
+    this.#logger.error({ slot, workerPid: worker.pid, err: error }, 'media worker died; replacing it');
     if (this.#slots[slot]?.worker === worker) this.#slots[slot] = undefined;
     void this.#replace(slot);
   }

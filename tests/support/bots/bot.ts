@@ -75,7 +75,7 @@ export class Bot {
     installWrtcGlobals();
     const socket = await connectSocket(options.url);
     const recorded: Recorded[] = [];
-    socket.onAny((name: NotificationName, payload: never) => recorded.push({ name, payload } as Recorded));
+    socket.onAny((name: NotificationName, payload: unknown) => recorded.push({ name, payload } as Recorded));
     try {
       const { routerRtpCapabilities } = await call(socket, 'room:capabilities', { token: options.token });
       const device = new Device({ handlerName: 'Chrome111' });
@@ -88,7 +88,7 @@ export class Bot {
       });
       const bot = new Bot(socket, device, join);
       socket.offAny();
-      socket.onAny((name: NotificationName, payload: never) => bot.#onNotification({ name, payload } as Recorded));
+      socket.onAny((name: NotificationName, payload: unknown) => bot.#onNotification({ name, payload } as Recorded));
       for (const early of recorded) bot.#onNotification(early);
       await bot.#createTransports();
       for (const peer of join.peers) bot.#consumeAll(peer);
