@@ -73,10 +73,9 @@ export async function startSamplan(overrides: Partial<Config> = {}): Promise<Run
     logger,
     close() {
       closing ??= (async () => {
-        // Socket.IO closes the HTTP server too; sockets go first so peers leave before their rooms vanish.
+        // Socket.IO closes the HTTP server too (idle keep-alive connections at once, requests under way when answered).
         await io.close();
         media.close();
-        httpServer.closeAllConnections();
       })();
       return closing;
     },

@@ -2,7 +2,7 @@ import { type RunningSamplan, signRoomToken } from '@samplan/server';
 import type { ResponseOf } from '@samplan/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, connectSocket, type SamplanSocket } from '../support/bots/signalling.ts';
-import { startTestSamplan, tokenFor } from './harness.ts';
+import { startTestSamplan, tokenFor, withTimeout } from './harness.ts';
 
 /*
  * Joining at the signalling level only (no WebRTC needed): who gets which
@@ -85,6 +85,18 @@ describe('joining rooms', () => {
     const answer = await call(guest, 'room:join', { token, displayName: 'Somebody Else', rtpCapabilities: capabilities });
     expect(answer.role).toBe('gp');
     expect(await joined).toEqual({ peer: { peerId: answer.peerId, displayName: 'Dr. Hansen', role: 'gp', connection: 'connected', producers: [] } });
+  });
+
+  it('leaves no ghost when a socket disconnects while its join is still being handled', async () => {
+    const host = await socket();
+    await join(host, 'ghost');
+    const left = new Promise((resolve) => host.once('peer:left', resolve));
+    const guest = await socket();
+    const token = await tokenFor(samplan, 'ghost');
+    guest.emit('room:join', { token, displayName: 'Gone', rtpCapabilities: capabilities }, () => undefined);
+    guest.disconnect();
+    await withTimeout(left, 'the half-joined guest to leave');
+    expect(samplan.media.stats()).toMatchObject({ rooms: 1, peers: 1 });
   });
 
   it('lets a socket join another room after leaving one', async () => {

@@ -13,11 +13,13 @@ const MAX_PENDING_REQUESTS = 64;
 export class Session {
   readonly channel: PeerChannel;
   #peer: Peer | undefined;
+  readonly #onError: (error: unknown) => void;
   #tail: Promise<void> = Promise.resolve();
   #pending = 0;
 
-  constructor(channel: PeerChannel) {
+  constructor(channel: PeerChannel, onError: (error: unknown) => void) {
     this.channel = channel;
+    this.#onError = onError;
   }
 
   /** The joined peer; a peer that left, was replaced by a resumed connection or lost its room no longer counts. */
@@ -39,9 +41,21 @@ export class Session {
   enqueue(task: () => Promise<void>): boolean {
     if (this.#pending >= MAX_PENDING_REQUESTS) return false;
     this.#pending++;
-    this.#tail = this.#tail.then(task).finally(() => {
-      this.#pending--;
-    });
+    this.#tail = this.#tail
+      .then(task)
+      .catch(this.#onError)
+      .finally(() => {
+        this.#pending--;
+      });
     return true;
+  }
+
+  /**
+   * Runs `task` once every queued request is done, whatever the queue's
+   * length: a join still under way when the socket drops must finish before
+   * the drop is handled, or its peer would stay in the room with no socket.
+   */
+  afterPending(task: () => void): void {
+    this.#tail = this.#tail.then(task).catch(this.#onError);
   }
 }

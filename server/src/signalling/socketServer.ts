@@ -61,7 +61,7 @@ export function attachSignalling(
   });
 
   io.on('connection', (socket) => {
-    const session = new Session(channelOf(socket));
+    const session = new Session(channelOf(socket), (error) => logger.error({ err: error }, 'socket task failed'));
     const context: HandlerContext = { session, media: deps.media, config: deps.config };
 
     // Every event goes through the dispatcher and none reaches Socket.IO's own
@@ -75,14 +75,16 @@ export function attachSignalling(
     socket.on('error', (error) => logger.warn({ err: error }, 'socket error'));
 
     socket.on('disconnect', (reason) => {
-      const peer = session.peer;
-      if (peer === undefined) return;
-      if (DELIBERATE_DISCONNECTS.has(reason) || deps.config.reconnectGraceMs === 0) {
-        peer.leave();
-      } else {
-        logger.info({ peerId: peer.id, reason }, 'peer reconnecting');
-        peer.markReconnecting(deps.config.reconnectGraceMs);
-      }
+      session.afterPending(() => {
+        const peer = session.peer;
+        if (peer === undefined) return;
+        if (DELIBERATE_DISCONNECTS.has(reason) || deps.config.reconnectGraceMs === 0) {
+          peer.leave();
+        } else {
+          logger.info({ peerId: peer.id, reason }, 'peer reconnecting');
+          peer.markReconnecting(deps.config.reconnectGraceMs);
+        }
+      });
     });
   });
 
