@@ -312,10 +312,6 @@ export class Peer {
     await this.#media(() => consumer.setPreferredLayers(layers));
   }
 
-  ownsProducer(producerId: string): boolean {
-    return this.#producers.has(producerId);
-  }
-
   producerSource(producerId: string): MediaSource | undefined {
     return this.#producers.get(producerId)?.source;
   }

@@ -57,10 +57,6 @@ export class WorkerPool {
     return this.#live().length;
   }
 
-  get workers(): readonly MediaWorker[] {
-    return this.#live();
-  }
-
   /**
    * Load is routers plus transports: each transport is one participant's
    * stream in one direction, which is what costs CPU; counting routers too
