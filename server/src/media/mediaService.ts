@@ -73,10 +73,9 @@ export class MediaService {
   }
 
   async #openRoom(roomId: string): Promise<Room> {
-    const mediaWorker = this.#pool.leastLoaded();
     let room: Room;
     try {
-      room = await Room.create(roomId, mediaWorker, this.#logger, (closed) => {
+      room = await Room.create(roomId, this.#pool.leastLoaded(), this.#logger, (closed) => {
         if (this.#rooms.get(closed.id) === closed) this.#rooms.delete(closed.id);
       });
     } catch (error) {
