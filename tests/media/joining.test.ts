@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { type RunningSamplan, signRoomToken } from '@samplan/server';
 import type { ResponseOf } from '@samplan/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -99,11 +100,39 @@ describe('joining rooms', () => {
     expect(samplan.media.stats()).toMatchObject({ rooms: 1, peers: 1 });
   });
 
+  it('hands out no ICE servers when TURN is not configured', async () => {
+    const member = await socket();
+    await join(member, 'no-turn');
+    expect((await call(member, 'transport:create', { direction: 'send' })).iceServers).toEqual([]);
+  });
+
   it('lets a socket join another room after leaving one', async () => {
     const wanderer = await socket();
     await join(wanderer, 'first-room');
     await call(wanderer, 'room:leave', {});
     expect((await join(wanderer, 'second-room')).roomId).toBe('second-room');
     expect(samplan.media.stats()).toMatchObject({ rooms: 1, peers: 1 });
+  });
+});
+
+describe('TURN credentials', () => {
+  it('come with every transport, time-limited and signed with the TURN secret', async () => {
+    const samplan = await startTestSamplan({ turnUrls: ['turn:127.0.0.2:3478?transport=udp'], turnSecret: 'coturn-shared-secret' });
+    const member = await connectSocket(samplan.url);
+    try {
+      const token = await tokenFor(samplan, 'with-turn');
+      const { routerRtpCapabilities } = await call(member, 'room:capabilities', { token });
+      const { peerId } = await call(member, 'room:join', { token, displayName: 'Guest', rtpCapabilities: routerRtpCapabilities });
+      const [server, ...others] = (await call(member, 'transport:create', { direction: 'recv' })).iceServers;
+      expect(others).toEqual([]);
+      expect(server?.urls).toEqual(['turn:127.0.0.2:3478?transport=udp']);
+      const [expiry, user] = (server?.username ?? '').split(':');
+      expect(user).toBe(peerId);
+      expect(Number(expiry) * 1000).toBeGreaterThan(Date.now() + 60 * 60 * 1000);
+      expect(server?.credential).toBe(createHmac('sha1', 'coturn-shared-secret').update(server?.username ?? '').digest('base64'));
+    } finally {
+      member.close();
+      await samplan.close();
+    }
   });
 });
