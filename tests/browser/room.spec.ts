@@ -20,6 +20,19 @@ test('three participants see and hear each other, see a mute, and see a leaver g
   }
   await Promise.all(everyone.map((viewer) => viewer.expectMediaFrom(everyone.filter((participant) => participant !== viewer))));
 
+  // Simulcast: the big tile receives the full 720p picture, the small one the quarter-size layer.
+  await expect
+    .poll(async () => {
+      const stageLabel = await inge.page.locator('.stage figure').getAttribute('aria-label');
+      const stats = await inge.stats();
+      const onStage = (name: string) => stageLabel?.startsWith(`${name},`) ?? false;
+      return {
+        stage: stats.filter((peer) => onStage(peer.displayName)).map((peer) => peer.cameraWidth),
+        small: stats.filter((peer) => !onStage(peer.displayName)).map((peer) => peer.cameraWidth),
+      };
+    })
+    .toEqual({ stage: [1280], small: [320] });
+
   if (process.env.SAMPLAN_UPDATE_SCREENSHOTS === '1') {
     mkdirSync(fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)), { recursive: true });
     await inge.page.screenshot({ path: screenshotPath });

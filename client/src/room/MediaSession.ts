@@ -1,6 +1,6 @@
 import type { ConsumerOptions, MediaSource, PeerSummary, ProducerSummary } from '@samplan/shared';
 import type { Device, types } from 'mediasoup-client';
-import { inboundTotals, type InboundTotals } from './inboundStats.ts';
+import { inboundMedia, type InboundMedia } from './inboundStats.ts';
 import { CAMERA_CODEC_OPTIONS, CAMERA_ENCODINGS, MIC_CODEC_OPTIONS, SCREEN_ENCODINGS } from './mediaSettings.ts';
 import type { Request } from './signalling.ts';
 import { preferredSpatialLayer, type Stage } from './stage.ts';
@@ -20,7 +20,7 @@ export type MediaSessionEvents = {
 type ConsumerData = { peerId: string; source: MediaSource; type: ConsumerOptions['type'] };
 type ProducerData = { source: MediaSource; paused: boolean };
 
-export type ConsumerStats = { peerId: string; source: MediaSource } & InboundTotals;
+export type ConsumerStats = { peerId: string; source: MediaSource } & InboundMedia;
 
 const PRODUCE_SETTINGS: Record<MediaSource, Pick<types.ProducerOptions, 'encodings' | 'codecOptions'>> = {
   mic: { codecOptions: MIC_CODEC_OPTIONS },
@@ -54,19 +54,21 @@ export class MediaSession {
     private readonly events: MediaSessionEvents,
   ) {}
 
-  async openTransports(): Promise<void> {
-    const [send, recv] = await Promise.all([
-      this.request('transport:create', { direction: 'send' }),
-      this.request('transport:create', { direction: 'recv' }),
-    ]);
+  async openReceiving(): Promise<void> {
+    const options = await this.request('transport:create', { direction: 'recv' });
     if (this.closed) return;
-    this.sendTransport = this.device.createSendTransport(transportOptionsFromWire(send));
-    this.recvTransport = this.device.createRecvTransport(transportOptionsFromWire(recv));
-    this.wireTransport(this.sendTransport);
+    this.recvTransport = this.device.createRecvTransport(transportOptionsFromWire(options));
     this.wireTransport(this.recvTransport);
+  }
+
+  async openSending(): Promise<void> {
+    const options = await this.request('transport:create', { direction: 'send' });
+    if (this.closed) return;
+    this.sendTransport = this.device.createSendTransport(transportOptionsFromWire(options));
+    this.wireTransport(this.sendTransport);
     this.sendTransport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
       const { source, paused } = appData as ProducerData;
-      this.request('producer:create', { transportId: send.id, kind, source, rtpParameters: rtpParametersToWire(rtpParameters), paused })
+      this.request('producer:create', { transportId: options.id, kind, source, rtpParameters: rtpParametersToWire(rtpParameters), paused })
         .then(({ producerId }) => callback({ id: producerId }), errback);
     });
   }
@@ -94,35 +96,60 @@ export class MediaSession {
 
   /** Starts receiving one remote producer; repeated calls for the same producer do nothing. */
   async consume(peerId: string, producer: ProducerSummary): Promise<void> {
+    await this.consumeMany([{ peerId, producer }]);
+  }
+
+  /** Everything the others send, e.g. right after joining. */
+  async consumeAll(peers: readonly PeerSummary[]): Promise<void> {
+    await this.consumeMany(peers.flatMap((peer) => peer.producers.map((producer) => ({ peerId: peer.peerId, producer }))));
+  }
+
+  /**
+   * The server is asked for all consumers first and the browser then sets
+   * them up in one go: mediasoup-client folds consume() calls made together
+   * into one SDP renegotiation, where one at a time would cost one each.
+   */
+  private async consumeMany(wanted: readonly { peerId: string; producer: ProducerSummary }[]): Promise<void> {
     const transport = this.recvTransport;
-    if (!transport || this.consumedProducers.has(producer.producerId)) return;
-    this.consumedProducers.add(producer.producerId);
-    try {
-      const options = await this.request('consumer:create', { transportId: transport.id, producerId: producer.producerId });
-      if (this.closed) return;
-      const consumer = await transport.consume<ConsumerData>({
-        id: options.consumerId,
-        producerId: options.producerId,
-        kind: options.kind,
-        rtpParameters: rtpParametersFromWire(options.rtpParameters),
-        streamId: `${options.peerId}-${options.source}`,
-        appData: { peerId: options.peerId, source: options.source, type: options.type },
-      });
-      this.consumers.set(consumer.id, consumer);
-      consumer.on('transportclose', () => this.forgetConsumer(consumer));
-      if (this.closedEarly.delete(consumer.id)) {
-        this.closeConsumer(consumer.id);
-        return;
-      }
-      this.events.onTrack(peerId, producer.producerId, consumer.track);
-      // The layer is chosen before the first frame, so a small tile never starts big.
-      await this.preferLayer(consumer, this.events.stage());
-      await this.request('consumer:resume', { consumerId: consumer.id });
-    } catch (error) {
-      this.consumedProducers.delete(producer.producerId);
-      // A producer that closed while being consumed is normal in a busy room; its producer:closed follows.
-      console.warn(`samplan: could not receive producer ${producer.producerId}`, error);
+    if (!transport) return;
+    const fresh = wanted.filter(({ producer }) => !this.consumedProducers.has(producer.producerId));
+    for (const { producer } of fresh) this.consumedProducers.add(producer.producerId);
+    const created = await Promise.allSettled(
+      fresh.map(({ producer }) => this.request('consumer:create', { transportId: transport.id, producerId: producer.producerId })),
+    );
+    if (this.closed) return;
+    await Promise.all(
+      created.map((result, index) => {
+        const { peerId, producer } = fresh[index]!;
+        const started = result.status === 'fulfilled' ? this.startConsumer(transport, peerId, result.value) : Promise.reject(result.reason);
+        return started.catch((error: unknown) => {
+          this.consumedProducers.delete(producer.producerId);
+          // A producer that closed while being consumed is normal in a busy room; its producer:closed follows.
+          console.warn(`samplan: could not receive producer ${producer.producerId}`, error);
+        });
+      }),
+    );
+  }
+
+  private async startConsumer(transport: types.Transport, peerId: string, options: ConsumerOptions): Promise<void> {
+    const consumer = await transport.consume<ConsumerData>({
+      id: options.consumerId,
+      producerId: options.producerId,
+      kind: options.kind,
+      rtpParameters: rtpParametersFromWire(options.rtpParameters),
+      streamId: `${options.peerId}-${options.source}`,
+      appData: { peerId: options.peerId, source: options.source, type: options.type },
+    });
+    this.consumers.set(consumer.id, consumer);
+    consumer.on('transportclose', () => this.forgetConsumer(consumer));
+    if (this.closedEarly.delete(consumer.id)) {
+      this.closeConsumer(consumer.id);
+      return;
     }
+    this.events.onTrack(peerId, options.producerId, consumer.track);
+    // Sent back to back, not one after the other's answer: the server handles them in order, so the layer is
+    // chosen before the first frame and a small tile never starts big.
+    await Promise.all([this.preferLayer(consumer, this.events.stage()), this.request('consumer:resume', { consumerId: consumer.id })]);
   }
 
   private async preferLayer(consumer: types.Consumer<ConsumerData>, stage: Stage | null): Promise<void> {
@@ -160,10 +187,6 @@ export class MediaSession {
     this.consumedProducers.delete(consumer.producerId);
     this.requestedLayers.delete(consumer.id);
     this.events.onTrackGone(consumer.producerId);
-  }
-
-  async consumeAll(peers: readonly PeerSummary[]): Promise<void> {
-    await Promise.all(peers.flatMap((peer) => peer.producers.map((producer) => this.consume(peer.peerId, producer))));
   }
 
   async produce(source: MediaSource, track: MediaStreamTrack, paused: boolean): Promise<void> {
@@ -208,7 +231,7 @@ export class MediaSession {
       [...this.consumers.values()].map(async (consumer) => ({
         peerId: consumer.appData.peerId,
         source: consumer.appData.source,
-        ...inboundTotals(await consumer.getStats()),
+        ...inboundMedia(await consumer.getStats()),
       })),
     );
   }

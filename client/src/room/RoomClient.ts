@@ -1,10 +1,12 @@
 import type { MediaSource, RequestOf, ResponseOf } from '@samplan/shared';
 import { Device } from 'mediasoup-client';
 import { ClientError, uiErrorCodeOf } from '../uiError.ts';
+import { markJoinStep } from './joinMarks.ts';
 import { captureCameraAndMic, captureScreen, type CapturedMedia } from './localMedia.ts';
 import { MediaSession } from './MediaSession.ts';
 import { initialRoomState, reduceRoom, type RoomAction, type RoomState } from './roomState.ts';
 import { onNotification, openSocket, requester, type Request, type SamplanSocket } from './signalling.ts';
+import { rejoinDelay } from './rejoinPolicy.ts';
 import { stageOf, type Stage } from './stage.ts';
 import { Store } from './store.ts';
 import { rtpCapabilitiesFromWire, rtpCapabilitiesToWire } from './wireTypes.ts';
@@ -18,7 +20,8 @@ export type RoomClientOptions = {
   createDevice?: () => Promise<Device>;
 };
 
-export type PeerMediaStats = { peerId: string; displayName: string; framesDecoded: number; totalAudioEnergy: number };
+/** Totals over a peer's consumers; the width is that of their camera picture as received (it shows the simulcast layer). */
+export type PeerMediaStats = { peerId: string; displayName: string; framesDecoded: number; totalAudioEnergy: number; cameraWidth: number };
 
 type Resume = NonNullable<RequestOf<'room:join'>['resume']>;
 type Joined = ResponseOf<'room:join'>;
@@ -71,6 +74,7 @@ export class RoomClient {
     const { phase } = this.store.get();
     if (phase !== 'idle' && phase !== 'ended') return;
     this.joinStartedAt = performance.now();
+    markJoinStep('start');
     this.store.update(() => ({ ...initialRoomState(displayName), phase: 'joining' }));
     // The camera warms up while signalling runs; remote pictures do not wait for it.
     const media = this.options.captureCameraAndMic().then((captured) => {
@@ -80,11 +84,16 @@ export class RoomClient {
       return captured;
     });
     try {
-      this.token = await this.options.getToken(displayName);
-      await this.connect();
+      const [token] = await Promise.all([
+        this.options.getToken(displayName).finally(() => markJoinStep('token')),
+        this.connect().finally(() => markJoinStep('connected')),
+      ]);
+      this.token = token;
       await this.enter();
+      this.dispatch({ type: 'phase', phase: 'in-room' });
       await media;
       await this.produceLocal();
+      markJoinStep('sending');
     } catch (error) {
       this.shutDown();
       this.stopLocalTracks(await media);
@@ -168,10 +177,13 @@ export class RoomClient {
     this.held = [];
     try {
       if (!this.device) {
-        const { routerRtpCapabilities } = await request('room:capabilities', { token: this.requireToken() });
-        const device = await this.options.createDevice();
+        const [{ routerRtpCapabilities }, device] = await Promise.all([
+          request('room:capabilities', { token: this.requireToken() }),
+          this.options.createDevice(),
+        ]);
         await device.load({ routerRtpCapabilities: rtpCapabilitiesFromWire(routerRtpCapabilities) });
         this.device = device;
+        markJoinStep('device');
       }
       const { self } = this.store.get();
       const joined = await request('room:join', {
@@ -181,8 +193,15 @@ export class RoomClient {
         ...(this.resume ? { resume: this.resume } : {}),
       });
       this.resume = { peerId: joined.peerId, resumeKey: joined.resumeKey };
+      markJoinStep('joined');
       this.dispatch({ type: 'joined', peerId: joined.peerId, role: joined.role, peers: joined.peers });
-      await this.startSession(this.device, joined);
+      try {
+        await this.startSession(this.device, joined);
+      } catch (error) {
+        // Half a place is no place: give it up, so the next attempt is not refused as ALREADY_JOINED.
+        await request('room:leave', {}).catch(() => undefined);
+        throw error;
+      }
     } catch (error) {
       this.held = null;
       throw error;
@@ -199,10 +218,14 @@ export class RoomClient {
     });
     this.session = session;
     this.dispatch({ type: 'media', up: true });
-    await session.openTransports();
-    this.dispatch({ type: 'phase', phase: 'in-room' });
+    // Seeing the others comes before sending: the server answers a socket's requests one at a time, so the
+    // send transport and the camera's produce (slow while its encoders start) would hold up the consumers.
+    await session.openReceiving();
+    markJoinStep('recv-transport');
     this.releaseHeld();
-    void session.consumeAll(joined.peers);
+    await session.consumeAll(joined.peers);
+    markJoinStep('receiving');
+    await session.openSending();
   }
 
   private releaseHeld(): void {
@@ -211,6 +234,7 @@ export class RoomClient {
     for (const apply of held) apply();
   }
 
+  /** A camera or microphone the server refuses leaves the person in the call, told why. */
   private async produceLocal(): Promise<void> {
     const session = this.session;
     if (!session) return;
@@ -219,7 +243,8 @@ export class RoomClient {
     if (this.mic) produced.push(session.produce('mic', this.mic, self.micMuted));
     if (self.camera) produced.push(session.produce('camera', self.camera, self.cameraOff));
     if (self.screen) produced.push(session.produce('screen', self.screen, false));
-    await Promise.all(produced);
+    const failure = (await Promise.allSettled(produced)).find((result) => result.status === 'rejected');
+    if (failure) this.dispatch({ type: 'error', code: uiErrorCodeOf(failure.reason) });
   }
 
   /**
@@ -232,22 +257,38 @@ export class RoomClient {
       this.rejoinAgain = true;
       return;
     }
-    this.dispatch({ type: 'phase', phase: 'rejoining' });
     this.rejoining = true;
+    this.dispatch({ type: 'phase', phase: 'rejoining' });
     try {
-      this.session?.close();
-      this.session = null;
-      await this.enter();
-      await this.produceLocal();
-    } catch (error) {
-      const code = uiErrorCodeOf(error);
-      // Network trouble ends with the next 'connect', which rejoins again; anything else ends the call.
-      if (code !== 'NETWORK' && code !== 'TIMEOUT') this.end(code);
+      await this.rejoinUntilBack();
     } finally {
       this.rejoining = false;
       const again = this.rejoinAgain;
       this.rejoinAgain = false;
       if (again && this.store.get().phase !== 'ended') void this.rejoin();
+    }
+  }
+
+  private async rejoinUntilBack(): Promise<void> {
+    for (let attempt = 0; this.store.get().phase !== 'ended'; attempt++) {
+      try {
+        this.session?.close();
+        this.session = null;
+        await this.enter();
+        this.dispatch({ type: 'phase', phase: 'in-room' });
+        await this.produceLocal();
+        return;
+      } catch (error) {
+        const code = uiErrorCodeOf(error);
+        // A lost socket rejoins on its next 'connect'.
+        if (code === 'NETWORK') return;
+        const delay = rejoinDelay(attempt, code);
+        if (delay === null) {
+          this.end(code);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     }
   }
 
@@ -336,7 +377,7 @@ export class RoomClient {
     media?.camera?.stop();
   }
 
-  /** Per remote peer, what has arrived so far: decoded video frames and received audio energy. */
+  /** Per remote peer, what has arrived so far: decoded video frames, received audio energy, picture width. */
   async stats(): Promise<PeerMediaStats[]> {
     const consumers = (await this.session?.stats()) ?? [];
     return this.store.get().peers.map((peer) => {
@@ -346,6 +387,7 @@ export class RoomClient {
         displayName: peer.displayName,
         framesDecoded: own.reduce((sum, consumer) => sum + consumer.framesDecoded, 0),
         totalAudioEnergy: own.reduce((sum, consumer) => sum + consumer.totalAudioEnergy, 0),
+        cameraWidth: own.find((consumer) => consumer.source === 'camera')?.frameWidth ?? 0,
       };
     });
   }

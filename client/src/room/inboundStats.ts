@@ -1,14 +1,17 @@
-/** What a consumer has received so far; both only grow while media flows. */
-export type InboundTotals = { framesDecoded: number; totalAudioEnergy: number };
+/** What a consumer has received so far. Frames and energy only grow while media flows; the width is the latest picture's. */
+export type InboundMedia = { framesDecoded: number; totalAudioEnergy: number; frameWidth: number };
 
-type StatsEntry = { type?: string; kind?: string; framesDecoded?: number; totalAudioEnergy?: number };
+type StatsEntry = { type?: string; kind?: string; framesDecoded?: number; totalAudioEnergy?: number; frameWidth?: number };
 
-export function inboundTotals(report: { forEach(callback: (entry: StatsEntry) => void): void }): InboundTotals {
-  const totals: InboundTotals = { framesDecoded: 0, totalAudioEnergy: 0 };
+export function inboundMedia(report: { forEach(callback: (entry: StatsEntry) => void): void }): InboundMedia {
+  const media: InboundMedia = { framesDecoded: 0, totalAudioEnergy: 0, frameWidth: 0 };
   report.forEach((entry) => {
     if (entry.type !== 'inbound-rtp') return;
-    if (entry.kind === 'video') totals.framesDecoded += entry.framesDecoded ?? 0;
-    if (entry.kind === 'audio') totals.totalAudioEnergy += entry.totalAudioEnergy ?? 0;
+    if (entry.kind === 'video') {
+      media.framesDecoded += entry.framesDecoded ?? 0;
+      media.frameWidth = Math.max(media.frameWidth, entry.frameWidth ?? 0);
+    }
+    if (entry.kind === 'audio') media.totalAudioEnergy += entry.totalAudioEnergy ?? 0;
   });
-  return totals;
+  return media;
 }
