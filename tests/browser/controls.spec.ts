@@ -52,11 +52,15 @@ test('a refused join says why in words, and the name is remembered', async ({ pa
   await expect(page.getByLabel(da.join.nameLabel)).toHaveValue('Inge Jensen');
 });
 
-test('every control can be reached and used with the keyboard', async ({ page, samplan }) => {
+test('every control is a big target and works with the keyboard', async ({ page, samplan }) => {
   await page.goto(`${samplan.url}/room/keyboard`);
   await page.keyboard.type('Inge Jensen');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText(da.connection.connected);
+
+  const sizes = await page.getByRole('button').evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect()));
+  expect(sizes.length).toBeGreaterThanOrEqual(5);
+  for (const { width, height } of sizes) expect(Math.min(width, height)).toBeGreaterThanOrEqual(44);
 
   const reached: string[] = [];
   for (let step = 0; step < 8; step++) {

@@ -30,16 +30,18 @@ const PRODUCE_SETTINGS: Record<MediaSource, Pick<types.ProducerOptions, 'encodin
 
 /**
  * The mediasoup side of one place in a room: a send and a receive transport
- * and what flows through them. A rejoin that gets the same place
- * back still builds a new one, as the server closes the old place's media.
- * Local tracks belong to RoomClient and outlive sessions, so producers never
- * stop them.
+ * and what flows through them. Every rejoin builds a new one, as the server
+ * closes the old place's media even when it gives the same place back. Local
+ * tracks belong to RoomClient and outlive sessions, so producers never stop
+ * them.
  */
 export class MediaSession {
   private sendTransport: types.Transport | null = null;
   private recvTransport: types.Transport | null = null;
   private readonly transportStates = new Map<string, types.ConnectionState>();
   private readonly producers = new Map<MediaSource, types.Producer<ProducerData>>();
+  /** Sources being produced, so two quick calls for one source do not both reach the server. */
+  private readonly producing = new Set<MediaSource>();
   private readonly consumers = new Map<string, types.Consumer<ConsumerData>>();
   /** Producers being consumed or consumed, so a producer announced twice is consumed once. */
   private readonly consumedProducers = new Set<string>();
@@ -191,13 +193,19 @@ export class MediaSession {
 
   async produce(source: MediaSource, track: MediaStreamTrack, paused: boolean): Promise<void> {
     const transport = this.sendTransport;
-    if (!transport || this.producers.has(source)) return;
-    const producer = await transport.produce<ProducerData>({
-      track,
-      ...PRODUCE_SETTINGS[source],
-      stopTracks: false,
-      appData: { source, paused },
-    });
+    if (!transport || this.producers.has(source) || this.producing.has(source)) return;
+    this.producing.add(source);
+    let producer: types.Producer<ProducerData>;
+    try {
+      producer = await transport.produce<ProducerData>({
+        track,
+        ...PRODUCE_SETTINGS[source],
+        stopTracks: false,
+        appData: { source, paused },
+      });
+    } finally {
+      this.producing.delete(source);
+    }
     if (paused) producer.pause();
     this.producers.set(source, producer);
     producer.on('trackended', () => this.events.onLocalTrackEnded(source));

@@ -43,6 +43,7 @@ export class RoomClient {
   private stage: Stage | null = null;
   /** Notifications wait here while a join is answered, so none is applied to a room this client is not in yet. */
   private held: (() => void)[] | null = null;
+  private joinAttempts = 0;
   private rejoining = false;
   private rejoinAgain = false;
   /** performance.now() when the last join started; benchmarks measure from here. */
@@ -76,8 +77,14 @@ export class RoomClient {
     this.joinStartedAt = performance.now();
     markJoinStep('start');
     this.store.update(() => ({ ...initialRoomState(displayName), phase: 'joining' }));
+    const attempt = ++this.joinAttempts;
     // The camera warms up while signalling runs; remote pictures do not wait for it.
     const media = this.options.captureCameraAndMic().then((captured) => {
+      // Someone who left before the camera came on must not be left with it on.
+      if (attempt !== this.joinAttempts || this.store.get().phase === 'ended') {
+        this.stopLocalTracks(captured);
+        return null;
+      }
       this.mic = captured.mic;
       this.dispatch({ type: 'self', patch: { camera: captured.camera } });
       if (captured.error) this.dispatch({ type: 'error', code: captured.error });
@@ -239,10 +246,15 @@ export class RoomClient {
     const session = this.session;
     if (!session) return;
     const { self } = this.store.get();
+    // Muting while the producer is being created must still count: the wish is read again once it exists.
+    const produce = async (source: MediaSource, track: MediaStreamTrack, paused: () => boolean) => {
+      await session.produce(source, track, paused());
+      await session.setPaused(source, paused());
+    };
     const produced: Promise<void>[] = [];
-    if (this.mic) produced.push(session.produce('mic', this.mic, self.micMuted));
-    if (self.camera) produced.push(session.produce('camera', self.camera, self.cameraOff));
-    if (self.screen) produced.push(session.produce('screen', self.screen, false));
+    if (this.mic) produced.push(produce('mic', this.mic, () => this.store.get().self.micMuted));
+    if (self.camera) produced.push(produce('camera', self.camera, () => this.store.get().self.cameraOff));
+    if (self.screen) produced.push(produce('screen', self.screen, () => false));
     const failure = (await Promise.allSettled(produced)).find((result) => result.status === 'rejected');
     if (failure) this.dispatch({ type: 'error', code: uiErrorCodeOf(failure.reason) });
   }
