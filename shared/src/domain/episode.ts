@@ -13,4 +13,10 @@ export interface EpisodeAccess extends EpisodeTimes {
   readonly id: string;
   /** Organisations (hospital ward, municipal unit, general practice) in this episode's care team. */
   readonly careTeam: readonly string[];
+  /**
+   * Staff users named in the care team whatever their organisation (a
+   * geriatrician called in, a GP's locum). They stand in the episode as their
+   * own sector, without opening it to the rest of their organisation.
+   */
+  readonly careTeamStaff?: readonly string[];
 }

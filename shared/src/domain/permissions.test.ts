@@ -56,6 +56,8 @@ describe('standingOf', () => {
     ['home care in the team', municipality, target(afterWindow), { standing: 'care_team_municipality' }],
     ['GP in the team', gp, target(afterWindow), { standing: 'care_team_gp' }],
     ['another ward', otherWard, target(inWindow), { standing: 'none', reason: 'NOT_IN_CARE_TEAM' }],
+    ['named in the team from another ward', otherWard, { episode: { ...episode, careTeamStaff: ['u4'] }, now: inWindow }, { standing: 'care_team_hospital' }],
+    ['a colleague of someone named in the team', otherWard, { episode: { ...episode, careTeamStaff: ['u9'] }, now: inWindow }, { standing: 'none', reason: 'NOT_IN_CARE_TEAM' }],
     ['geriatric team, window open', geriatrician, target(inWindow), { standing: 'geriatric_team' }],
     ['geriatric team, window closed', geriatrician, target(afterWindow), { standing: 'none', reason: 'ADVICE_WINDOW_NOT_OPEN' }],
     ['geriatric team, still admitted', geriatrician, { episode: { ...episode, dischargedAt: null }, now: inWindow }, { standing: 'none', reason: 'ADVICE_WINDOW_NOT_OPEN' }],

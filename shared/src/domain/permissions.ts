@@ -124,7 +124,8 @@ export function standingOf(actor: Actor, target: AccessTarget): StandingResult {
   const { episode } = target;
   switch (actor.kind) {
     case 'staff': {
-      if (!episode.careTeam.includes(actor.organisationId)) return { standing: 'none', reason: 'NOT_IN_CARE_TEAM' };
+      const inTeam = episode.careTeam.includes(actor.organisationId) || (episode.careTeamStaff?.includes(actor.userId) ?? false);
+      if (!inTeam) return { standing: 'none', reason: 'NOT_IN_CARE_TEAM' };
       return { standing: SECTOR_STANDING[actor.sector] };
     }
     case 'geriatric_team': {

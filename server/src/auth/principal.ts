@@ -1,0 +1,185 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { type AccessTarget, type Action, type Actor, authorize, type Decision, type ParticipantRole, type StaffSector } from '@samplan/shared';
+import type { Clock } from '../record/clock.ts';
+import type { DbClient } from '../store/database.ts';
+import type { Sector, StaffRole } from '../store/generated/client.ts';
+import type { RevokedSessions } from './revokedSessions.ts';
+import { sessionTokenFromHeaders } from './sessionCookie.ts';
+import { type SessionClaims, verifySessionToken } from './sessionToken.ts';
+
+/**
+ * Who is asking: the one seam every entry point (REST routes, Socket.IO
+ * events) uses. Authorise with `authorizePrincipal`, not with `authorize` on
+ * `actor` alone, so that a geriatrician who is also in a care team is judged
+ * by both standings.
+ */
+export type Principal = StaffPrincipal | ParticipantPrincipal;
+
+export interface StaffPrincipal {
+  readonly kind: 'staff';
+  readonly staffId: string;
+  readonly name: string;
+  readonly role: StaffRole;
+  readonly organisationId: string;
+  readonly organisationName: string;
+  readonly sector: StaffSector;
+  /**
+   * A geriatrician's actor is the geriatric team (episodes whose advice window
+   * is open); everyone else's is their organisation's sector.
+   */
+  readonly actor: Actor;
+  /** The session behind it, for logout and renewal. */
+  readonly session: SessionClaims;
+}
+
+/** A patient or relative who redeemed a join link: one conference, one episode. */
+export interface ParticipantPrincipal {
+  readonly kind: 'participant';
+  readonly participantId: string;
+  readonly conferenceId: string;
+  readonly episodeId: string;
+  readonly name: string;
+  readonly role: ParticipantRole;
+  readonly actor: Actor;
+  readonly session: SessionClaims;
+}
+
+const SECTOR_OF: Readonly<Record<Sector, StaffSector>> = {
+  hospital_ward: 'hospital',
+  municipal_unit: 'municipality',
+  general_practice: 'general_practice',
+};
+
+export function staffSectorOf(sector: Sector): StaffSector {
+  return SECTOR_OF[sector];
+}
+
+/**
+ * Every actor the principal can act as. A geriatrician is the geriatric team
+ * (advice window open) and, where they or their clinic are named in an
+ * episode's care team (called in during the admission), a hospital clinician
+ * of that team too. Whichever allows an action allows it.
+ */
+export function actorsOf(principal: Principal): readonly Actor[] {
+  if (principal.kind === 'staff' && principal.actor.kind === 'geriatric_team') {
+    return [principal.actor, { kind: 'staff', userId: principal.staffId, organisationId: principal.organisationId, sector: principal.sector }];
+  }
+  return [principal.actor];
+}
+
+/**
+ * The decision for a principal: the first actor that is allowed; otherwise
+ * the denial that says most (a standing without the right → 403 beats no
+ * standing at all → 404).
+ */
+export function authorizePrincipal(principal: Principal, action: Action, target: AccessTarget): Decision {
+  const decisions = actorsOf(principal).map((actor) => authorize(actor, action, target));
+  const allowed = decisions.find((decision) => decision.allowed);
+  if (allowed) return allowed;
+  return decisions.find((decision) => decision.standing !== 'none') ?? (decisions[0] as Decision);
+}
+
+/** The part of an HTTP request or Socket.IO handshake that carries the session cookie. */
+export interface CarriesHeaders {
+  readonly headers: IncomingHttpHeaders;
+}
+
+export interface PrincipalResolver {
+  principalFromRequest(req: CarriesHeaders): Promise<Principal | null>;
+  /** Browsers send cookies with the same-origin Socket.IO handshake, so this is the same check. */
+  principalFromHandshake(handshake: CarriesHeaders): Promise<Principal | null>;
+  /** From an already verified session (e.g. right after login, before the cookie reaches the browser). */
+  principalFromSession(claims: SessionClaims): Promise<Principal | null>;
+}
+
+export interface PrincipalDeps {
+  db: DbClient;
+  secret: string;
+  secureCookies: boolean;
+  now: Clock;
+  revoked: RevokedSessions;
+}
+
+export function createPrincipalResolver(deps: PrincipalDeps): PrincipalResolver {
+  const principalFromSession = async (claims: SessionClaims): Promise<Principal | null> => {
+    if (deps.revoked.has(claims.jti)) return null;
+    return claims.kind === 'staff' ? staffPrincipal(deps, claims) : participantPrincipal(deps, claims);
+  };
+  const fromHeaders = async ({ headers }: CarriesHeaders): Promise<Principal | null> => {
+    const token = sessionTokenFromHeaders(headers, deps.secureCookies);
+    if (token === null) return null;
+    const claims = await verifySessionToken(token, deps.secret, deps.now);
+    return claims === null ? null : principalFromSession(claims);
+  };
+  return { principalFromRequest: fromHeaders, principalFromHandshake: fromHeaders, principalFromSession };
+}
+
+async function staffPrincipal(deps: PrincipalDeps, claims: SessionClaims): Promise<StaffPrincipal | null> {
+  const staff = await deps.db.staffUser.findUnique({
+    where: { id: claims.sub },
+    select: { id: true, name: true, role: true, deactivatedAt: true, organisation: { select: { id: true, name: true, sector: true } } },
+  });
+  if (staff === null || staff.deactivatedAt !== null) return null;
+  const sector = staffSectorOf(staff.organisation.sector);
+  const actor: Actor =
+    staff.role === 'geriatrician'
+      ? { kind: 'geriatric_team', userId: staff.id }
+      : { kind: 'staff', userId: staff.id, organisationId: staff.organisation.id, sector };
+  return {
+    kind: 'staff',
+    staffId: staff.id,
+    name: staff.name,
+    role: staff.role,
+    organisationId: staff.organisation.id,
+    organisationName: staff.organisation.name,
+    sector,
+    actor,
+    session: claims,
+  };
+}
+
+async function participantPrincipal(deps: PrincipalDeps, claims: SessionClaims): Promise<ParticipantPrincipal | null> {
+  const participant = await deps.db.participant.findUnique({
+    where: { id: claims.sub },
+    select: {
+      id: true,
+      role: true,
+      externalName: true,
+      expiresAt: true,
+      revokedAt: true,
+      lobbyState: true,
+      conference: { select: { id: true, episodeId: true, status: true } },
+    },
+  });
+  if (participant === null || !guestLinkStillValid(participant, deps.now())) return null;
+  const guestRole = participant.role;
+  if (guestRole !== 'patient' && guestRole !== 'relative') return null;
+  return {
+    kind: 'participant',
+    participantId: participant.id,
+    conferenceId: participant.conference.id,
+    episodeId: participant.conference.episodeId,
+    name: participant.externalName ?? '',
+    role: guestRole,
+    actor: { kind: 'conference_guest', guestRole, conferenceId: participant.conference.id, episodeId: participant.conference.episodeId },
+    session: claims,
+  };
+}
+
+export interface GuestLinkState {
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lobbyState: string;
+  conference: { status: string };
+}
+
+/** A guest keeps access only while the link would still open: not revoked, not expired, not removed, conference not cancelled. */
+export function guestLinkStillValid(link: GuestLinkState, now: Date): boolean {
+  return (
+    link.revokedAt === null &&
+    link.expiresAt !== null &&
+    link.expiresAt > now &&
+    link.lobbyState !== 'removed' &&
+    link.conference.status !== 'cancelled'
+  );
+}
