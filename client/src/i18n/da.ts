@@ -69,6 +69,7 @@ export const da = {
     FORBIDDEN: 'Du har ikke adgang til dette møde.',
     NOT_FOUND: 'Mødet findes ikke. Tjek linket fra din invitation.',
     CONFLICT: 'Det blev ændret af en anden samtidig. Prøv igen.',
+    REFUSED: 'Det kan ikke lade sig gøre på dette tidspunkt.',
     TOO_LARGE: 'Det var for meget at sende på én gang.',
     RATE_LIMITED: 'Der var for mange forsøg. Vent et øjeblik, og prøv igen.',
     NOT_JOINED: 'Du er ikke længere med i mødet. Deltag igen.',

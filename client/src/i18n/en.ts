@@ -67,6 +67,7 @@ export const en: Translations = {
     FORBIDDEN: 'You do not have access to this meeting.',
     NOT_FOUND: 'This meeting does not exist. Check the link in your invitation.',
     CONFLICT: 'Someone else changed it at the same time. Please try again.',
+    REFUSED: 'That is not possible at this time.',
     TOO_LARGE: 'That was too much to send at once.',
     RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
     NOT_JOINED: 'You are no longer in the meeting. Please join again.',

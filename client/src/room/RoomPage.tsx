@@ -25,7 +25,8 @@ export function RoomPage({ roomId }: { roomId: string }) {
     case 'idle':
       return <JoinForm onJoin={join} error={state.error} />;
     case 'ended':
-      return <JoinForm onJoin={join} error={state.error} heading={t('room.leftHeading')} />;
+      // Left on purpose: say so. Shut out (room ended, link expired): the error says why.
+      return <JoinForm onJoin={join} error={state.error} heading={state.error ? undefined : t('room.leftHeading')} />;
     default:
       return <RoomView client={client} state={state} />;
   }

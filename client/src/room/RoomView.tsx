@@ -42,7 +42,7 @@ export function RoomView({ client, state }: { client: RoomClient; state: RoomSta
         <ConnectionStatus state={connectionStateOf(state)} />
       </div>
       {state.error && <ErrorNotice code={state.error} onDismiss={() => client.dismissError()} />}
-      <section className="stage" aria-live="off">
+      <section className="stage">
         {stagePeer && screen ? (
           <VideoTile
             name={stagePeer.displayName}
