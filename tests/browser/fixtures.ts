@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { test as base } from '@playwright/test';
 import { startSamplan, type RunningSamplan } from '@samplan/server';
 
@@ -10,6 +11,7 @@ export const test = base.extend<object, { samplan: RunningSamplan }>({
   samplan: [
     async ({}, use) => {
       const samplan = await startSamplan({
+        secret: randomBytes(32).toString('base64url'),
         host: '127.0.0.1',
         port: 0,
         mediaListenIp: '127.0.0.1',
