@@ -16,6 +16,7 @@ import type { MediaService } from '../media/mediaService.ts';
 import type { PeerChannel } from '../media/notifications.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { type HandlerContext, handlers } from './handlers/index.ts';
+import type { PlanSignalling } from './handlers/planSocket.ts';
 import { Session } from './session.ts';
 
 export type SignallingServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -48,11 +49,18 @@ function channelOf(socket: SamplanSocket): PeerChannel {
 
 export function attachSignalling(
   httpServer: HttpServer,
-  deps: { media: MediaService; config: Pick<Config, 'secret' | 'turnUrls' | 'turnSecret' | 'reconnectGraceMs'>; logger: Logger },
+  deps: {
+    media: MediaService;
+    config: Pick<Config, 'secret' | 'turnUrls' | 'turnSecret' | 'reconnectGraceMs'>;
+    logger: Logger;
+    /** Made with the server (it broadcasts through it); absent without a clinical record. */
+    plan?: (io: SignallingServer) => PlanSignalling;
+  },
 ): SignallingServer {
   const logger = deps.logger.child({ component: 'signalling' });
   const io: SignallingServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: MAX_FRAME_BYTES });
   const dispatcher = createDispatcher<HandlerContext>(handlers, logger);
+  const plan = deps.plan?.(io);
 
   io.use((socket, next) => {
     if (handshakeSchema.safeParse(socket.handshake.auth).success) return next();
@@ -62,7 +70,7 @@ export function attachSignalling(
 
   io.on('connection', (socket) => {
     const session = new Session(channelOf(socket), (error) => logger.error({ err: error }, 'socket task failed'));
-    const context: HandlerContext = { session, media: deps.media, config: deps.config };
+    const context: HandlerContext = { session, media: deps.media, config: deps.config, ...(plan ? { plan: plan.connect(socket) } : {}) };
 
     // Every event goes through the dispatcher and none reaches Socket.IO's own
     // emitter: `next` is never called, so a client sending "error" or any
@@ -76,6 +84,7 @@ export function attachSignalling(
 
     socket.on('disconnect', (reason) => {
       session.afterPending(() => {
+        context.plan?.close();
         const peer = session.peer;
         if (peer === undefined) return;
         if (DELIBERATE_DISCONNECTS.has(reason) || deps.config.reconnectGraceMs === 0) {

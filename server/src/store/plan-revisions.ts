@@ -11,6 +11,8 @@ export interface AppendRevisionInput {
   operations: Prisma.InputJsonValue;
   author: { staffId: string } | { participantId: string };
   conferenceId?: string | null;
+  /** The revision's time when the document already carries it (comment times, doneAt); now by default. */
+  createdAt?: Date;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function appendPlanRevision(db: DbClient, input: AppendRevisionInpu
         authorStaffId: 'staffId' in input.author ? input.author.staffId : null,
         authorParticipantId: 'participantId' in input.author ? input.author.participantId : null,
         conferenceId: input.conferenceId ?? null,
+        ...(input.createdAt ? { createdAt: input.createdAt } : {}),
       },
     });
   } catch (error) {

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { ErrorBody } from '../errors.ts';
+import { planNotifications, planRequests } from './plan.ts';
 import { roomNotifications, roomRequests } from './room.ts';
 
 /** Every request and notification of the Socket.IO protocol, by event name. */
-export const requests = { ...roomRequests } as const;
-export const notifications = { ...roomNotifications } as const;
+export const requests = { ...roomRequests, ...planRequests } as const;
+export const notifications = { ...roomNotifications, ...planNotifications } as const;
 
 export type RequestName = keyof typeof requests;
 export type NotificationName = keyof typeof notifications;

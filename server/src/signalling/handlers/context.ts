@@ -2,12 +2,15 @@ import type { Config } from '../../config.ts';
 import type { MediaService } from '../../media/mediaService.ts';
 import type { Handlers } from '../dispatcher.ts';
 import type { Session } from '../session.ts';
+import type { PlanConnection } from './planSocket.ts';
 
 /** What every request handler may use. */
 export type HandlerContext = {
   session: Session;
   media: MediaService;
   config: Pick<Config, 'secret' | 'turnUrls' | 'turnSecret'>;
+  /** The care plan in the call; absent on a server started without a clinical record. */
+  plan?: PlanConnection;
 };
 
 type RequestFamily<Prefix extends string> = Extract<keyof Handlers<HandlerContext>, `${Prefix}:${string}`>;

@@ -1,6 +1,7 @@
 import type { Handlers } from '../dispatcher.ts';
 import type { HandlerContext } from './context.ts';
 import { consumerHandlers } from './consumerHandlers.ts';
+import { planHandlers } from './planHandlers.ts';
 import { producerHandlers } from './producerHandlers.ts';
 import { roomHandlers } from './roomHandlers.ts';
 import { transportHandlers } from './transportHandlers.ts';
@@ -12,4 +13,5 @@ export const handlers: Handlers<HandlerContext> = {
   ...transportHandlers,
   ...producerHandlers,
   ...consumerHandlers,
+  ...planHandlers,
 };

@@ -1,0 +1,299 @@
+import {
+  type AgreementParty,
+  type AgreementStatusView,
+  describeChanges,
+  type Editor,
+  integratePush,
+  type ParticipantRole,
+  type PlanHistoryEntry,
+  type PlanHistoryQuery,
+  planHistoryQuerySchema,
+  type PlanPush,
+  type PlanPushResult,
+  type PlanRevision,
+  type PlanSnapshot,
+  SamplanError,
+} from '@samplan/shared';
+import { z } from 'zod';
+import { KeyedQueue } from '../media/keyedQueue.ts';
+import { recordAudit } from '../store/audit.ts';
+import { type Clock, systemClock } from '../record/clock.ts';
+import type { Logger } from '../logger.ts';
+import type { Db, DbClient } from '../store/database.ts';
+import { appendPlanRevision } from '../store/plan-revisions.ts';
+import { requireAccess, type Granted } from './access.ts';
+import { agreementView, latestJoinedConference, type ConferenceRef } from './agreements.ts';
+import type { Principal } from '../auth/principal.ts';
+import { auditActorOf, editorOf, partyOf, revisionAuthorOf } from './authorship.ts';
+import { ContentIndex, documentsBetween, headOf, revisionsBetween } from './revisions.ts';
+
+/** How often a push is re-integrated when another server committed first; each retry means someone else made progress. */
+const MAX_ATTEMPTS = 8;
+/** A client further behind than this reloads the plan instead of catching up through one push answer. */
+export const MAX_MISSED_REVISIONS = 500;
+
+export interface RequestScope {
+  /** The route or socket event, for the audit trail. */
+  readonly via: string;
+  /** The connection the request came from: it has its answer, so the broadcast skips it. */
+  readonly origin?: string;
+}
+
+export interface EpisodeScope extends RequestScope {
+  readonly episodeId: string;
+  /** The conference the request is made in; its revisions link to it. */
+  readonly conferenceId?: string;
+}
+
+export interface RevisionEvent {
+  readonly origin: string | undefined;
+  readonly episodeId: string;
+  readonly conferenceId: string | null;
+  readonly revision: PlanRevision;
+}
+
+export interface AgreementEvent {
+  readonly origin: string | undefined;
+  readonly episodeId: string;
+  readonly conferenceId: string;
+  readonly party: AgreementParty;
+  readonly revision: number;
+  readonly by: Editor;
+  readonly agreement: AgreementStatusView;
+}
+
+type Listener<E> = (event: E) => void;
+
+const idSchema = z.uuid();
+
+/**
+ * The shared care plan of an episode: read, push, agree, history. The
+ * database is the authority across servers (a revision number is taken once,
+ * by the unique (planId, number)); within one server, pushes to a plan are
+ * queued so that they rarely meet there.
+ */
+export class PlanService {
+  readonly #db: Db;
+  readonly #logger: Logger;
+  readonly #now: Clock;
+  readonly #queue = new KeyedQueue();
+  readonly #content = new ContentIndex();
+  readonly #revisionListeners = new Set<Listener<RevisionEvent>>();
+  readonly #agreementListeners = new Set<Listener<AgreementEvent>>();
+
+  constructor(db: Db, logger: Logger, now: Clock = systemClock) {
+    this.#db = db;
+    this.#logger = logger;
+    this.#now = now;
+  }
+
+  /** Told of every revision this server commits, to pass on to those who have the plan open. */
+  onRevision(listener: Listener<RevisionEvent>): () => void {
+    this.#revisionListeners.add(listener);
+    return () => this.#revisionListeners.delete(listener);
+  }
+
+  onAgreement(listener: Listener<AgreementEvent>): () => void {
+    this.#agreementListeners.add(listener);
+    return () => this.#agreementListeners.delete(listener);
+  }
+
+  /** The episode a conference belongs to; NOT_FOUND for a conference that does not exist. */
+  async conference(conferenceId: string): Promise<{ episodeId: string } & ConferenceRef> {
+    const row = idSchema.safeParse(conferenceId).success
+      ? await this.#db.conference.findUnique({ where: { id: conferenceId }, select: { id: true, episodeId: true, status: true, endedAt: true } })
+      : null;
+    if (row === null) throw new SamplanError('NOT_FOUND', 'No such conference.');
+    return { id: row.id, episodeId: row.episodeId, ended: row.status === 'ended' || row.endedAt !== null };
+  }
+
+  /** The plan as it stands, with the agreement of the conference it is looked at in (or the latest one). */
+  async snapshot(principal: Principal, scope: EpisodeScope): Promise<PlanSnapshot> {
+    const db = this.#db;
+    const granted = await this.#require(principal, scope, 'plan:read', 'read', 'CarePlan');
+    const plan = await db.carePlan.findUnique({ where: { episodeId: scope.episodeId }, select: { id: true } });
+    const head = await headOf(db, plan?.id ?? null);
+    const conference = scope.conferenceId === undefined ? await latestJoinedConference(db, scope.episodeId) : await this.conference(scope.conferenceId);
+    const agreement = await agreementView(db, this.#content, plan && { id: plan.id, revision: head.number }, conference);
+    await this.#audit(principal, scope, granted, { action: 'read', resourceType: 'CarePlan', resourceId: plan?.id ?? null, outcome: 'ok' });
+    return { episodeId: scope.episodeId, revision: head.number, document: head.document, agreement, allowed: [...granted.allowed] };
+  }
+
+  /**
+   * Integrates a person's operations into the plan (integrate-push.ts): what
+   * still means what they meant lands as one new revision, the rest comes
+   * back with a reason naming the item, the field and who changed it.
+   */
+  async push(principal: Principal, scope: EpisodeScope, push: PlanPush): Promise<PlanPushResult> {
+    const granted = await this.#require(principal, scope, 'plan:read', 'update', 'PlanRevision');
+    return this.#queue.run(scope.episodeId, () => this.#integrate(principal, scope, granted, push));
+  }
+
+  async #integrate(principal: Principal, scope: EpisodeScope, granted: Granted, push: PlanPush): Promise<PlanPushResult> {
+    const db = this.#db;
+    const planId = await this.#ensurePlan(scope.episodeId);
+    const by = editorOf(principal);
+
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const head = await headOf(db, planId);
+      if (push.baseRevision > head.number) throw new SamplanError('BAD_REQUEST', `The plan has no revision ${push.baseRevision}; it is at ${head.number}.`);
+      if (head.number - push.baseRevision > MAX_MISSED_REVISIONS) {
+        throw new SamplanError('CONFLICT', `The plan has moved on by more than ${MAX_MISSED_REVISIONS} revisions: open it again.`);
+      }
+      const missed = await revisionsBetween(db, planId, push.baseRevision, head.number);
+      const at = this.#now().toISOString();
+      const result = integratePush({ doc: head.document, ops: push.ops, committedSince: missed, stamp: { by, at }, allowed: granted.allowed });
+      const rejected = result.rejected.map(({ index, rejection }) => ({ index, rejection }));
+      const forbidden = rejected.some(({ rejection }) => rejection.code === 'FORBIDDEN');
+      const answer = { rejected, missed: missed.map(({ conferenceId: _, ...revision }) => revision) };
+
+      if (result.applied.length === 0) {
+        await this.#audit(principal, scope, granted, { action: 'update', resourceType: 'PlanRevision', resourceId: null, outcome: forbidden ? 'denied' : 'ok' });
+        return { revision: head.number, at: null, applied: [], ...answer };
+      }
+      try {
+        const stored = await db.$transaction(async (tx) => {
+          const row = await appendPlanRevision(tx, {
+            planId,
+            parentNumber: head.number === 0 ? null : head.number,
+            document: result.doc,
+            operations: [...result.applied],
+            author: revisionAuthorOf(principal),
+            conferenceId: scope.conferenceId ?? null,
+            createdAt: new Date(at),
+          });
+          await this.#audit(principal, scope, granted, { action: 'update', resourceType: 'PlanRevision', resourceId: row.id, outcome: 'ok' }, tx);
+          if (forbidden) await this.#audit(principal, scope, granted, { action: 'update', resourceType: 'PlanRevision', resourceId: null, outcome: 'denied' }, tx);
+          return row;
+        });
+        const revision: PlanRevision = { revision: stored.number, by, at, ops: [...result.applied] };
+        this.#emit(this.#revisionListeners, { origin: scope.origin, episodeId: scope.episodeId, conferenceId: scope.conferenceId ?? null, revision });
+        return { revision: stored.number, at, applied: [...result.applied], ...answer };
+      } catch (error) {
+        // Another server took this number: integrate again on top of what it committed.
+        if (!(error instanceof SamplanError && error.code === 'CONFLICT')) throw error;
+      }
+    }
+    throw new SamplanError('CONFLICT', 'The plan is changing too fast to apply this push; try again.');
+  }
+
+  /**
+   * This person's party agrees to the plan as it stands at `revision`. When
+   * that makes it agreed by every party present, the conference records the
+   * revision as the one agreed in it.
+   */
+  async agree(principal: Principal, scope: RequestScope & { conferenceId: string }, revision: number): Promise<AgreementStatusView> {
+    const db = this.#db;
+    const conference = await this.conference(scope.conferenceId);
+    const episodeScope = { ...scope, episodeId: conference.episodeId };
+    const granted = await this.#require(principal, episodeScope, 'plan:agree', 'agree', 'Agreement');
+    const participant = conference.ended ? null : await this.#presentParticipant(principal, conference);
+    const party = participant && partyOf(participant.role);
+    if (!participant || !party) {
+      await this.#audit(principal, episodeScope, granted, { action: 'agree', resourceType: 'Agreement', resourceId: null, outcome: 'denied' });
+      const reason = participant ? 'The geriatric team advises; it is not a party to the plan.' : 'Only those present in a conference under way can agree to the plan.';
+      throw new SamplanError('FORBIDDEN', reason);
+    }
+
+    return this.#queue.run(conference.episodeId, async () => {
+      const plan = await db.carePlan.findUnique({ where: { episodeId: conference.episodeId }, select: { id: true } });
+      const target = plan && (await db.planRevision.findUnique({ where: { planId_number: { planId: plan.id, number: revision } }, select: { id: true } }));
+      if (!plan || !target) throw new SamplanError('NOT_FOUND', `The plan has no revision ${revision}.`);
+      const head = await headOf(db, plan.id);
+
+      const agreement = await db.$transaction(async (tx) => {
+        const given = await tx.agreement.findUnique({ where: { revisionId_party: { revisionId: target.id, party } }, select: { id: true } });
+        const row = given ?? (await tx.agreement.create({ data: { revisionId: target.id, conferenceId: conference.id, party, participantId: participant.id } }));
+        await this.#audit(principal, episodeScope, granted, { action: 'agree', resourceType: 'Agreement', resourceId: row.id, outcome: 'ok' }, tx);
+        const status = await agreementView(tx, this.#content, { id: plan.id, revision: head.number }, conference);
+        if (status.state === 'agreed' && status.agreedRevision !== null) {
+          const agreed = await tx.planRevision.findUniqueOrThrow({ where: { planId_number: { planId: plan.id, number: status.agreedRevision } }, select: { id: true } });
+          await tx.conference.update({ where: { id: conference.id }, data: { agreedRevisionId: agreed.id } });
+        }
+        return status;
+      });
+      this.#emit(this.#agreementListeners, { origin: scope.origin, episodeId: conference.episodeId, conferenceId: conference.id, party, revision, by: editorOf(principal), agreement });
+      return agreement;
+    });
+  }
+
+  /** The revision list, newest first: who, when, in which conference, and what changed. */
+  async history(principal: Principal, scope: EpisodeScope, query: PlanHistoryQuery = {}): Promise<PlanHistoryEntry[]> {
+    const db = this.#db;
+    const { before, limit } = planHistoryQuerySchema.parse(query);
+    const granted = await this.#require(principal, scope, 'plan:read', 'read', 'PlanRevision');
+    const plan = await db.carePlan.findUnique({ where: { episodeId: scope.episodeId }, select: { id: true } });
+    const head = await headOf(db, plan?.id ?? null);
+    const upTo = Math.min(head.number, (before ?? head.number + 1) - 1);
+    const from = Math.max(1, upTo - limit + 1);
+    const entries: PlanHistoryEntry[] = [];
+    if (plan && upTo >= 1) {
+      const revisions = await revisionsBetween(db, plan.id, from - 1, upTo);
+      const documents = await documentsBetween(db, plan.id, from - 1, upTo);
+      for (const revision of revisions.reverse()) {
+        const before = documents.get(revision.revision - 1);
+        const after = documents.get(revision.revision);
+        if (!before || !after) throw new Error(`plan ${plan.id} is missing revision ${revision.revision - 1} or ${revision.revision}`);
+        entries.push({ ...revision, changes: describeChanges(before, after) });
+      }
+    }
+    await this.#audit(principal, scope, granted, { action: 'read', resourceType: 'PlanRevision', resourceId: plan?.id ?? null, outcome: 'ok' });
+    return entries;
+  }
+
+  #require(principal: Principal, scope: EpisodeScope, action: 'plan:read' | 'plan:agree', verb: string, resourceType: string): Promise<Granted> {
+    return requireAccess(this.#db, {
+      principal,
+      action,
+      episodeId: scope.episodeId,
+      ...(scope.conferenceId === undefined ? {} : { conferenceId: scope.conferenceId }),
+      via: scope.via,
+      audit: { action: verb, resourceType },
+      now: this.#now(),
+    });
+  }
+
+  #audit(
+    principal: Principal,
+    scope: EpisodeScope,
+    granted: Granted,
+    event: { action: string; resourceType: string; resourceId: string | null; outcome: 'ok' | 'denied' },
+    db: DbClient = this.#db,
+  ) {
+    return recordAudit(db, { actor: auditActorOf(principal), patientId: granted.episode.patientId, via: scope.via, ...event });
+  }
+
+  /** The episode's plan, made on its first write; two servers making it at once both end up with the one that won. */
+  async #ensurePlan(episodeId: string): Promise<string> {
+    const db = this.#db;
+    const existing = await db.carePlan.findUnique({ where: { episodeId }, select: { id: true } });
+    if (existing) return existing.id;
+    try {
+      return (await db.carePlan.create({ data: { episodeId }, select: { id: true } })).id;
+    } catch (error) {
+      if (!(error instanceof SamplanError && error.code === 'CONFLICT')) throw error;
+      return (await db.carePlan.findUniqueOrThrow({ where: { episodeId }, select: { id: true } })).id;
+    }
+  }
+
+  /** Only someone in the call agrees, on behalf of the part they play in it. */
+  async #presentParticipant(principal: Principal, conference: ConferenceRef): Promise<{ id: string; role: ParticipantRole } | null> {
+    const where =
+      principal.kind === 'participant'
+        ? { id: principal.participantId, conferenceId: conference.id }
+        : { conferenceId: conference.id, staffUserId: principal.staffId };
+    return this.#db.participant.findFirst({ where: { ...where, lobbyState: 'admitted', joinedAt: { not: null }, leftAt: null }, select: { id: true, role: true } });
+  }
+
+  /** Called after the commit: a listener that fails must not turn a stored revision into an error for its author. */
+  #emit<E>(listeners: ReadonlySet<Listener<E>>, event: E): void {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.#logger.error({ err: error }, 'plan listener failed');
+      }
+    }
+  }
+}
+

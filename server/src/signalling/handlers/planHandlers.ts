@@ -1,0 +1,18 @@
+import { SamplanError } from '@samplan/shared';
+import type { PlanConnection } from './planSocket.ts';
+import type { FamilyHandlers, HandlerContext } from './context.ts';
+
+function planOf(context: HandlerContext): PlanConnection {
+  if (context.plan === undefined) throw new SamplanError('NOT_FOUND', 'This server keeps no care plans.');
+  return context.plan;
+}
+
+export const planHandlers: FamilyHandlers<'plan'> = {
+  'plan:open': (context, { conferenceId }) => planOf(context).open(conferenceId),
+  'plan:push': (context, push) => planOf(context).push(push),
+  'plan:agree': async (context, { revision }) => ({ agreement: await planOf(context).agree(revision) }),
+  'plan:focus': async (context, { itemId }) => {
+    await planOf(context).focus(itemId);
+    return {};
+  },
+};

@@ -1,0 +1,155 @@
+import {
+  type AgreementStatusView,
+  type ClientToServerEvents,
+  type Editor,
+  type PlanFocus,
+  type PlanPush,
+  type PlanPushResult,
+  type ResponseOf,
+  SamplanError,
+  type ServerToClientEvents,
+} from '@samplan/shared';
+import type { Socket } from 'socket.io';
+import type { Principal, PrincipalResolver } from '../../auth/principal.ts';
+import { editorOf } from '../../plan/authorship.ts';
+import type { PlanService } from '../../plan/planService.ts';
+import type { SignallingServer } from '../socketServer.ts';
+
+/**
+ * The plan in a call. A connection opens the plan of its conference's
+ * episode and is then in two Socket.IO rooms: the episode's (every revision,
+ * whoever made it and where) and the conference's (agreement, who is editing
+ * what). Rooms go through the Socket.IO adapter, so with the Redis adapter a
+ * revision committed on one server reaches the callers on all of them.
+ */
+
+const episodeRoom = (episodeId: string) => `plan:episode:${episodeId}`;
+const conferenceRoom = (conferenceId: string) => `plan:conference:${conferenceId}`;
+
+interface Opened {
+  readonly episodeId: string;
+  readonly conferenceId: string;
+  readonly editor: Editor;
+}
+
+type PlanSocket = Pick<Socket<ClientToServerEvents, ServerToClientEvents>, 'id' | 'handshake' | 'join' | 'leave' | 'to'>;
+
+/** Who is editing what, on this server: enough for one node; across nodes each shows its own callers' focus. */
+class Presence {
+  readonly #byConference = new Map<string, Map<string, PlanFocus>>();
+
+  set(conferenceId: string, socketId: string, focus: PlanFocus): void {
+    const entries = this.#byConference.get(conferenceId) ?? new Map<string, PlanFocus>();
+    entries.set(socketId, focus);
+    this.#byConference.set(conferenceId, entries);
+  }
+
+  delete(conferenceId: string, socketId: string): PlanFocus | undefined {
+    const entries = this.#byConference.get(conferenceId);
+    const focus = entries?.get(socketId);
+    entries?.delete(socketId);
+    if (entries?.size === 0) this.#byConference.delete(conferenceId);
+    return focus;
+  }
+
+  others(conferenceId: string, socketId: string): PlanFocus[] {
+    return [...(this.#byConference.get(conferenceId) ?? [])].filter(([id, focus]) => id !== socketId && focus.itemId !== null).map(([, focus]) => focus);
+  }
+}
+
+export class PlanSignalling {
+  readonly #io: SignallingServer;
+  readonly #plans: PlanService;
+  readonly #principals: Pick<PrincipalResolver, 'principalFromHandshake'>;
+  readonly #presence = new Presence();
+
+  constructor(io: SignallingServer, plans: PlanService, principals: Pick<PrincipalResolver, 'principalFromHandshake'>) {
+    this.#io = io;
+    this.#plans = plans;
+    this.#principals = principals;
+    // The pushing connection has its answer; everyone else gets the revision.
+    plans.onRevision(({ episodeId, origin, revision }) => {
+      const room = this.#io.to(episodeRoom(episodeId));
+      (origin === undefined ? room : room.except(origin)).emit('plan:revision', { revision });
+    });
+    plans.onAgreement(({ conferenceId, origin, party, revision, by, agreement }) => {
+      const room = this.#io.to(conferenceRoom(conferenceId));
+      (origin === undefined ? room : room.except(origin)).emit('plan:agreement', { party, revision, by, agreement });
+    });
+  }
+
+  connect(socket: PlanSocket): PlanConnection {
+    return new PlanConnection(socket, this.#plans, this.#principals, this.#presence);
+  }
+}
+
+/** One socket's plan: at most one conference's open at a time. */
+export class PlanConnection {
+  readonly #socket: PlanSocket;
+  readonly #plans: PlanService;
+  readonly #principals: Pick<PrincipalResolver, 'principalFromHandshake'>;
+  readonly #presence: Presence;
+  #opened: Opened | undefined;
+
+  constructor(socket: PlanSocket, plans: PlanService, principals: Pick<PrincipalResolver, 'principalFromHandshake'>, presence: Presence) {
+    this.#socket = socket;
+    this.#plans = plans;
+    this.#principals = principals;
+    this.#presence = presence;
+  }
+
+  async open(conferenceId: string): Promise<ResponseOf<'plan:open'>> {
+    const principal = await this.#principal();
+    const conference = await this.#plans.conference(conferenceId);
+    const snapshot = await this.#plans.snapshot(principal, { episodeId: conference.episodeId, conferenceId: conference.id, via: 'plan:open' });
+    this.close();
+    const editor = editorOf(principal);
+    this.#opened = { episodeId: conference.episodeId, conferenceId: conference.id, editor };
+    await this.#socket.join([episodeRoom(conference.episodeId), conferenceRoom(conference.id)]);
+    return { ...snapshot, you: editor, editing: this.#presence.others(conference.id, this.#socket.id) };
+  }
+
+  async push(push: PlanPush): Promise<PlanPushResult> {
+    const { opened, principal } = await this.#require();
+    return this.#plans.push(principal, { episodeId: opened.episodeId, conferenceId: opened.conferenceId, via: 'plan:push', origin: this.#socket.id }, push);
+  }
+
+  async agree(revision: number): Promise<AgreementStatusView> {
+    const { opened, principal } = await this.#require();
+    return this.#plans.agree(principal, { conferenceId: opened.conferenceId, via: 'plan:agree', origin: this.#socket.id }, revision);
+  }
+
+  async focus(itemId: string | null): Promise<void> {
+    const { opened } = await this.#require();
+    const focus = { editor: opened.editor, itemId };
+    this.#presence.set(opened.conferenceId, this.#socket.id, focus);
+    this.#socket.to(conferenceRoom(opened.conferenceId)).emit('plan:focus', focus);
+  }
+
+  /** Leaves the plan (another opened, or the socket is gone): the others see this person stop editing. */
+  close(): void {
+    const opened = this.#opened;
+    if (opened === undefined) return;
+    this.#opened = undefined;
+    const focus = this.#presence.delete(opened.conferenceId, this.#socket.id);
+    if (focus !== undefined && focus.itemId !== null) this.#socket.to(conferenceRoom(opened.conferenceId)).emit('plan:focus', { editor: focus.editor, itemId: null });
+    void this.#socket.leave(episodeRoom(opened.episodeId));
+    void this.#socket.leave(conferenceRoom(opened.conferenceId));
+  }
+
+  /**
+   * The principal is looked up on every request, not kept from the
+   * handshake: a revoked link or a removed participant loses the plan at once.
+   */
+  async #principal(): Promise<Principal> {
+    const principal = await this.#principals.principalFromHandshake(this.#socket.handshake);
+    if (principal === null) throw new SamplanError('UNAUTHORIZED', 'Sign in or open your conference link again.');
+    return principal;
+  }
+
+  async #require(): Promise<{ opened: Opened; principal: Principal }> {
+    const opened = this.#opened;
+    if (opened === undefined) throw new SamplanError('NOT_JOINED', 'Open the plan first.');
+    return { opened, principal: await this.#principal() };
+  }
+}
