@@ -27,6 +27,7 @@ describe.each(DATABASE_KINDS)('migrations at open on %s', (kind) => {
   it('builds the whole schema from nothing and records each migration the way prisma migrate deploy does', async () => {
     const db = await openDatabase(database.url);
     await db.close();
+    expect(db.appliedMigrations).toEqual(readMigrations().map((migration) => migration.name));
 
     const rows = await database.query<MigrationRow>(ROWS);
     expect(rows.map(({ migration_name, checksum, applied_steps_count, logs }) => ({ migration_name, checksum, applied_steps_count, logs }))).toEqual(
@@ -42,6 +43,7 @@ describe.each(DATABASE_KINDS)('migrations at open on %s', (kind) => {
   it('applies nothing when opened again', async () => {
     const before = await database.query<MigrationRow>(ROWS);
     const db = await openDatabase(database.url);
+    expect(db.appliedMigrations).toEqual([]);
     expect(await db.prisma.organisation.count()).toBe(0);
     await db.close();
     expect(await database.query<MigrationRow>(ROWS)).toEqual(before);
@@ -63,6 +65,7 @@ describe.each(DATABASE_KINDS)('migrations at open on %s', (kind) => {
     writeFileSync(join(broken, 'migration.sql'), 'CREATE TABLE "HalfDone" ("id" INTEGER);\n');
     const db = await openDatabase(database.url, { migrationsDir: scratch });
     await db.close();
+    expect(db.appliedMigrations).toEqual(['29991231235959_broken']);
     expect(await tableExists(database, 'HalfDone')).toBe(true);
     expect((await database.query<MigrationRow>(ROWS)).at(-1)).toMatchObject({ migration_name: '29991231235959_broken', applied_steps_count: 1 });
   });
@@ -92,3 +95,20 @@ async function tableExists(database: EmptyDatabase, table: string): Promise<bool
   const rows = await database.query<{ exists: boolean }>("SELECT to_regclass('public.' || quote_ident($1)) IS NOT NULL AS exists", [table]);
   return rows[0]!.exists;
 }
+
+describe('migrations at open on postgres, two servers at once', () => {
+  let database: EmptyDatabase;
+  beforeAll(async () => {
+    database = await createEmptyDatabase('postgres');
+  });
+  afterAll(() => database?.dispose());
+
+  it('applies each migration once: the second server waits for the first', async () => {
+    const [first, second] = await Promise.all([openDatabase(database.url), openDatabase(database.url)]);
+    await Promise.all([first.close(), second.close()]);
+    const names = readMigrations().map((migration) => migration.name);
+    expect([first.appliedMigrations, second.appliedMigrations]).toContainEqual(names);
+    expect([first.appliedMigrations, second.appliedMigrations]).toContainEqual([]);
+    expect(await database.query('SELECT migration_name FROM _prisma_migrations ORDER BY migration_name')).toEqual(names.map((name) => ({ migration_name: name })));
+  });
+});

@@ -1,12 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../server/src/store/database.ts';
 import { DatabaseLockedError, LOCK_FILE_NAME, lockDirectory } from '../../server/src/store/pglite-lock.ts';
-import { spawnDatabaseChild } from '../support/processes.ts';
+import { SLOW_TEST_TIMEOUT_MS, spawnDatabaseChild } from '../support/processes.ts';
 
 // PGlite has no lock of its own; two processes on one directory corrupt it.
+
+vi.setConfig({ testTimeout: SLOW_TEST_TIMEOUT_MS });
 
 const dirs: string[] = [];
 afterEach(() => {

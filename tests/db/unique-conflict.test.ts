@@ -42,6 +42,15 @@ describe.each(DATABASE_KINDS)('unique violations on %s', (kind) => {
     });
   });
 
+  it('turns a duplicate composite primary key into CONFLICT', async () => {
+    const { prisma } = fresh.db;
+    const { episode, municipality } = await createRecord(prisma);
+    const member = { episodeId: episode.id, organisationId: municipality.id };
+    await prisma.careTeamOrganisation.create({ data: member });
+
+    await expect(prisma.careTeamOrganisation.create({ data: member })).rejects.toMatchObject({ code: 'CONFLICT', model: 'CareTeamOrganisation' });
+  });
+
   it('does the same inside an interactive transaction, and rolls the transaction back', async () => {
     const { prisma } = fresh.db;
     const { municipality } = await createRecord(prisma);

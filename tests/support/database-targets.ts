@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../server/src/store/database.ts';
 import { lockDirectory } from '../../server/src/store/pglite-lock.ts';
+import { migratedPgliteTemplate } from './pglite-template.ts';
 import { createTestDatabase } from './postgres.ts';
 
 // Every db test runs the same assertions on both kinds of database Samplan
@@ -19,12 +20,12 @@ export interface FreshDatabase {
   dispose(): Promise<void>;
 }
 
-/** A new, empty, migrated database of the given kind (PGlite in memory). */
+/** A new, empty, migrated database of the given kind (PGlite in memory, from a migrated template). */
 export async function openFreshDatabase(kind: DatabaseKind): Promise<FreshDatabase> {
   const empty = kind === 'pglite' ? null : await createEmptyDatabase(kind);
   const url = empty?.url ?? 'pglite:memory://';
   try {
-    const db = await openDatabase(url);
+    const db = await openDatabase(url, kind === 'pglite' ? { initialData: await migratedPgliteTemplate() } : {});
     return {
       db,
       url,

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
 import { SamplanError } from '@samplan/shared';
 import type { MigrationFile } from './migration-files.ts';
 
@@ -19,6 +21,25 @@ export interface MigrationSession {
   /** Several statements, no parameters (simple protocol). */
   exec(sql: string): Promise<void>;
   query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export function pgMigrationSession(client: pg.Client): MigrationSession {
+  return {
+    exec: async (sql) => {
+      // Without parameters pg uses the simple protocol: the whole script in one message.
+      await client.query(sql);
+    },
+    query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
+  };
+}
+
+export function pgliteMigrationSession(pglite: PGlite): MigrationSession {
+  return {
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <Row>(sql: string, params: unknown[] = []) => (await pglite.query<Row>(sql, params)).rows,
+  };
 }
 
 /** A migration could not be applied, or the database's history does not match the files. */

@@ -8,11 +8,12 @@ import { Prisma, type PrismaClient } from './generated/client.ts';
  */
 export class UniqueConflictError extends SamplanError {
   readonly model: string | null;
-  /** The fields of the violated key; empty when the database named only a primary key. */
+  /** The fields of the violated key; empty when PostgreSQL named only a primary key. */
   readonly fields: readonly string[];
 
-  constructor(model: string | null, fields: readonly string[], constraint: string) {
-    super('CONFLICT', `${model ?? 'A record'} with the same ${fields.length > 0 ? fields.join(', ') : constraint} exists already.`);
+  constructor(model: string | null, fields: readonly string[], constraint?: string) {
+    const key = fields.length > 0 ? fields.join(', ') : constraint?.endsWith('_pkey') ? 'primary key' : (constraint ?? 'key');
+    super('CONFLICT', `${model ?? 'A record'} with the same ${key} exists already.`);
     this.name = 'UniqueConflictError';
     this.model = model;
     this.fields = fields;
@@ -35,31 +36,23 @@ export function withConflictErrors(client: PrismaClient) {
 }
 
 /**
- * The same violation arrives in two shapes: PGlite's adapter names the
- * columns as PostgreSQL prints them, quoted when mixed-case
- * (constraint.fields: ['"planId"', 'number']), adapter-pg names the index (constraint.index,
- * e.g. "PlanRevision_planId_number_key"). Prisma's default index names are
- * `<Model>_<field>_…_key` and no field in this schema has an underscore, so
- * the fields are read back from the name. A classic engine's meta.target is
- * accepted too.
+ * The same violation arrives in two shapes. PGlite's adapter names the columns
+ * as PostgreSQL prints them, quoted when mixed-case (`['"planId"', 'number']`);
+ * adapter-pg names the index (`PlanRevision_planId_number_key`). Prisma's
+ * default index names are `<Model>_<field>_…_key` and no field in this schema
+ * has an underscore, so the fields are read back from the name.
  */
 export function toUniqueConflict(error: unknown): UniqueConflictError | null {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return null;
   const meta = (error.meta ?? {}) as {
     modelName?: string;
-    target?: string | string[];
     driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } };
   };
   const model = meta.modelName ?? null;
   const constraint = meta.driverAdapterError?.cause?.constraint;
-  if (constraint?.fields) {
-    const fields = constraint.fields.map(unquoteIdentifier);
-    return new UniqueConflictError(model, fields, fields.join(', '));
-  }
-  const index = constraint?.index ?? (typeof meta.target === 'string' ? meta.target : undefined);
-  if (index !== undefined) return new UniqueConflictError(model, fieldsFromIndexName(index, model), index);
-  if (Array.isArray(meta.target)) return new UniqueConflictError(model, meta.target, meta.target.join(', '));
-  return new UniqueConflictError(model, [], 'key');
+  if (constraint?.fields) return new UniqueConflictError(model, constraint.fields.map(unquoteIdentifier));
+  if (constraint?.index) return new UniqueConflictError(model, fieldsFromIndexName(constraint.index, model), constraint.index);
+  return new UniqueConflictError(model, []);
 }
 
 function fieldsFromIndexName(index: string, model: string | null): string[] {
