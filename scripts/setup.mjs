@@ -155,6 +155,27 @@ function ensureDatabase() {
   // nothing here opens the embedded database.
 }
 
+/**
+ * The db suite connects to the local PostgreSQL as the current user. A stock
+ * Debian install has no such role (only peer auth for `postgres`) and, in a
+ * container, may not be running.
+ */
+function ensurePostgresForTests() {
+  if (!isDebian() || process.getuid?.() !== 0 || spawnSync('pg_lsclusters', ['--version']).status !== 0) return;
+  const clusters = spawnSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+  for (const line of clusters) {
+    const [version, cluster, , status] = line.trim().split(/\s+/);
+    if (status === 'down') run('pg_ctlcluster', ['--skip-systemctl-redirect', version, cluster, 'start']);
+  }
+  const asPostgres = (...args) => spawnSync('runuser', ['-u', 'postgres', '--', ...args], { encoding: 'utf8', cwd: '/' });
+  const hasRole = asPostgres('psql', '-tAc', "SELECT 1 FROM pg_roles WHERE rolname = 'root'");
+  if (hasRole.status === 0 && hasRole.stdout.trim() !== '1') {
+    log('creating the PostgreSQL role root for the db tests');
+    const created = asPostgres('createuser', '--superuser', 'root');
+    if (created.status !== 0) fail(`createuser root: ${created.stderr}`);
+  }
+}
+
 function ensureClientBundle() {
   once('client-build', ['client', 'shared/src'], () => {
     log('building the client');
@@ -166,6 +187,7 @@ ensureNodeVersion();
 if (purpose === 'test') ensureDebianPackages(TEST_PACKAGES);
 ensureNpmPackages();
 ensureMediasoupWorker();
-if (existsSync(join(root, 'prisma', 'schema.prisma'))) ensureDatabase();
+ensureDatabase();
+if (purpose === 'test') ensurePostgresForTests();
 ensureClientBundle();
 log(`ready (${purpose})`);
