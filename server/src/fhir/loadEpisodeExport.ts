@@ -1,0 +1,110 @@
+import { type ParticipantRole, planDocumentSchema } from '@samplan/shared';
+import type { DbClient } from '../store/database.ts';
+import type { EpisodeExport, PlanVersion } from './episodeBundle.ts';
+
+const VERSION = {
+  id: true,
+  number: true,
+  document: true,
+  createdAt: true,
+  conferenceId: true,
+  authorStaffId: true,
+  authorParticipant: { select: { role: true, externalName: true, staffUserId: true, staffUser: { select: { name: true } } } },
+} as const;
+
+type VersionRow = {
+  id: string;
+  number: number;
+  document: unknown;
+  createdAt: Date;
+  conferenceId: string | null;
+  authorStaffId: string | null;
+  authorParticipant: { role: ParticipantRole; externalName: string | null; staffUserId: string | null; staffUser: { name: string } | null } | null;
+};
+
+function versionOf(row: VersionRow): PlanVersion {
+  const participant = row.authorParticipant;
+  const author: PlanVersion['author'] =
+    row.authorStaffId !== null
+      ? { kind: 'staff', staffId: row.authorStaffId }
+      : participant?.staffUserId
+        ? { kind: 'staff', staffId: participant.staffUserId }
+        : { kind: 'participant', role: participant?.role ?? 'patient', name: participant?.externalName ?? participant?.staffUser?.name ?? '' };
+  return { id: row.id, number: row.number, document: planDocumentSchema.parse(row.document), at: row.createdAt, author, conferenceId: row.conferenceId };
+}
+
+/** Everything the FHIR bundle of an episode says, read in one place; null for an episode that does not exist. */
+export async function loadEpisodeExport(db: DbClient, episodeId: string, now: Date): Promise<EpisodeExport | null> {
+  const episode = await db.episode.findUnique({
+    where: { id: episodeId },
+    select: {
+      id: true,
+      admittedAt: true,
+      dischargedAt: true,
+      status: true,
+      admittingWardId: true,
+      patient: { select: { id: true, name: true, cprNumber: true, dateOfBirth: true, phone: true, email: true, preferredLanguage: true, homeMunicipalityId: true } },
+      careTeamOrganisations: { select: { organisationId: true } },
+      careTeamStaff: { select: { staffUserId: true } },
+      conferences: {
+        orderBy: { scheduledStart: 'asc' },
+        select: {
+          id: true,
+          kind: true,
+          status: true,
+          scheduledStart: true,
+          plannedDurationMinutes: true,
+          startedAt: true,
+          endedAt: true,
+          hostId: true,
+          agreedRevisionId: true,
+          participants: { where: { staffUserId: { not: null } }, select: { staffUserId: true } },
+        },
+      },
+      carePlan: { select: { id: true } },
+    },
+  });
+  if (episode === null) return null;
+
+  const planId = episode.carePlan?.id;
+  const current = planId ? await db.planRevision.findFirst({ where: { planId }, orderBy: { number: 'desc' }, select: VERSION }) : null;
+  const agreedIds = episode.conferences.flatMap((conference) => (conference.agreedRevisionId ? [conference.agreedRevisionId] : []));
+  const agreed = current
+    ? await db.planRevision.findMany({ where: { id: { in: agreedIds }, number: { lt: current.number } }, orderBy: { number: 'asc' }, select: VERSION })
+    : [];
+  const consents = await db.consent.findMany({
+    where: { patientId: episode.patient.id, OR: [{ episodeId }, { episodeId: null }] },
+    orderBy: { recordedAt: 'asc' },
+    select: { id: true, scope: true, recordedAt: true, withdrawnAt: true, recordedById: true },
+  });
+  const conferences = episode.conferences.map((conference) => ({
+    ...conference,
+    staffIds: [...new Set([conference.hostId, ...conference.participants.flatMap((participant) => (participant.staffUserId ? [participant.staffUserId] : []))])],
+  }));
+  const plan = current ? { current: versionOf(current), agreed: agreed.map(versionOf) } : null;
+
+  const careTeamStaffIds = episode.careTeamStaff.map((member) => member.staffUserId);
+  const staffIds = new Set([
+    ...careTeamStaffIds,
+    ...conferences.flatMap((conference) => conference.staffIds),
+    ...(plan ? [plan.current, ...plan.agreed] : []).flatMap((version) => (version.author.kind === 'staff' ? [version.author.staffId] : [])),
+    ...consents.map((consent) => consent.recordedById),
+  ]);
+  const staff = await db.staffUser.findMany({ where: { id: { in: [...staffIds] } }, orderBy: { name: 'asc' }, select: { id: true, name: true, role: true, organisationId: true } });
+  const careTeamOrganisationIds = episode.careTeamOrganisations.map((member) => member.organisationId);
+  // Every organisation a reference in the bundle points at is in the bundle.
+  const organisationIds = new Set([...careTeamOrganisationIds, episode.admittingWardId, episode.patient.homeMunicipalityId, ...staff.map((member) => member.organisationId)]);
+  const organisations = await db.organisation.findMany({ where: { id: { in: [...organisationIds] } }, orderBy: { name: 'asc' }, select: { id: true, name: true, sector: true } });
+
+  return {
+    exportedAt: now,
+    episode: { id: episode.id, admittedAt: episode.admittedAt, dischargedAt: episode.dischargedAt, status: episode.status },
+    patient: episode.patient,
+    organisations,
+    staff,
+    careTeam: { organisationIds: careTeamOrganisationIds, staffIds: careTeamStaffIds },
+    conferences,
+    plan,
+    consents,
+  };
+}
