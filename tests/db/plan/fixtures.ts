@@ -1,62 +1,68 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { Actor, ParticipantRole, PlanOperationInput, StaffSector } from '@samplan/shared';
-import type { ParticipantPrincipal, StaffPrincipal } from '../../../server/src/auth/principal.ts';
+import { randomBytes } from 'node:crypto';
+import type { PlanOperationInput } from '@samplan/shared';
+import { createPrincipalResolver, type ParticipantPrincipal, type StaffPrincipal } from '../../../server/src/auth/principal.ts';
+import { RevokedSessions } from '../../../server/src/auth/revokedSessions.ts';
+import { sessionCookieName } from '../../../server/src/auth/sessionCookie.ts';
+import { signSessionToken } from '../../../server/src/auth/sessionToken.ts';
+import { systemClock } from '../../../server/src/record/clock.ts';
 import type { Db } from '../../../server/src/store/database.ts';
 import type { StaffRole } from '../../../server/src/store/generated/enums.ts';
 import { createRecord, uniqueLogin } from '../../support/record-fixtures.ts';
 
 // An episode in a discharge conference: ward nurse, home nurse and GP in the
 // care team, the patient and a daughter joined by link, a geriatrician and an
-// outsider who are not. Principals are built as auth/principal.ts builds them.
+// outsider who are not. Everyone signs in as the server would see them: a
+// session cookie, resolved by auth/principal.ts.
 
-const claims = (sub: string, kind: 'staff' | 'participant') => ({ sub, kind, jti: randomUUID(), auth_time: 0, iat: 0, exp: 0 });
+export const TEST_SECRET = 'plan-tests-secret-that-is-long-enough-for-hs256';
 
-const SECTOR = { hospital_ward: 'hospital', municipal_unit: 'municipality', general_practice: 'general_practice' } as const;
+export function testPrincipals(db: Db) {
+  return createPrincipalResolver({ db, secret: TEST_SECRET, secureCookies: false, now: systemClock, revoked: new RevokedSessions(systemClock) });
+}
 
-async function staff(db: Db, organisation: { id: string; name: string; sector: keyof typeof SECTOR }, name: string, role: StaffRole): Promise<StaffPrincipal> {
-  const row = await db.staffUser.create({ data: { name, role, organisationId: organisation.id, login: uniqueLogin(), passwordHash: 'not-a-real-hash' } });
-  const sector: StaffSector = SECTOR[organisation.sector];
-  const actor: Actor = role === 'geriatrician' ? { kind: 'geriatric_team', userId: row.id } : { kind: 'staff', userId: row.id, organisationId: organisation.id, sector };
-  return { kind: 'staff', staffId: row.id, name, role, organisationId: organisation.id, organisationName: organisation.name, sector, actor, session: claims(row.id, 'staff') };
+type Signed<P> = P & { readonly cookie: string };
+
+async function signIn<P>(db: Db, kind: 'staff' | 'participant', subject: string, notAfter?: number): Promise<Signed<P>> {
+  const { token } = await signSessionToken({ kind, subject, ...(notAfter === undefined ? {} : { notAfter }) }, TEST_SECRET, systemClock);
+  const cookie = `${sessionCookieName(false)}=${token}`;
+  const principal = await testPrincipals(db).principalFromRequest({ headers: { cookie } });
+  if (principal === null) throw new Error(`no principal for ${kind} ${subject}`);
+  return { ...(principal as P), cookie };
 }
 
 export async function createConferenceScene(db: Db) {
   const record = await createRecord(db);
-  const { ward, municipality, episode, patient } = record;
+  const { ward, municipality, episode } = record;
   const practice = await db.organisation.create({ data: { sector: 'general_practice', name: 'Lægehuset Torvet' } });
   const elsewhere = await db.organisation.create({ data: { sector: 'municipal_unit', name: 'Hjemmeplejen Øst' } });
   for (const organisation of [ward, municipality, practice]) await db.careTeamOrganisation.create({ data: { episodeId: episode.id, organisationId: organisation.id } });
 
-  const nurse = await staff(db, ward, 'Sygeplejerske Hansen', 'nurse');
-  const homeNurse = await staff(db, municipality, 'Anna Holm', 'home_nurse');
-  const gp = await staff(db, practice, 'Dr. Lind', 'gp');
-  const geriatrician = await staff(db, ward, 'Dr. Berg', 'geriatrician');
-  const outsider = await staff(db, elsewhere, 'Ole Outsider', 'visitator');
+  const staff = async (organisationId: string, name: string, role: StaffRole) => {
+    const row = await db.staffUser.create({ data: { name, role, organisationId, login: uniqueLogin(), passwordHash: 'not-a-real-hash' } });
+    return signIn<StaffPrincipal>(db, 'staff', row.id);
+  };
+  const nurse = await staff(ward.id, 'Sygeplejerske Hansen', 'nurse');
+  const homeNurse = await staff(municipality.id, 'Anna Holm', 'home_nurse');
+  const gp = await staff(practice.id, 'Dr. Lind', 'gp');
+  const geriatrician = await staff(ward.id, 'Dr. Berg', 'geriatrician');
+  const outsider = await staff(elsewhere.id, 'Ole Outsider', 'visitator');
 
   const conference = await db.conference.create({
     data: { episodeId: episode.id, kind: 'discharge_conference', scheduledStart: new Date(), plannedDurationMinutes: 45, status: 'live', hostId: nurse.staffId },
   });
   const joined = { lobbyState: 'admitted' as const, joinedAt: new Date() };
-  const join = async (principal: StaffPrincipal, role: ParticipantRole) =>
-    db.participant.create({ data: { conferenceId: conference.id, role, staffUserId: principal.staffId, ...joined } });
-  await join(nurse, 'hospital');
-  await join(homeNurse, 'municipality');
-  await join(geriatrician, 'geriatrician');
+  for (const [principal, role] of [
+    [nurse, 'hospital'],
+    [homeNurse, 'municipality'],
+    [geriatrician, 'geriatrician'],
+  ] as const) {
+    await db.participant.create({ data: { conferenceId: conference.id, role, staffUserId: principal.staffId, ...joined } });
+  }
 
-  const guest = async (role: 'patient' | 'relative', name: string, conferenceId = conference.id): Promise<ParticipantPrincipal> => {
-    const row = await db.participant.create({
-      data: { conferenceId, role, externalName: name, tokenHash: randomBytes(32).toString('hex'), expiresAt: new Date(Date.now() + 86_400_000), ...joined },
-    });
-    return {
-      kind: 'participant',
-      participantId: row.id,
-      conferenceId,
-      episodeId: episode.id,
-      name,
-      role,
-      actor: { kind: 'conference_guest', guestRole: role, conferenceId, episodeId: episode.id },
-      session: claims(row.id, 'participant'),
-    };
+  const guest = async (role: 'patient' | 'relative', name: string, conferenceId = conference.id) => {
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    const row = await db.participant.create({ data: { conferenceId, role, externalName: name, tokenHash: randomBytes(32).toString('hex'), expiresAt, ...joined } });
+    return signIn<ParticipantPrincipal>(db, 'participant', row.id, Math.floor(expiresAt.getTime() / 1000));
   };
   const karen = await guest('patient', 'Karen Jensen');
   const daughter = await guest('relative', 'Mette Jensen');
