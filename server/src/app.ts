@@ -1,10 +1,15 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createPrincipalResolver, type PrincipalResolver } from './auth/principal.ts';
+import { RevokedSessions } from './auth/revokedSessions.ts';
 import { type Config, loadConfig } from './config.ts';
 import { createHttpApp } from './http/httpApp.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaService } from './media/mediaService.ts';
+import { type Clock, systemClock } from './record/clock.ts';
 import { attachSignalling, type SignallingServer } from './signalling/socketServer.ts';
+import { type Database, openDatabase } from './store/database.ts';
+import { type SeedResult, seedDemoIfEmpty } from './store/seed/seedDemo.ts';
 
 export type RunningSamplan = {
   /** Where the server answers, e.g. http://127.0.0.1:40123 (PUBLIC_URL when set). */
@@ -14,8 +19,21 @@ export type RunningSamplan = {
   media: MediaService;
   io: SignallingServer;
   logger: Logger;
+  /** The clinical record's database (migrations applied). */
+  database: Database;
+  /** Who a request or Socket.IO handshake is, from its session cookie. */
+  principals: PrincipalResolver;
+  /** The clock every record rule reads. */
+  now: Clock;
+  /** Set when demo data is enabled: the demo logins to print. */
+  demo: SeedResult | null;
   close(): Promise<void>;
 };
+
+export interface StartOptions {
+  /** Replaces the real clock for every record rule (e.g. a browser test standing on day 3 after discharge). */
+  now?: Clock;
+}
 
 function listen(server: HttpServer, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,10 +55,71 @@ function urlHost(host: string): string {
  * files and signalling. `overrides` win over the environment (tests pass
  * `port: 0` and get a free port back in `port`).
  */
-export async function startSamplan(overrides: Partial<Config> = {}): Promise<RunningSamplan> {
+export async function startSamplan(overrides: Partial<Config> = {}, options: StartOptions = {}): Promise<RunningSamplan> {
   const config = loadConfig(process.env, overrides);
   const logger = createLogger(config.logLevel);
-  const media = await MediaService.start(
+  const now = options.now ?? systemClock;
+  const database = await openDatabase(config.databaseUrl);
+  let demo: SeedResult | null = null;
+  let media: MediaService;
+  try {
+    if (config.seedDemo) demo = await seedDemoIfEmpty(database.prisma, now());
+    media = await startMedia(config, logger);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const revoked = new RevokedSessions(now);
+  const principals = createPrincipalResolver({ db: database.prisma, secret: config.secret, secureCookies: config.secureCookies, now, revoked });
+  const record = {
+    db: database.prisma,
+    now,
+    secret: config.secret,
+    secureCookies: config.secureCookies,
+    principals,
+    revoked,
+    authRateLimit: config.authRateLimit,
+    authRateWindowMs: config.authRateWindowMs,
+  };
+  const httpServer = createServer(createHttpApp({ config, media, logger, record }));
+  const io = attachSignalling(httpServer, { media, config, logger });
+  let port: number;
+  try {
+    port = await listen(httpServer, config.host, config.port);
+  } catch (error) {
+    media.close();
+    await database.close();
+    throw error;
+  }
+  const url = config.publicUrl ?? `http://${urlHost(config.host)}:${port}`;
+  logger.info({ url, workers: media.workerCount, database: database.kind, demoSeeded: demo?.seeded ?? false }, 'Samplan started');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    config,
+    media,
+    io,
+    logger,
+    database,
+    principals,
+    now,
+    demo,
+    close() {
+      closing ??= (async () => {
+        // Socket.IO closes the HTTP server too (idle keep-alive connections at once, requests under way when answered).
+        await io.close();
+        media.close();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function startMedia(config: Config, logger: Logger): Promise<MediaService> {
+  return MediaService.start(
     {
       size: config.mediaWorkers,
       listenIp: config.mediaListenIp,
@@ -51,33 +130,4 @@ export async function startSamplan(overrides: Partial<Config> = {}): Promise<Run
     },
     logger,
   );
-  const httpServer = createServer(createHttpApp({ config, media, logger }));
-  const io = attachSignalling(httpServer, { media, config, logger });
-  let port: number;
-  try {
-    port = await listen(httpServer, config.host, config.port);
-  } catch (error) {
-    media.close();
-    throw error;
-  }
-  const url = config.publicUrl ?? `http://${urlHost(config.host)}:${port}`;
-  logger.info({ url, workers: media.workerCount }, 'Samplan started');
-
-  let closing: Promise<void> | undefined;
-  return {
-    url,
-    port,
-    config,
-    media,
-    io,
-    logger,
-    close() {
-      closing ??= (async () => {
-        // Socket.IO closes the HTTP server too (idle keep-alive connections at once, requests under way when answered).
-        await io.close();
-        media.close();
-      })();
-      return closing;
-    },
-  };
 }

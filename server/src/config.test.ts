@@ -27,6 +27,10 @@ describe('loadConfig', () => {
       reconnectGraceMs: 15000,
       logLevel: 'info',
       databaseUrl: 'pglite:./data/db',
+      seedDemo: true,
+      secureCookies: false,
+      authRateLimit: 20,
+      authRateWindowMs: 900000,
     });
     expect(config.publicUrl).toBeUndefined();
     expect(config.mediaAnnouncedAddress).toBeUndefined();
@@ -54,6 +58,10 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       CLIENT_DIST: '/srv/samplan/client',
       DATABASE_URL: 'postgresql://samplan@127.0.0.1/samplan',
+      SEED_DEMO: 'false',
+      SECURE_COOKIES: 'true',
+      AUTH_RATE_LIMIT: '5',
+      AUTH_RATE_WINDOW_MS: '60000',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -73,6 +81,10 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       clientDist: '/srv/samplan/client',
       databaseUrl: 'postgresql://samplan@127.0.0.1/samplan',
+      seedDemo: false,
+      secureCookies: true,
+      authRateLimit: 5,
+      authRateWindowMs: 60000,
     });
   });
 
@@ -100,7 +112,7 @@ describe('loadConfig', () => {
 
   it('requires SAMPLAN_SECRET in production and turns demo rooms off there', () => {
     expect(problemsOf(() => loadConfig({ NODE_ENV: 'production' }))).toEqual([{ variable: 'SAMPLAN_SECRET', message: 'is required when NODE_ENV=production' }]);
-    expect(loadConfig({ NODE_ENV: 'production', SAMPLAN_SECRET: SECRET }).demoRooms).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SAMPLAN_SECRET: SECRET })).toMatchObject({ demoRooms: false, seedDemo: false, secureCookies: true });
     expect(loadConfig({ NODE_ENV: 'production' }, { secret: SECRET }).secret).toBe(SECRET);
   });
 

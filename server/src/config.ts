@@ -22,6 +22,10 @@ const ENV_NAMES = {
   logLevel: 'LOG_LEVEL',
   clientDist: 'CLIENT_DIST',
   databaseUrl: 'DATABASE_URL',
+  seedDemo: 'SEED_DEMO',
+  secureCookies: 'SECURE_COOKIES',
+  authRateLimit: 'AUTH_RATE_LIMIT',
+  authRateWindowMs: 'AUTH_RATE_WINDOW_MS',
 } as const;
 
 type ConfigKey = keyof typeof ENV_NAMES;
@@ -58,6 +62,13 @@ function configSchema(production: boolean) {
       logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       clientDist: z.string().min(1).default(DEFAULT_CLIENT_DIST),
       databaseUrl: z.string().min(1).default('pglite:./data/db'),
+      /** Fill an empty database with the Horsens/Odder/Skanderborg demo scenario. */
+      seedDemo: flag.default(!production),
+      /** Session cookies only over HTTPS; off on a developer's http://127.0.0.1. */
+      secureCookies: flag.default(production),
+      /** Login and join-link attempts per client address per window. */
+      authRateLimit: z.coerce.number().int().min(1).max(10_000).default(20),
+      authRateWindowMs: z.coerce.number().int().min(1_000).max(24 * 60 * 60_000).default(15 * 60_000),
     })
     .superRefine((config, context) => {
       if (production && config.secret === undefined) {

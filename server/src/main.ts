@@ -13,6 +13,17 @@ async function main(): Promise<void> {
     ? `Samplan is running — open ${samplan.url}/room/demo in two browser tabs`
     : `Samplan is running at ${samplan.url}`;
   process.stdout.write(`\n  ${hint}\n\n`);
+  const demo = samplan.demo;
+  if (demo !== null && demo.logins.length > 0) {
+    // Fictitious accounts of the demo scenario; a real deployment runs with SEED_DEMO=false.
+    const width = Math.max(...demo.logins.map((login) => login.login.length));
+    const lines = demo.logins.map((login) => `    ${login.login.padEnd(width)}  ${login.what}`);
+    process.stdout.write(`  Demo logins (password: ${demo.password}):\n${lines.join('\n')}\n\n`);
+    if (demo.guestLinks.length > 0) {
+      const links = demo.guestLinks.map((link) => `    ${samplan.url}${link.path}  ${link.name}`);
+      process.stdout.write(`  Join links for the goal conversation (shown once, only their hashes are stored):\n${links.join('\n')}\n\n`);
+    }
+  }
 
   const stop = (signal: NodeJS.Signals) => {
     samplan.logger.info({ signal }, 'shutting down');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timingRefusalSchema, type TimingRefusal } from './domain/conference-timing.ts';
 
 /**
  * Every error Samplan returns carries one of these codes. The code is stable
@@ -13,6 +14,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'TOO_LARGE',
   'RATE_LIMITED',
+  /** A pathway rule says no (advice window closed, conference in the past…); `refusal` says which and what to do instead. */
+  'REFUSED',
   'NOT_JOINED',
   'ALREADY_JOINED',
   'ROOM_CLOSED',
@@ -28,6 +31,8 @@ export const errorBodySchema = z.object({
   message: z.string(),
   /** Which fields of the request were wrong, for BAD_REQUEST. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** With REFUSED: the rule's structured answer (e.g. when the advice window closed and where to turn). */
+  refusal: timingRefusalSchema.optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
@@ -35,17 +40,29 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export class SamplanError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorBody['issues'];
+  readonly refusal: TimingRefusal | undefined;
 
-  constructor(code: ErrorCode, message: string, issues?: ErrorBody['issues']) {
+  constructor(code: ErrorCode, message: string, issues?: ErrorBody['issues'], refusal?: TimingRefusal) {
     super(message);
     this.name = 'SamplanError';
     this.code = code;
     this.issues = issues;
+    this.refusal = refusal;
   }
 
   toBody(): ErrorBody {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.refusal ? { refusal: this.refusal } : {}),
+    };
   }
+}
+
+/** A rule's refusal as an error: REFUSED with the structured reason the UI explains. */
+export function refusedError(message: string, refusal: TimingRefusal): SamplanError {
+  return new SamplanError('REFUSED', message, undefined, refusal);
 }
 
 export function issuesFromZod(error: z.ZodError): NonNullable<ErrorBody['issues']> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actorsOf, authorizePrincipal, guestLinkStillValid, type StaffPrincipal } from './principal.ts';
 
-const session = { sub: '0190a0a0-0000-7000-8000-000000000001', kind: 'staff', jti: '0190a0a0-0000-7000-8000-000000000002', auth_time: 0, iat: 0, exp: 1 } as const;
+const session = { sub: '0190a0a0-0000-7000-8000-000000000001', kind: 'staff', jti: '0190a0a0-0000-7000-8000-000000000002', auth_time: 0, max: 1, iat: 0, exp: 1 } as const;
 const dischargedAt = new Date('2026-03-28T10:00:00+01:00');
 const episode = { id: 'ep', admittedAt: new Date('2026-03-25T09:00:00+01:00'), dischargedAt, careTeam: ['ward'] };
 const inWindow = new Date('2026-03-30T10:00:00+02:00');

@@ -10,6 +10,14 @@ export const roomTokenClaimsSchema = z.object({
   role: participantRoleSchema,
   /** When the inviter named the guest, the name is theirs to keep: the join request cannot change it. */
   displayName: displayNameSchema.optional(),
+  /** Set for record conferences (not demo rooms): which conference, and who, so signalling can tell people apart and audit them. */
+  conferenceId: z.uuid().optional(),
+  principal: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('staff'), staffId: z.uuid() }),
+      z.object({ kind: z.literal('participant'), participantId: z.uuid() }),
+    ])
+    .optional(),
 });
 export type RoomTokenClaims = z.infer<typeof roomTokenClaimsSchema>;
 

@@ -34,9 +34,15 @@ describe('session tokens', () => {
     expect(await verifySessionToken('not.a.token', SECRET, () => new Date())).toBeNull();
   });
 
-  it('renews after a few minutes, not on every request', async () => {
+  it('renews after a few minutes, not on every request, and not once at its absolute end', async () => {
     const { claims } = await signSessionToken({ kind: 'staff', subject }, SECRET, at('2026-03-30T10:00:00Z'));
     expect(shouldRenew(claims, at('2026-03-30T10:01:00Z'))).toBe(false);
     expect(shouldRenew(claims, at('2026-03-30T10:06:00Z'))).toBe(true);
+    const last = await signSessionToken({ kind: 'participant', subject, notAfter: Date.parse('2026-03-30T10:20:00Z') / 1000 }, SECRET, at('2026-03-30T10:00:00Z'));
+    expect(shouldRenew(last.claims, at('2026-03-30T10:10:00Z'))).toBe(false);
+  });
+
+  it('refuses a participant session without an end', async () => {
+    await expect(signSessionToken({ kind: 'participant', subject }, SECRET, at('2026-03-30T10:00:00Z'))).rejects.toThrow(RangeError);
   });
 });

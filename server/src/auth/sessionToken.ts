@@ -23,8 +23,10 @@ const claimsSchema = z.object({
   sub: z.uuid(),
   kind: z.enum(SESSION_KINDS),
   jti: z.uuid(),
-  /** When the person signed in (seconds): bounds renewal. */
+  /** When the person signed in (seconds). */
   auth_time: z.number().int(),
+  /** The absolute end (seconds) no renewal goes past: a shift for staff, the link's expiry for a guest. */
+  max: z.number().int(),
   iat: z.number().int(),
   exp: z.number().int(),
 });
@@ -45,7 +47,7 @@ export interface NewSession {
   subject: string;
   /** Seconds; a renewal keeps the original sign-in time. */
   authTime?: number;
-  /** An absolute end (seconds), e.g. the link's expiry for a participant. */
+  /** The absolute end (seconds); required for a participant (their link's expiry), a shift after sign-in for staff by default. */
   notAfter?: number;
   /** Kept across renewals so that a logout revokes the renewed token too. */
   jti?: string;
@@ -54,17 +56,19 @@ export interface NewSession {
 export async function signSessionToken(session: NewSession, secret: string, now: Clock): Promise<{ token: string; claims: SessionClaims }> {
   const issuedAt = seconds(now());
   const authTime = session.authTime ?? issuedAt;
-  const ceilings = [issuedAt + SESSION_IDLE_SECONDS, session.notAfter ?? Infinity];
-  if (session.kind === 'staff') ceilings.push(authTime + STAFF_SESSION_MAX_SECONDS);
+  const shiftEnd = authTime + STAFF_SESSION_MAX_SECONDS;
+  const max = session.kind === 'staff' ? Math.min(shiftEnd, session.notAfter ?? shiftEnd) : session.notAfter;
+  if (max === undefined) throw new RangeError('a participant session needs the end of its link');
   const claims: SessionClaims = {
     sub: session.subject,
     kind: session.kind,
     jti: session.jti ?? randomUUID(),
     auth_time: authTime,
+    max,
     iat: issuedAt,
-    exp: Math.min(...ceilings),
+    exp: Math.min(issuedAt + SESSION_IDLE_SECONDS, max),
   };
-  const token = await new SignJWT({ kind: claims.kind, auth_time: claims.auth_time })
+  const token = await new SignJWT({ kind: claims.kind, auth_time: claims.auth_time, max: claims.max })
     .setProtectedHeader({ alg: ALGORITHM })
     .setAudience(AUDIENCE)
     .setSubject(claims.sub)
@@ -93,5 +97,5 @@ export async function verifySessionToken(token: string, secret: string, now: Clo
 
 /** Whether a request should carry a renewed cookie back. */
 export function shouldRenew(claims: SessionClaims, now: Clock): boolean {
-  return seconds(now()) - claims.iat >= SESSION_RENEW_AFTER_SECONDS && claims.exp > claims.iat + SESSION_RENEW_AFTER_SECONDS;
+  return seconds(now()) - claims.iat >= SESSION_RENEW_AFTER_SECONDS && claims.exp < claims.max;
 }

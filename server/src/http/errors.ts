@@ -26,6 +26,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'TOO_LARGE':
       return 413;
     case 'MEDIA_REJECTED':
+    case 'REFUSED':
       return 422;
     case 'RATE_LIMITED':
       return 429;

@@ -7,11 +7,18 @@ import { clientStatic } from './clientStatic.ts';
 import { demoTokenRoute } from './demoTokenRoute.ts';
 import { jsonErrorHandler } from './errors.ts';
 import { healthRoute } from './healthRoute.ts';
+import { recordApi, type RecordApiDeps } from './recordApi.ts';
 
 /** The API carries small JSON documents; anything bigger is a mistake or an attack. */
 const JSON_BODY_LIMIT = '32kb';
 
-export function createHttpApp(deps: { config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist'>; media: MediaService; logger: Logger }): Express {
+export function createHttpApp(deps: {
+  config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist'>;
+  media: MediaService;
+  logger: Logger;
+  /** The clinical record; without it only health, demo rooms and the client are served (the HTTP shell's own tests). */
+  record?: RecordApiDeps;
+}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -20,6 +27,7 @@ export function createHttpApp(deps: { config: Pick<Config, 'secret' | 'demoRooms
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   api.use(healthRoute(deps.media));
   if (deps.config.demoRooms) api.use(demoTokenRoute(deps.config.secret));
+  if (deps.record !== undefined) api.use(recordApi(deps.record));
   api.use((_req, _res, next) => next(new SamplanError('NOT_FOUND', 'No such API route.')));
   api.use(jsonErrorHandler(deps.logger));
   app.use('/api', api);

@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import type { PrincipalResolver } from '../auth/principal.ts';
+import type { RevokedSessions } from '../auth/revokedSessions.ts';
+import type { Clock } from '../record/clock.ts';
+import type { Db } from '../store/database.ts';
+import { openApiDocument } from './openapi.ts';
+import { authRateLimiter, type RateLimitConfig } from './rateLimits.ts';
+import { mountRoutes } from './route.ts';
+import { adviceRoutes } from './routes/adviceRoutes.ts';
+import { authRoutes } from './routes/authRoutes.ts';
+import { conferenceRoutes } from './routes/conferenceRoutes.ts';
+import { consentRoutes } from './routes/consentRoutes.ts';
+import { episodeRoutes } from './routes/episodeRoutes.ts';
+import { principalOf, sessionControl, sessionMiddleware } from './session.ts';
+
+export interface RecordApiDeps extends RateLimitConfig {
+  db: Db;
+  now: Clock;
+  secret: string;
+  secureCookies: boolean;
+  principals: PrincipalResolver;
+  revoked: RevokedSessions;
+}
+
+/** The clinical record's REST API: sessions, then every route of the table, then its OpenAPI document. */
+export function recordApi(deps: RecordApiDeps): Router {
+  const record = { db: deps.db, now: deps.now };
+  const routes = [
+    ...authRoutes({ ...deps, loginLimiter: authRateLimiter(deps), joinLimiter: authRateLimiter(deps) }),
+    ...episodeRoutes(record),
+    ...conferenceRoutes({ ...record, secret: deps.secret }),
+    ...adviceRoutes(record),
+    ...consentRoutes(record),
+  ];
+  const document = openApiDocument(routes, deps.secureCookies);
+
+  const router = Router();
+  router.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  router.use(sessionMiddleware(deps));
+  mountRoutes(router, routes, { record, principalOf, session: (res) => sessionControl(res, deps) });
+  return router;
+}

@@ -1,0 +1,73 @@
+import { joinParamsSchema, loginRequestSchema, meResponseSchema } from '@samplan/shared';
+import type { RequestHandler } from 'express';
+import { describePrincipal } from '../../auth/me.ts';
+import type { PrincipalResolver } from '../../auth/principal.ts';
+import { loginStaff } from '../../auth/login.ts';
+import { redeemJoinLink } from '../../auth/redeemJoinLink.ts';
+import type { SessionClaims } from '../../auth/sessionToken.ts';
+import type { Clock } from '../../record/clock.ts';
+import type { Db } from '../../store/database.ts';
+import { type AnyRoute, route, type SessionControl } from '../route.ts';
+import { SamplanError } from '@samplan/shared';
+
+export interface AuthRouteDeps {
+  db: Db;
+  secret: string;
+  now: Clock;
+  principals: PrincipalResolver;
+  loginLimiter: RequestHandler;
+  joinLimiter: RequestHandler;
+}
+
+export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
+  /** Sets the cookie and answers who the new session is. */
+  const signedIn = async (session: SessionControl, signed: { token: string; claims: SessionClaims }) => {
+    const principal = await deps.principals.principalFromSession(signed.claims);
+    if (principal === null) throw new SamplanError('UNAUTHORIZED', 'The session could not be started.');
+    session.set(signed.token, signed.claims);
+    return describePrincipal(deps.db, principal, deps.now);
+  };
+
+  return [
+    route({
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Staff sign in with login and password; the answer sets the session cookie.',
+      tag: 'auth',
+      access: 'public',
+      body: loginRequestSchema,
+      response: meResponseSchema,
+      before: [deps.loginLimiter],
+      handler: async ({ body, session }) => signedIn(session, await loginStaff(deps, body)),
+    }),
+    route({
+      method: 'post',
+      path: '/auth/logout',
+      summary: 'Ends the session (the cookie is cleared and the session refused from now on).',
+      tag: 'auth',
+      access: 'public',
+      response: null,
+      handler: async ({ session }) => session.clear(),
+    }),
+    route({
+      method: 'get',
+      path: '/auth/me',
+      summary: 'Who the session is, and what they may do.',
+      tag: 'auth',
+      access: 'signed-in',
+      response: meResponseSchema,
+      handler: ({ caller }) => describePrincipal(deps.db, caller.principal, deps.now),
+    }),
+    route({
+      method: 'post',
+      path: '/join/:linkToken',
+      summary: 'A patient or relative opens their join link and gets a session for that one conference (in the lobby until admitted).',
+      tag: 'auth',
+      access: 'public',
+      params: joinParamsSchema,
+      response: meResponseSchema,
+      before: [deps.joinLimiter],
+      handler: async ({ params, session }) => signedIn(session, await redeemJoinLink(deps, params.linkToken)),
+    }),
+  ];
+}

@@ -1,0 +1,61 @@
+import type { RequestHandler, Response } from 'express';
+import type { Principal, PrincipalResolver } from '../auth/principal.ts';
+import type { RevokedSessions } from '../auth/revokedSessions.ts';
+import { sessionCookieName, sessionCookieOptions } from '../auth/sessionCookie.ts';
+import { type SessionClaims, shouldRenew, signSessionToken } from '../auth/sessionToken.ts';
+import type { Clock } from '../record/clock.ts';
+import type { SessionControl } from './route.ts';
+
+export interface SessionDeps {
+  principals: PrincipalResolver;
+  revoked: RevokedSessions;
+  secret: string;
+  secureCookies: boolean;
+  now: Clock;
+}
+
+const PRINCIPAL = 'principal';
+
+export function principalOf(res: Response): Principal | null {
+  return (res.locals[PRINCIPAL] as Principal | null | undefined) ?? null;
+}
+
+export function sessionControl(res: Response, deps: Pick<SessionDeps, 'secureCookies' | 'now' | 'revoked'>): SessionControl {
+  const name = sessionCookieName(deps.secureCookies);
+  return {
+    set(token: string, claims: SessionClaims) {
+      res.cookie(name, token, sessionCookieOptions(deps.secureCookies, claims.exp - Math.floor(deps.now().getTime() / 1000)));
+    },
+    clear() {
+      const current = principalOf(res);
+      if (current !== null) deps.revoked.revoke(current.session.jti, current.session.exp);
+      res.clearCookie(name, { ...sessionCookieOptions(deps.secureCookies), maxAge: undefined });
+    },
+  };
+}
+
+/**
+ * Finds who is asking from the session cookie, before any route runs. A
+ * session in use is renewed every few minutes (idle timeout), never past its
+ * absolute end; a cookie that no longer names anyone is cleared.
+ */
+export function sessionMiddleware(deps: SessionDeps): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const principal = await deps.principals.principalFromRequest(req);
+      res.locals[PRINCIPAL] = principal;
+      if (principal !== null && shouldRenew(principal.session, deps.now)) {
+        const { session } = principal;
+        const renewed = await signSessionToken(
+          { kind: session.kind, subject: session.sub, authTime: session.auth_time, jti: session.jti, notAfter: session.max },
+          deps.secret,
+          deps.now,
+        );
+        sessionControl(res, deps).set(renewed.token, renewed.claims);
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}

@@ -1,0 +1,92 @@
+import { type Action, allowedActions, type Decision, type EpisodeAccess, SamplanError } from '@samplan/shared';
+import { actorsOf, authorizePrincipal, type Principal } from '../auth/principal.ts';
+import type { DbClient } from '../store/database.ts';
+import { auditDenied } from './audit.ts';
+import type { Caller, RecordContext } from './context.ts';
+
+export interface EpisodeRef {
+  readonly access: EpisodeAccess;
+  readonly patientId: string;
+}
+
+/** What the rules need of an episode: its times and its care team (organisations and named staff). */
+export const episodeAccessSelect = {
+  id: true,
+  patientId: true,
+  admittedAt: true,
+  dischargedAt: true,
+  careTeamOrganisations: { select: { organisationId: true } },
+  careTeamStaff: { select: { staffUserId: true } },
+} as const;
+
+type EpisodeAccessRow = {
+  id: string;
+  patientId: string;
+  admittedAt: Date;
+  dischargedAt: Date | null;
+  careTeamOrganisations: ReadonlyArray<{ organisationId: string }>;
+  careTeamStaff: ReadonlyArray<{ staffUserId: string }>;
+};
+
+export function episodeRefOf(row: EpisodeAccessRow): EpisodeRef {
+  return {
+    patientId: row.patientId,
+    access: {
+      id: row.id,
+      admittedAt: row.admittedAt,
+      dischargedAt: row.dischargedAt,
+      careTeam: row.careTeamOrganisations.map((member) => member.organisationId),
+      careTeamStaff: row.careTeamStaff.map((member) => member.staffUserId),
+    },
+  };
+}
+
+export async function loadEpisodeRef(db: DbClient, episodeId: string): Promise<EpisodeRef | null> {
+  const row = await db.episode.findUnique({ where: { id: episodeId }, select: episodeAccessSelect });
+  return row === null ? null : episodeRefOf(row);
+}
+
+/** Everything the principal may do in the episode now (union over their actors). */
+export function allowedFor(principal: Principal, episode: EpisodeAccess, now: Date, conferenceId?: string): Action[] {
+  const target = { episode, now, ...(conferenceId === undefined ? {} : { conferenceId }) };
+  const allowed = new Set(actorsOf(principal).flatMap((actor) => allowedActions(actor, target)));
+  return [...allowed];
+}
+
+export interface AccessCheck {
+  readonly action: Action;
+  /** The audit verb and resource if refused. */
+  readonly audit: { readonly action: string; readonly resourceType: string; readonly resourceId?: string };
+  /** Set when the request concerns one conference: a link reaches only its own. */
+  readonly conferenceId?: string;
+}
+
+/**
+ * The one check in front of every record read and write. A refusal is
+ * audited, then answered NOT_FOUND when the person has no standing in the
+ * episode at all (that it exists is not theirs to learn), FORBIDDEN when they
+ * have one but not this right.
+ */
+export async function requireEpisodeAccess<T extends EpisodeRef>(
+  ctx: RecordContext,
+  caller: Caller,
+  episode: T | null,
+  check: AccessCheck,
+): Promise<{ episode: T; decision: Decision }> {
+  const decision =
+    episode === null
+      ? null
+      : authorizePrincipal(caller.principal, check.action, {
+          episode: episode.access,
+          now: ctx.now(),
+          ...(check.conferenceId === undefined ? {} : { conferenceId: check.conferenceId }),
+        });
+  if (episode !== null && decision?.allowed) return { episode, decision };
+  await auditDenied(ctx.db, caller, { ...check.audit, patientId: episode?.patientId ?? null });
+  if (decision === null || decision.standing === 'none') throw notFound(check.audit.resourceType);
+  throw new SamplanError('FORBIDDEN', `Not allowed: ${check.action}.`);
+}
+
+export function notFound(resourceType: string): SamplanError {
+  return new SamplanError('NOT_FOUND', `No such ${resourceType.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}.`);
+}

@@ -1,0 +1,84 @@
+import { authorize, type inviteRequestSchema, type InviteResponse, SamplanError } from '@samplan/shared';
+import type { z } from 'zod';
+import { joinLinkExpiry, joinPath, newJoinToken } from '../../auth/joinLink.ts';
+import { staffSectorOf, type StaffPrincipal } from '../../auth/principal.ts';
+import type { Prisma } from '../../store/generated/client.ts';
+import { notFound, requireEpisodeAccess } from '../access.ts';
+import { auditOk } from '../audit.ts';
+import type { Caller, RecordContext } from '../context.ts';
+import { participantSelect, participantView, scheduledEnd } from '../views.ts';
+import { type ConferenceWithEpisode, loadConference, OPEN_STATUSES, participantRoleOfStaff } from './loadConference.ts';
+
+const badInvitee = (path: string, message: string) => new SamplanError('BAD_REQUEST', 'The invitee cannot take part in this conference.', [{ path, message }]);
+
+/**
+ * POST /api/conferences/:conferenceId/participants — staff of the care team
+ * (or the geriatric team, for an advice call) join signed in; the patient and
+ * relatives get a join link, returned here once and never again.
+ */
+export async function inviteParticipant(
+  ctx: RecordContext,
+  caller: Caller & { principal: StaffPrincipal },
+  conferenceId: string,
+  input: z.output<typeof inviteRequestSchema>,
+): Promise<InviteResponse> {
+  const found = await loadConference(ctx.db, conferenceId);
+  const audit = { action: 'invite', resourceType: 'Participant' };
+  const { episode } = await requireEpisodeAccess(ctx, caller, found, { action: 'conference:schedule', conferenceId, audit });
+  if (!OPEN_STATUSES.has(episode.conference.status)) throw new SamplanError('CONFLICT', `The conference is ${episode.conference.status}.`);
+
+  const person = await inviteeOf(ctx, episode, input);
+  const link = person.staffUserId === undefined ? newJoinToken() : null;
+  const expiresAt = joinLinkExpiry(scheduledEnd(episode.conference));
+  return ctx.db.$transaction(async (tx) => {
+    const participant = await tx.participant.create({
+      data: {
+        conferenceId,
+        invitedById: caller.principal.staffId,
+        ...person,
+        ...(link === null ? {} : { tokenHash: link.tokenHash, expiresAt }),
+      },
+      select: participantSelect,
+    });
+    await auditOk(tx, caller, { ...audit, resourceId: participant.id, patientId: episode.patientId });
+    return {
+      participant: participantView(participant, false),
+      joinLink: link === null ? null : { token: link.token, path: joinPath(link.token), expiresAt: expiresAt.toISOString() },
+    };
+  });
+}
+
+type Invitee = Pick<Prisma.ParticipantUncheckedCreateInput, 'role' | 'staffUserId' | 'externalName' | 'externalPhone' | 'externalEmail'>;
+
+async function inviteeOf(ctx: RecordContext, found: ConferenceWithEpisode, input: z.output<typeof inviteRequestSchema>): Promise<Invitee> {
+  switch (input.kind) {
+    case 'staff': {
+      const staff = await ctx.db.staffUser.findUnique({
+        where: { id: input.staffId },
+        select: { id: true, role: true, deactivatedAt: true, organisationId: true, organisation: { select: { sector: true } } },
+      });
+      if (staff === null || staff.deactivatedAt !== null) throw badInvitee('staffId', 'no such staff member');
+      const sector = staffSectorOf(staff.organisation.sector);
+      const actors = [
+        { kind: 'staff', userId: staff.id, organisationId: staff.organisationId, sector } as const,
+        ...(staff.role === 'geriatrician' ? [{ kind: 'geriatric_team', userId: staff.id } as const] : []),
+      ];
+      const target = { episode: found.access, conferenceId: found.conference.id, now: ctx.now() };
+      if (!actors.some((actor) => authorize(actor, 'conference:join', target).allowed)) {
+        throw badInvitee('staffId', 'is not in the care team of this episode');
+      }
+      return { role: participantRoleOfStaff({ role: staff.role, sector }), staffUserId: staff.id };
+    }
+    case 'patient': {
+      const patient = await ctx.db.patient.findUniqueOrThrow({ where: { id: found.patientId }, select: { name: true, phone: true, email: true } });
+      return { role: 'patient', externalName: patient.name, externalPhone: patient.phone, externalEmail: patient.email };
+    }
+    case 'relative': {
+      const relative = await ctx.db.relative.findUnique({ where: { id: input.relativeId }, select: { patientId: true, name: true, phone: true, email: true } });
+      if (relative === null || relative.patientId !== found.patientId) throw notFound('Relative');
+      return { role: 'relative', externalName: relative.name, externalPhone: relative.phone, externalEmail: relative.email };
+    }
+    case 'guest':
+      return { role: input.role, externalName: input.name, externalPhone: input.phone ?? null, externalEmail: input.email ?? null };
+  }
+}

@@ -1,0 +1,83 @@
+import { SamplanError } from '@samplan/shared';
+import { JOIN_LINK_GRACE_MS } from '../../auth/joinLink.ts';
+import type { Principal, StaffPrincipal } from '../../auth/principal.ts';
+import type { DbTransaction } from '../../store/database.ts';
+import { signRoomToken } from '../../auth/roomToken.ts';
+import { requireEpisodeAccess } from '../access.ts';
+import { auditDenied, auditOk } from '../audit.ts';
+import type { Caller, RecordContext } from '../context.ts';
+import { scheduledEnd } from '../views.ts';
+import { loadConference, participantRoleOfStaff } from './loadConference.ts';
+
+/** Long enough for a call that runs over, short enough that a leaked token soon stops working. */
+const MIN_TTL_SECONDS = 15 * 60;
+const MAX_TTL_SECONDS = 4 * 60 * 60;
+
+/** The SFU room of a conference: derived from its id, so it is the same on every node. */
+export function mediaRoomIdOf(conferenceId: string): string {
+  return `c-${conferenceId}`;
+}
+
+/**
+ * POST /api/conferences/:conferenceId/room-token — a media-room token for
+ * staff of the episode and for guests the host has admitted. The first token
+ * opens the conference.
+ */
+export async function issueRoomToken(ctx: RecordContext & { secret: string }, caller: Caller, conferenceId: string) {
+  const found = await loadConference(ctx.db, conferenceId);
+  const audit = { action: 'join', resourceType: 'Conference', resourceId: conferenceId };
+  const { episode } = await requireEpisodeAccess(ctx, caller, found, { action: 'conference:join', conferenceId, audit });
+  const { conference } = episode;
+  if (conference.status === 'ended' || conference.status === 'cancelled') throw new SamplanError('ROOM_CLOSED', `The conference is ${conference.status}.`);
+
+  const { principal } = caller;
+  const now = ctx.now();
+  const self = conference.participants.find((participant) =>
+    principal.kind === 'participant' ? participant.id === principal.participantId : participant.staffUserId === principal.staffId,
+  );
+  // Guests wait in the lobby until the host admits them; staff of the episode come straight in unless the host removed them.
+  const refusal = principal.kind === 'participant' && self?.lobbyState !== 'admitted' ? 'The host has not let you in yet.' : self?.lobbyState === 'removed' ? 'The host removed you from this conference.' : null;
+  if (refusal !== null) {
+    await auditDenied(ctx.db, caller, { ...audit, patientId: episode.patientId });
+    throw new SamplanError('FORBIDDEN', refusal);
+  }
+  const roomId = mediaRoomIdOf(conferenceId);
+  const participantId = await ctx.db.$transaction(async (tx) => {
+    await tx.conference.update({ where: { id: conferenceId }, data: { mediaRoomId: roomId, ...(conference.status === 'scheduled' ? { status: 'open' } : {}) } });
+    const id = principal.kind === 'participant' ? principal.participantId : await staffParticipant(tx, conferenceId, principal);
+    await tx.participant.updateMany({ where: { id, joinedAt: null }, data: { joinedAt: now } });
+    await auditOk(tx, caller, { ...audit, patientId: episode.patientId });
+    return id;
+  });
+
+  const ttl = Math.round(Math.min(MAX_TTL_SECONDS, Math.max(MIN_TTL_SECONDS, (scheduledEnd(conference).getTime() + JOIN_LINK_GRACE_MS - now.getTime()) / 1000)));
+  const token = await signRoomToken(
+    {
+      roomId,
+      role: principal.kind === 'participant' ? principal.role : participantRoleOfStaff(principal),
+      displayName: displayNameOf(principal),
+      conferenceId,
+      principal: principal.kind === 'participant' ? { kind: 'participant', participantId } : { kind: 'staff', staffId: principal.staffId },
+    },
+    ctx.secret,
+    ttl,
+  );
+  return { token, roomId, expiresAt: new Date(now.getTime() + ttl * 1000).toISOString() };
+}
+
+/** Staff of the care team come in without an invitation: their participant row is made on first entry. */
+async function staffParticipant(tx: DbTransaction, conferenceId: string, principal: StaffPrincipal): Promise<string> {
+  const row = await tx.participant.upsert({
+    where: { conferenceId_staffUserId: { conferenceId, staffUserId: principal.staffId } },
+    create: { conferenceId, staffUserId: principal.staffId, role: participantRoleOfStaff(principal), lobbyState: 'admitted' },
+    update: { lobbyState: 'admitted' },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/** The protocol caps display names at 60 characters; a long name is cut, not refused. */
+function displayNameOf(principal: Principal): string | undefined {
+  const name = principal.name.trim().slice(0, 60);
+  return name.length > 0 ? name : undefined;
+}

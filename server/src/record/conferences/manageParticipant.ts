@@ -1,0 +1,61 @@
+import { type lobbyChangeRequestSchema, SamplanError } from '@samplan/shared';
+import type { z } from 'zod';
+import { requireEpisodeAccess } from '../access.ts';
+import { auditDenied, auditOk } from '../audit.ts';
+import type { Caller, RecordContext } from '../context.ts';
+import { participantSelect, participantView } from '../views.ts';
+import { loadConference } from './loadConference.ts';
+
+async function participantOf(ctx: RecordContext, caller: Caller, conferenceId: string, participantId: string, action: 'conference:schedule' | 'conference:admit', verb: string) {
+  const found = await loadConference(ctx.db, conferenceId);
+  const audit = { action: verb, resourceType: 'Participant', resourceId: participantId };
+  const { episode } = await requireEpisodeAccess(ctx, caller, found, { action, conferenceId, audit });
+  const participant = episode.conference.participants.find((candidate) => candidate.id === participantId);
+  if (participant === undefined) {
+    await auditDenied(ctx.db, caller, { ...audit, patientId: episode.patientId });
+    throw new SamplanError('NOT_FOUND', 'No such participant in this conference.');
+  }
+  return { episode, participant, audit };
+}
+
+/** POST /api/conferences/:conferenceId/participants/:participantId/revoke — the link stops working at once. */
+export async function revokeJoinLink(ctx: RecordContext, caller: Caller, conferenceId: string, participantId: string) {
+  const { episode, participant, audit } = await participantOf(ctx, caller, conferenceId, participantId, 'conference:schedule', 'revoke');
+  if (participant.tokenHash === null) throw new SamplanError('CONFLICT', 'Staff join signed in; there is no link to revoke.');
+  return ctx.db.$transaction(async (tx) => {
+    const updated = await tx.participant.update({
+      where: { id: participantId },
+      data: { revokedAt: participant.revokedAt ?? ctx.now() },
+      select: participantSelect,
+    });
+    await auditOk(tx, caller, { ...audit, patientId: episode.patientId });
+    return participantView(updated, false);
+  });
+}
+
+/**
+ * POST /api/conferences/:conferenceId/participants/:participantId/lobby — the
+ * host admits someone waiting, sends them back to wait, or removes them
+ * (a removed guest's link and session stop working).
+ */
+export async function changeLobbyState(
+  ctx: RecordContext,
+  caller: Caller,
+  conferenceId: string,
+  participantId: string,
+  input: z.output<typeof lobbyChangeRequestSchema>,
+) {
+  const { episode, participant, audit } = await participantOf(ctx, caller, conferenceId, participantId, 'conference:admit', 'update');
+  if (participant.lobbyState === 'removed' && input.state !== 'removed') {
+    throw new SamplanError('CONFLICT', 'A removed participant is invited again with a new link.');
+  }
+  return ctx.db.$transaction(async (tx) => {
+    const updated = await tx.participant.update({
+      where: { id: participantId },
+      data: { lobbyState: input.state, ...(input.state === 'removed' && participant.joinedAt !== null && participant.leftAt === null ? { leftAt: ctx.now() } : {}) },
+      select: participantSelect,
+    });
+    await auditOk(tx, caller, { ...audit, patientId: episode.patientId });
+    return participantView(updated, false);
+  });
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { conferenceKindSchema } from '../domain/conference-kinds.ts';
+import { timingAdvisorySchema } from '../domain/conference-timing.ts';
+import { phoneSchema } from '../plan/plan-document.ts';
+import { participantRoleSchema } from '../roles.ts';
+import { isoInstantSchema, personNameSchema, recordIdSchema } from './common.ts';
+
+export const CONFERENCE_STATUSES = ['scheduled', 'open', 'live', 'ended', 'cancelled'] as const;
+export const conferenceStatusSchema = z.enum(CONFERENCE_STATUSES);
+export const LOBBY_STATES = ['invited', 'waiting', 'admitted', 'removed'] as const;
+export const lobbyStateSchema = z.enum(LOBBY_STATES);
+
+export const participantViewSchema = z.object({
+  id: recordIdSchema,
+  role: participantRoleSchema,
+  name: z.string(),
+  /** Set for staff, who join signed in; null for patients and relatives, who join by link. */
+  staffId: recordIdSchema.nullable(),
+  lobbyState: lobbyStateSchema,
+  joinedAt: isoInstantSchema.nullable(),
+  leftAt: isoInstantSchema.nullable(),
+  /** The join link's state (never the link itself); null for staff and when a guest asks. */
+  link: z.object({ expiresAt: isoInstantSchema, revokedAt: isoInstantSchema.nullable() }).nullable(),
+  /** Null when a guest asks: other people's contact details are not theirs to see. */
+  contact: z.object({ phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
+});
+export type ParticipantView = z.infer<typeof participantViewSchema>;
+
+export const conferenceSchema = z.object({
+  id: recordIdSchema,
+  episodeId: recordIdSchema,
+  kind: conferenceKindSchema,
+  status: conferenceStatusSchema,
+  scheduledStart: isoInstantSchema,
+  plannedDurationMinutes: z.number().int(),
+  scheduledEnd: isoInstantSchema,
+  host: z.object({ id: recordIdSchema, name: z.string() }),
+  startedAt: isoInstantSchema.nullable(),
+  endedAt: isoInstantSchema.nullable(),
+  agreedRevisionId: recordIdSchema.nullable(),
+  participants: z.array(participantViewSchema),
+});
+export type ConferenceView = z.infer<typeof conferenceSchema>;
+
+export const CONFERENCE_MINUTES = { min: 5, max: 240 } as const;
+
+/** POST /api/episodes/:episodeId/conferences — start and length default from the pathway's rules. */
+export const scheduleConferenceRequestSchema = z.object({
+  kind: conferenceKindSchema,
+  scheduledStart: z.iso.datetime({ offset: true }).optional(),
+  plannedDurationMinutes: z.number().int().min(CONFERENCE_MINUTES.min).max(CONFERENCE_MINUTES.max).optional(),
+  /** For an advice call: the request it answers. */
+  adviceRequestId: recordIdSchema.optional(),
+});
+export type ScheduleConferenceRequest = z.input<typeof scheduleConferenceRequestSchema>;
+
+export const scheduleConferenceResponseSchema = z.object({
+  conference: conferenceSchema,
+  /** Allowed, but departs from the pathway (e.g. a goal conversation after day 2). */
+  advisories: z.array(timingAdvisorySchema),
+});
+
+export const conferenceResponseSchema = z.object({ conference: conferenceSchema });
+export const conferenceListResponseSchema = z.object({ conferences: z.array(conferenceSchema) });
+
+const contactFields = {
+  phone: phoneSchema.optional(),
+  email: z.email().max(200).optional(),
+};
+
+/** POST /api/conferences/:conferenceId/participants */
+export const inviteRequestSchema = z.discriminatedUnion('kind', [
+  /** A staff member of the care team (or, for an advice call, the geriatric team). */
+  z.object({ kind: z.literal('staff'), staffId: recordIdSchema }),
+  /** The patient, with name and contact from the record. */
+  z.object({ kind: z.literal('patient') }),
+  /** A relative on the patient's record. */
+  z.object({ kind: z.literal('relative'), relativeId: recordIdSchema }),
+  /** Someone close to the patient who is not on the record (a neighbour), named by the inviter. */
+  z.object({ kind: z.literal('guest'), role: z.enum(['patient', 'relative']), name: personNameSchema, ...contactFields }),
+]);
+export type InviteRequest = z.input<typeof inviteRequestSchema>;
+
+export const joinLinkSchema = z.object({
+  /** Shown once, here: only its hash is stored. */
+  token: z.string(),
+  /** Where the link leads in the client, e.g. /join/<token>. */
+  path: z.string(),
+  expiresAt: isoInstantSchema,
+});
+
+export const inviteResponseSchema = z.object({ participant: participantViewSchema, joinLink: joinLinkSchema.nullable() });
+export type InviteResponse = z.infer<typeof inviteResponseSchema>;
+
+export const participantResponseSchema = z.object({ participant: participantViewSchema });
+
+/** POST /api/conferences/:conferenceId/participants/:participantId/lobby — the host lets people in or out. */
+export const lobbyChangeRequestSchema = z.object({ state: z.enum(['admitted', 'removed', 'waiting']) });
+
+/** POST /api/conferences/:conferenceId/room-token */
+export const roomTokenResponseSchema = z.object({ token: z.string(), roomId: z.string(), expiresAt: isoInstantSchema });

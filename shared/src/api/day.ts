@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { conferenceKindSchema } from '../domain/conference-kinds.ts';
+import { ADVICE_URGENCIES } from './advice.ts';
+import { isoInstantSchema, recordIdSchema } from './common.ts';
+import { conferenceStatusSchema } from './conferences.ts';
+import { patientRefSchema } from './episodes.ts';
+
+/**
+ * GET /api/day — what a staff member's day holds, as data: conferences,
+ * advice requests waiting, discharges still without a reception visit, and
+ * follow-up home visits coming due. Computed at the server's "now".
+ */
+export const dayViewSchema = z.object({
+  now: isoInstantSchema,
+  conferences: z.array(
+    z.object({
+      id: recordIdSchema,
+      episodeId: recordIdSchema,
+      patient: patientRefSchema,
+      kind: conferenceKindSchema,
+      status: conferenceStatusSchema,
+      scheduledStart: isoInstantSchema,
+      plannedDurationMinutes: z.number().int(),
+      /** Today (Copenhagen) or later this week (the next 7 days). */
+      when: z.enum(['today', 'this_week']),
+      /** I host it or am invited. */
+      involvesMe: z.boolean(),
+    }),
+  ),
+  openAdviceRequests: z.array(
+    z.object({
+      id: recordIdSchema,
+      episodeId: recordIdSchema,
+      patient: patientRefSchema,
+      urgency: z.enum(ADVICE_URGENCIES),
+      createdAt: isoInstantSchema,
+      taken: z.boolean(),
+      windowClosesAt: isoInstantSchema,
+      msLeft: z.number().int(),
+    }),
+  ),
+  /**
+   * Discharged in the last 24 h with no reception contact recorded yet. A
+   * reception contact counts as recorded once a follow-up conference after
+   * discharge has started (the visit or the nurse's call the day after).
+   */
+  dischargesAwaitingReception: z.array(
+    z.object({
+      episodeId: recordIdSchema,
+      patient: patientRefSchema,
+      dischargedAt: isoInstantSchema,
+      receptionVisitDue: isoInstantSchema,
+      msLeft: z.number().int(),
+    }),
+  ),
+  /** Discharged episodes whose follow-up home visit (by day 8) is still ahead. */
+  followUpsDue: z.array(
+    z.object({
+      episodeId: recordIdSchema,
+      patient: patientRefSchema,
+      dischargedAt: isoInstantSchema,
+      due: isoInstantSchema,
+      /** The screening score recommends it (≥ 23). */
+      recommended: z.boolean(),
+      followUpConferenceId: recordIdSchema.nullable(),
+    }),
+  ),
+});
+export type DayView = z.infer<typeof dayViewSchema>;
