@@ -1,8 +1,10 @@
 import 'i18next';
 import type { Translations } from './da.ts';
+import type { StaffTranslations } from './staff.da.ts';
+import type { GuestTranslations } from './guest.da.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: Translations };
+    resources: { translation: Translations & StaffTranslations & { guest: GuestTranslations } };
   }
 }

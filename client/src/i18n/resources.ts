@@ -1,13 +1,17 @@
 import { da } from './da.ts';
 import { en } from './en.ts';
+import { staffDa } from './staff.da.ts';
+import { staffEn } from './staff.en.ts';
+import { guestDa } from './guest.da.ts';
+import { guestEn } from './guest.en.ts';
 
 export const LANGUAGES = ['da', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'da';
 
 export const resources = {
-  da: { translation: da },
-  en: { translation: en },
+  da: { translation: { ...da, ...staffDa, guest: guestDa } },
+  en: { translation: { ...en, ...staffEn, guest: guestEn } },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {

@@ -1,0 +1,103 @@
+/**
+ * The page: header (name, navigation for staff, language), then the page the
+ * path names. Staff pages need a staff session and show sign-in without
+ * one; the demo room (/room/:roomId) needs none.
+ *
+ * Other areas add their pages here: a Route in router.ts and a case in Page.
+ */
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { RoomPage } from '../room/RoomPage.tsx';
+import { DayView } from '../staff/DayView.tsx';
+import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
+import { Link } from './Link.tsx';
+import { LoadStatus } from './LoadStatus.tsx';
+import { navigate, pathOf, useRoute, type Route } from './router.ts';
+import { SignInPage } from './SignInPage.tsx';
+import '../staff/staff.css';
+
+export function App() {
+  return (
+    <AuthProvider>
+      <Shell />
+    </AuthProvider>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const auth = useAuth();
+  const staff = auth.state.status === 'signedIn' && auth.state.me.principal.kind === 'staff' ? auth.state.me.principal : null;
+
+  // Signed in on the sign-in page: on to the day.
+  useEffect(() => {
+    if (staff && route.name === 'signIn') navigate(pathOf({ name: 'day' }), { replace: true });
+  }, [staff, route.name]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link className="app-name" href={pathOf({ name: 'day' })}>
+          {t('app.name')}
+        </Link>
+        {staff && route.name !== 'room' && <StaffNav staff={staff} route={route} />}
+        <LanguageSwitch />
+      </header>
+      <main className="app-main" id="main" tabIndex={-1}>
+        <Page route={route} staff={staff} />
+      </main>
+    </div>
+  );
+}
+
+function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }): ReactNode {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  if (route.name === 'room') return <RoomPage roomId={route.roomId} />;
+  if (route.name === 'notFound') {
+    return (
+      <section className="home">
+        <h1>{t('shell.notFoundHeading')}</h1>
+        <p>{t('shell.notFoundText')}</p>
+        <Link href={pathOf({ name: 'day' })}>{t('shell.back')}</Link>
+      </section>
+    );
+  }
+  if (auth.state.status === 'loading' || auth.state.status === 'failed') return <LoadStatus loaded={auth.state} onRetry={auth.refresh} />;
+  if (!staff) return <SignInPage />;
+  switch (route.name) {
+    case 'signIn':
+    case 'day':
+      return <DayView />;
+  }
+  return null;
+}
+
+function StaffNav({ staff, route }: { staff: StaffPrincipal; route: Route }) {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const current = (name: Route['name']) => (route.name === name ? 'page' : undefined);
+  return (
+    <nav className="staff-nav" aria-label={t('shell.mainNav')}>
+      <Link href={pathOf({ name: 'day' })} aria-current={current('day')}>
+        {t('shell.day')}
+      </Link>
+      {staff.geriatricTeam && (
+        <Link href={pathOf({ name: 'advice' })} aria-current={current('advice')}>
+          {t('shell.advice')}
+        </Link>
+      )}
+      <span className="staff-who">
+        {t('shell.signedInAs', { name: staff.name, role: t(`staffRoles.${staff.role}`), organisation: staff.organisation.name })}
+      </span>
+      <button type="button" className="button" onClick={() => void auth.signOut()}>
+        {t('shell.signOut')}
+      </button>
+    </nav>
+  );
+}
