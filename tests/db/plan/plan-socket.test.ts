@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NotificationOf } from '@samplan/shared';
+import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
+import { addTask, addWish, createConferenceScene, item, setTask } from './fixtures.ts';
+import { connectClient, ok, type PlanClient, request, startPlanServer } from './planServer.ts';
+
+function next<K extends 'plan:revision' | 'plan:agreement' | 'plan:focus'>(socket: PlanClient, name: K): Promise<NotificationOf<K>> {
+  const on = socket.once.bind(socket) as (name: string, listener: (payload: NotificationOf<K>) => void) => void;
+  return new Promise((resolve) => on(name, resolve));
+}
+
+describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind) => {
+  let fresh: FreshDatabase;
+  let server: Awaited<ReturnType<typeof startPlanServer>>;
+  const sockets: PlanClient[] = [];
+  beforeAll(async () => {
+    fresh = await openFreshDatabase(kind);
+    server = await startPlanServer(fresh.db.prisma);
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await server?.close();
+    await fresh?.dispose();
+  });
+
+  async function callers() {
+    const scene = await createConferenceScene(fresh.db.prisma);
+    const join = async (cookie: string) => {
+      const socket = await connectClient(server.url, cookie);
+      sockets.push(socket);
+      return socket;
+    };
+    const [nurse, homeNurse, karen] = await Promise.all([join(scene.nurse.cookie), join(scene.homeNurse.cookie), join(scene.karen.cookie)]);
+    return { scene, nurse, homeNurse, karen };
+  }
+
+  it('sends every revision to the others in the conference, authored by the sender the server knows', async () => {
+    const { scene, nurse, homeNurse, karen } = await callers();
+    const opened = await Promise.all([nurse, homeNurse, karen].map((socket) => ok(socket, 'plan:open', { conferenceId: scene.conference.id })));
+    expect(opened.map((snapshot) => [snapshot.revision, snapshot.you.name])).toEqual([
+      [0, 'Sygeplejerske Hansen'],
+      [0, 'Anna Holm'],
+      [0, 'Karen Jensen'],
+    ]);
+    expect(opened[2]?.allowed).not.toContain('plan:edit-tasks');
+
+    const seen = [next(homeNurse, 'plan:revision'), next(karen, 'plan:revision')];
+    let nurseHeard = false;
+    nurse.once('plan:revision', () => {
+      nurseHeard = true;
+    });
+    const answer = await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1, 'Reception visit')] });
+    expect(answer).toMatchObject({ revision: 1, rejected: [], missed: [] });
+    for (const { revision } of await Promise.all(seen)) {
+      expect(revision).toMatchObject({ revision: 1, by: { id: `staff:${scene.nurse.staffId}`, name: 'Sygeplejerske Hansen', role: 'hospital' }, ops: [addTask(1, 'Reception visit')] });
+    }
+    expect(nurseHeard).toBe(false);
+  });
+
+  it('lands concurrent edits of different tasks from two callers and tells the loser of a same-field race', async () => {
+    const { scene, nurse, homeNurse, karen } = await callers();
+    for (const socket of [nurse, homeNurse, karen]) await ok(socket, 'plan:open', { conferenceId: scene.conference.id });
+    await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1), addTask(2)] });
+
+    const [a, b] = await Promise.all([
+      ok(nurse, 'plan:push', { baseRevision: 1, ops: [setTask(1, { status: 'done' })] }),
+      ok(homeNurse, 'plan:push', { baseRevision: 1, ops: [setTask(2, { what: 'Visit at 14' })] }),
+    ]);
+    expect([a.revision, b.revision].sort()).toEqual([2, 3]);
+
+    const [c, d] = await Promise.all([
+      ok(nurse, 'plan:push', { baseRevision: 3, ops: [setTask(2, { what: 'Visit at 15' })] }),
+      ok(homeNurse, 'plan:push', { baseRevision: 3, ops: [setTask(2, { what: 'Visit at 16' })] }),
+    ]);
+    const loser = c.applied.length === 0 ? c : d;
+    expect([c.applied.length + d.applied.length, loser.rejected[0]?.rejection.code]).toEqual([1, 'FIELD_CHANGED']);
+
+    // A patient's link: wishes yes, tasks no; told which and why.
+    const mixed = await ok(karen, 'plan:push', { baseRevision: 4, ops: [setTask(1, { status: 'open' }), addWish(5, 'Hjem til haven')] });
+    expect(mixed.rejected).toEqual([{ index: 0, rejection: { code: 'FORBIDDEN', section: 'tasks', itemId: item(1), permission: 'plan:edit-tasks' } }]);
+    expect(mixed.revision).toBe(5);
+  });
+
+  it('shares agreement and who is editing what with the conference', async () => {
+    const { scene, nurse, homeNurse, karen } = await callers();
+    for (const socket of [nurse, homeNurse, karen]) await ok(socket, 'plan:open', { conferenceId: scene.conference.id });
+    await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1)] });
+
+    const focus = next(karen, 'plan:focus');
+    await ok(homeNurse, 'plan:focus', { itemId: item(1) });
+    expect(await focus).toEqual({ editor: { id: `staff:${scene.homeNurse.staffId}`, name: 'Anna Holm', role: 'municipality' }, itemId: item(1) });
+    expect((await ok(karen, 'plan:open', { conferenceId: scene.conference.id })).editing).toEqual([expect.objectContaining({ itemId: item(1) })]);
+
+    const heard = next(karen, 'plan:agreement');
+    await ok(nurse, 'plan:agree', { revision: 1 });
+    expect(await heard).toMatchObject({ party: 'hospital', revision: 1, agreement: { state: 'not_agreed', awaiting: ['patient', 'municipality'] } });
+    await ok(homeNurse, 'plan:agree', { revision: 1 });
+    expect(await ok(karen, 'plan:agree', { revision: 1 })).toEqual({ agreement: { state: 'agreed', currentRevision: 1, agreedRevision: 1, awaiting: [] } });
+
+    // Leaving stops the focus for the others.
+    const stopped = next(karen, 'plan:focus');
+    homeNurse.disconnect();
+    expect(await stopped).toMatchObject({ itemId: null });
+  });
+
+  it('refuses a socket without a session, a plan not opened, and another conference', async () => {
+    const { scene, nurse } = await callers();
+    const anonymous = await connectClient(server.url, 'samplan_session=forged');
+    sockets.push(anonymous);
+    expect(await request(anonymous, 'plan:open', { conferenceId: scene.conference.id })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await request(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1)] })).toMatchObject({ ok: false, error: { code: 'NOT_JOINED' } });
+    expect(await request(nurse, 'plan:push', { baseRevision: -1, ops: [] } as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+
+    const elsewhere = await createConferenceScene(fresh.db.prisma);
+    expect(await request(nurse, 'plan:open', { conferenceId: elsewhere.conference.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
