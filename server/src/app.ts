@@ -6,7 +6,9 @@ import { type Config, loadConfig } from './config.ts';
 import { createHttpApp } from './http/httpApp.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaService } from './media/mediaService.ts';
+import { PlanService } from './plan/planService.ts';
 import { type Clock, systemClock } from './record/clock.ts';
+import { PlanSignalling } from './signalling/handlers/planSocket.ts';
 import { attachSignalling, type SignallingServer } from './signalling/socketServer.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { type SeedResult, seedDemoIfEmpty } from './store/seed/seedDemo.ts';
@@ -71,6 +73,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   }
   const revoked = new RevokedSessions(now);
   const principals = createPrincipalResolver({ db: database.prisma, secret: config.secret, secureCookies: config.secureCookies, now, revoked });
+  const plans = new PlanService(database.prisma, logger, now);
   const record = {
     db: database.prisma,
     now,
@@ -80,9 +83,10 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     revoked,
     authRateLimit: config.authRateLimit,
     authRateWindowMs: config.authRateWindowMs,
+    plans,
   };
   const httpServer = createServer(createHttpApp({ config, media, logger, record }));
-  const io = attachSignalling(httpServer, { media, config, logger });
+  const io = attachSignalling(httpServer, { media, config, logger, plan: (server) => new PlanSignalling(server, plans, principals) });
   let port: number;
   try {
     port = await listen(httpServer, config.host, config.port);

@@ -279,7 +279,14 @@ function consentResource(record: EpisodeExport, consent: EpisodeExport['consents
   };
 }
 
-export function episodeBundle(record: EpisodeExport): Bundle {
+/** What episodeBundle makes: a collection whose every entry has its resource and a urn:uuid full URL. */
+export type CollectionBundle = Omit<Bundle, 'type' | 'timestamp' | 'entry'> & {
+  type: 'collection';
+  timestamp: string;
+  entry: (Omit<BundleEntry, 'fullUrl' | 'resource'> & { fullUrl: string; resource: Resource })[];
+};
+
+export function episodeBundle(record: EpisodeExport): CollectionBundle {
   const byId = new Map(record.staff.map((staff) => [staff.id, staff]));
   const versions = record.plan ? [...record.plan.agreed, record.plan.current] : [];
   const resources: Resource[] = [
@@ -296,6 +303,6 @@ export function episodeBundle(record: EpisodeExport): Bundle {
     resourceType: 'Bundle',
     type: 'collection',
     timestamp: instant(record.exportedAt),
-    entry: resources.map((resource): BundleEntry => ({ fullUrl: `urn:uuid:${resource.id}`, resource })),
+    entry: resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })),
   };
 }

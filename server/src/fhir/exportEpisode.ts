@@ -1,4 +1,3 @@
-import type { Bundle } from '@medplum/fhirtypes';
 import { SamplanError } from '@samplan/shared';
 import type { Principal } from '../auth/principal.ts';
 import type { Clock } from '../record/clock.ts';
@@ -6,7 +5,7 @@ import { requireAccess } from '../plan/access.ts';
 import { auditActorOf } from '../plan/authorship.ts';
 import { recordAudit } from '../store/audit.ts';
 import type { Db } from '../store/database.ts';
-import { episodeBundle } from './episodeBundle.ts';
+import { type CollectionBundle, episodeBundle } from './episodeBundle.ts';
 import { loadEpisodeExport } from './loadEpisodeExport.ts';
 
 /**
@@ -14,7 +13,7 @@ import { loadEpisodeExport } from './loadEpisodeExport.ts';
  * number and the whole record, so a conference link (patient, relative) does
  * not reach it. Audited as an export.
  */
-export async function exportEpisode(db: Db, principal: Principal, episodeId: string, via: string, now: Clock): Promise<Bundle> {
+export async function exportEpisode(db: Db, principal: Principal, episodeId: string, via: string, now: Clock): Promise<CollectionBundle> {
   const at = now();
   const granted = await requireAccess(db, { principal, action: 'episode:read', episodeId, via, audit: { action: 'export', resourceType: 'Episode' }, now: at });
   const record = await loadEpisodeExport(db, episodeId, at);

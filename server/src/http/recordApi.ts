@@ -5,6 +5,9 @@ import type { Clock } from '../record/clock.ts';
 import type { Db } from '../store/database.ts';
 import { openApiDocument } from './openapi.ts';
 import { authRateLimiter, type RateLimitConfig } from './rateLimits.ts';
+import type { PlanService } from '../plan/planService.ts';
+import { fhirRoutes } from './fhirRoutes.ts';
+import { planRoutes } from './planRoutes.ts';
 import { mountRoutes } from './route.ts';
 import { adviceRoutes } from './routes/adviceRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
@@ -20,6 +23,8 @@ export interface RecordApiDeps extends RateLimitConfig {
   secureCookies: boolean;
   principals: PrincipalResolver;
   revoked: RevokedSessions;
+  /** The one plan service of this server: a push over REST reaches the callers of its episode too. */
+  plans: PlanService;
 }
 
 /** The clinical record's REST API: sessions, then every route of the table, then its OpenAPI document. */
@@ -31,6 +36,8 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...conferenceRoutes({ ...record, secret: deps.secret }),
     ...adviceRoutes(record),
     ...consentRoutes(record),
+    ...planRoutes(deps.plans),
+    ...fhirRoutes(record),
   ];
   const document = openApiDocument(routes, deps.secureCookies);
 

@@ -25,7 +25,7 @@ import { requireAccess, type Granted } from './access.ts';
 import { agreementView, latestJoinedConference, type ConferenceRef } from './agreements.ts';
 import type { Principal } from '../auth/principal.ts';
 import { auditActorOf, editorOf, partyOf, revisionAuthorOf } from './authorship.ts';
-import { ContentIndex, documentsBetween, headOf, revisionsBetween } from './revisions.ts';
+import { ContentIndex, documentsBetween, headNumber, headOf, revisionsBetween } from './revisions.ts';
 
 /** How often a push is re-integrated when another server committed first; each retry means someone else made progress. */
 const MAX_ATTEMPTS = 8;
@@ -117,6 +117,18 @@ export class PlanService {
     const agreement = await agreementView(db, this.#content, plan && { id: plan.id, revision: head.number }, conference);
     await this.#audit(principal, scope, granted, { action: 'read', resourceType: 'CarePlan', resourceId: plan?.id ?? null, outcome: 'ok' });
     return { episodeId: scope.episodeId, revision: head.number, document: head.document, agreement, allowed: [...granted.allowed] };
+  }
+
+  /** Where agreement stands: with the parties of the conference it is looked at in, or of the latest one. */
+  async agreement(principal: Principal, scope: EpisodeScope): Promise<AgreementStatusView> {
+    const db = this.#db;
+    const granted = await this.#require(principal, scope, 'plan:read', 'read', 'Agreement');
+    const plan = await db.carePlan.findUnique({ where: { episodeId: scope.episodeId }, select: { id: true } });
+    const revision = await headNumber(db, plan?.id ?? null);
+    const conference = scope.conferenceId === undefined ? await latestJoinedConference(db, scope.episodeId) : await this.conference(scope.conferenceId);
+    const agreement = await agreementView(db, this.#content, plan && { id: plan.id, revision }, conference);
+    await this.#audit(principal, scope, granted, { action: 'read', resourceType: 'Agreement', resourceId: plan?.id ?? null, outcome: 'ok' });
+    return agreement;
   }
 
   /**

@@ -1,0 +1,30 @@
+import { episodeParamsSchema, fhirBundleSchema } from '@samplan/shared';
+import type { RequestHandler } from 'express';
+import type { z } from 'zod';
+import { exportEpisode } from '../fhir/exportEpisode.ts';
+import type { RecordContext } from '../record/context.ts';
+import { type AnyRoute, route } from './route.ts';
+
+// res.json keeps a content type that is already set.
+const fhirJson: RequestHandler = (_req, res, next) => {
+  res.type('application/fhir+json');
+  next();
+};
+
+export function fhirRoutes(ctx: RecordContext): AnyRoute[] {
+  return [
+    route({
+      method: 'get',
+      path: '/episodes/:episodeId/fhir',
+      summary: 'The episode as a FHIR R4 Bundle: Patient (CPR), CareTeam, Encounters, Goals, CarePlan versions, Consents (care team only; audited).',
+      tag: 'fhir',
+      access: 'staff',
+      audit: { action: 'export', resourceType: 'Episode' },
+      params: episodeParamsSchema,
+      response: fhirBundleSchema,
+      before: [fhirJson],
+      // FHIR's resource interfaces have no index signature; the route checks the answer against the schema all the same.
+      handler: async ({ caller, params }) => (await exportEpisode(ctx.db, caller.principal, params.episodeId, caller.via, ctx.now)) as z.input<typeof fhirBundleSchema>,
+    }),
+  ];
+}
