@@ -8,6 +8,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { GuestPage } from '../guest/GuestPage.tsx';
 import { RoomPage } from '../room/RoomPage.tsx';
 import { DayView } from '../staff/DayView.tsx';
 import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
@@ -59,6 +60,7 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
   const { t } = useTranslation();
   const auth = useAuth();
   if (route.name === 'room') return <RoomPage roomId={route.roomId} />;
+  if (route.name === 'join') return <GuestPage linkToken={route.linkToken} />;
   if (route.name === 'notFound') {
     return (
       <section className="home">

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'conference'; conferenceId: string }
   /** The demo room of the media foundation: anyone, no sign-in. */
   | { name: 'room'; roomId: string }
+  /** A patient's or relative's join link: no account, the link is the key. */
+  | { name: 'join'; linkToken: string }
   | { name: 'notFound' };
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
@@ -26,6 +28,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [/^\/episodes\/([^/]+)\/schedule\/?$/, (episodeId) => ({ name: 'schedule', episodeId })],
   [/^\/conferences\/([^/]+)\/?$/, (conferenceId) => ({ name: 'conference', conferenceId })],
   [/^\/room\/([^/]+)\/?$/, (roomId) => ({ name: 'room', roomId })],
+  [/^\/join\/([^/]+)\/?$/, (linkToken) => ({ name: 'join', linkToken })],
 ];
 
 export function routeOf(pathname: string): Route {
@@ -57,6 +60,8 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return `/conferences/${encodeURIComponent(route.conferenceId)}`;
     case 'room':
       return `/room/${encodeURIComponent(route.roomId)}`;
+    case 'join':
+      return `/join/${encodeURIComponent(route.linkToken)}`;
   }
 }
 

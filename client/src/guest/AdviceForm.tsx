@@ -1,0 +1,150 @@
+import { SamplanError, adviceRefusalSchema, createAdviceRequestSchema, type AdviceRefusal, type CreateAdviceRequest } from '@samplan/shared';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StepScreen } from '../devicecheck/StepScreen.tsx';
+import { ErrorNotice } from '../room/ErrorNotice.tsx';
+import { uiErrorCodeOf, type UiErrorCode } from '../uiError.ts';
+import { AdviceClosed } from './AdviceClosed.tsx';
+import { daysAndHours, formatDateTime } from './formatTime.ts';
+import type { GuestApi } from './guestApi.ts';
+
+type AdviceFormProps = {
+  api: Pick<GuestApi, 'askForAdvice'>;
+  episodeId: string;
+  closesAt: string;
+  msLeft: number;
+};
+
+type Sent = { channel: 'video' | 'phone'; phone: string };
+
+/** "Ask the geriatric team" while the 7-day window is open: how to answer, the question, how soon. */
+export function AdviceForm({ api, episodeId, closesAt, msLeft }: AdviceFormProps) {
+  const { t, i18n } = useTranslation();
+  const [channel, setChannel] = useState<'video' | 'phone'>('video');
+  const [phone, setPhone] = useState('');
+  const [question, setQuestion] = useState('');
+  const [urgency, setUrgency] = useState<'routine' | 'urgent' | 'acute'>('routine');
+  const [invalid, setInvalid] = useState<{ phone: boolean; question: boolean }>({ phone: false, question: false });
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<UiErrorCode | null>(null);
+  const [sent, setSent] = useState<Sent | null>(null);
+  const [refusal, setRefusal] = useState<AdviceRefusal | null>(null);
+
+  if (refusal) return <AdviceClosed refusal={refusal} />;
+  if (sent) {
+    return (
+      <StepScreen heading={t('guest.advice.sentHeading')}>
+        <p className="guest-emphasis">{sent.channel === 'video' ? t('guest.advice.sentVideo') : t('guest.advice.sentPhone', { phone: sent.phone })}</p>
+        <p className="guest-acute">{t('guest.advice.emergency')}</p>
+      </StepScreen>
+    );
+  }
+
+  const left = daysAndHours(msLeft);
+  const leftText = left.days > 0 ? t('guest.advice.daysHours', { days: String(left.days), hours: String(left.hours) }) : t('guest.advice.hours', { hours: String(left.hours) });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const request: CreateAdviceRequest = { channel, question, urgency, ...(channel === 'phone' ? { requesterContact: phone } : {}) };
+    const parsed = createAdviceRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      const paths = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+      setInvalid({ phone: paths.has('requesterContact'), question: paths.has('question') });
+      return;
+    }
+    setSending(true);
+    setError(null);
+    api.askForAdvice(episodeId, request).then(
+      () => setSent({ channel, phone }),
+      (failure: unknown) => {
+        setSending(false);
+        const refused = adviceRefusalSchema.safeParse(failure instanceof SamplanError ? failure.refusal : undefined);
+        if (refused.success) setRefusal(refused.data);
+        else setError(uiErrorCodeOf(failure));
+      },
+    );
+  };
+
+  return (
+    <StepScreen heading={t('guest.advice.heading')}>
+      <p>{t('guest.advice.intro')}</p>
+      <p className="guest-emphasis">
+        <span aria-hidden="true">⏱</span> {t('guest.advice.timeLeft', { date: formatDateTime(closesAt, i18n.language), left: leftText })}
+      </p>
+      <form className="guest-form" onSubmit={submit} noValidate>
+        <fieldset className="choice-group">
+          <legend>{t('guest.advice.channelLegend')}</legend>
+          {(['video', 'phone'] as const).map((option) => (
+            <label key={option} className="choice">
+              <input type="radio" name="channel" value={option} checked={channel === option} onChange={() => setChannel(option)} />
+              {t(`guest.advice.${option}`)}
+            </label>
+          ))}
+        </fieldset>
+        {channel === 'phone' && (
+          <>
+            <label className="join-label" htmlFor="advice-phone">
+              {t('guest.advice.phoneLabel')}
+            </label>
+            <input
+              id="advice-phone"
+              className="join-input"
+              type="tel"
+              autoComplete="tel"
+              value={phone}
+              onChange={(event) => setPhone(event.target.value)}
+              aria-invalid={invalid.phone}
+              aria-describedby={invalid.phone ? 'advice-phone-error' : undefined}
+            />
+            {invalid.phone && (
+              <p id="advice-phone-error" className="join-invalid">
+                {t('guest.advice.phoneInvalid')}
+              </p>
+            )}
+          </>
+        )}
+        <label className="join-label" htmlFor="advice-question">
+          {t('guest.advice.questionLabel')}
+        </label>
+        <textarea
+          id="advice-question"
+          className="join-input advice-question"
+          rows={4}
+          maxLength={2000}
+          value={question}
+          onChange={(event) => setQuestion(event.target.value)}
+          aria-invalid={invalid.question}
+          aria-describedby={invalid.question ? 'advice-question-hint advice-question-error' : 'advice-question-hint'}
+        />
+        <p id="advice-question-hint" className="join-hint">
+          {t('guest.advice.questionHint')}
+        </p>
+        {invalid.question && (
+          <p id="advice-question-error" className="join-invalid">
+            {t('guest.advice.questionInvalid')}
+          </p>
+        )}
+        <fieldset className="choice-group">
+          <legend>{t('guest.advice.urgencyLegend')}</legend>
+          {(['routine', 'urgent', 'acute'] as const).map((option) => (
+            <label key={option} className="choice">
+              <input type="radio" name="urgency" value={option} checked={urgency === option} onChange={() => setUrgency(option)} />
+              {t(option === 'acute' ? 'guest.advice.acuteOption' : `guest.advice.${option}`)}
+            </label>
+          ))}
+        </fieldset>
+        {urgency === 'acute' && (
+          <p className="guest-acute" role="alert">
+            {t('guest.advice.acuteWarning')}
+          </p>
+        )}
+        {error && <ErrorNotice code={error} />}
+        <div className="guest-actions">
+          <button type="submit" className="button button-primary" disabled={sending}>
+            {sending ? t('guest.advice.sending') : t('guest.advice.send')}
+          </button>
+        </div>
+      </form>
+    </StepScreen>
+  );
+}

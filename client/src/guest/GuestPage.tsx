@@ -1,0 +1,136 @@
+import { ACUTE_CONTACT, ELSEWHERE_CONTACTS, type ConferenceView, type EpisodeSummary, type MeResponse } from '@samplan/shared';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkConnection } from '../devicecheck/connectionTest.ts';
+import { DeviceCheck, type DeviceCheckResult } from '../devicecheck/DeviceCheck.tsx';
+import { StepScreen } from '../devicecheck/StepScreen.tsx';
+import { openSocket } from '../room/signalling.ts';
+import { uiErrorCodeOf, type UiErrorCode } from '../uiError.ts';
+import { awaitAdmission, type RoomEntry } from './admission.ts';
+import { AdviceClosed } from './AdviceClosed.tsx';
+import { AdviceForm } from './AdviceForm.tsx';
+import { GuestCall } from './GuestCall.tsx';
+import { guestApi, type GuestApi } from './guestApi.ts';
+import { LinkProblem } from './LinkProblem.tsx';
+import { WaitingRoom } from './WaitingRoom.tsx';
+import './guest.css';
+
+type Guest = Extract<MeResponse['principal'], { kind: 'participant' }>;
+type Opened = { guest: Guest; conference: ConferenceView; episode: EpisodeSummary };
+
+type Phase =
+  | { kind: 'opening' }
+  | { kind: 'problem'; code: UiErrorCode }
+  | { kind: 'advice'; opened: Opened }
+  | { kind: 'check'; opened: Opened }
+  | { kind: 'waiting'; opened: Opened; checked: DeviceCheckResult }
+  | { kind: 'removed' }
+  | { kind: 'call'; opened: Opened; checked: DeviceCheckResult; entry: RoomEntry };
+
+const MEETING_OVER = new Set(['ended', 'cancelled']);
+
+/**
+ * /join/<linkToken>: everything a patient or relative does from their link.
+ * Before discharge: device check → waiting room → call. After discharge the
+ * same link leads to "Ask the geriatric team" (or says whom to call when
+ * the 7 days are over), and to the meeting if it is still on.
+ */
+export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: GuestApi }) {
+  const { t } = useTranslation();
+  const api = useMemo(() => given ?? guestApi(), [given]);
+  const [phase, setPhase] = useState<Phase>({ kind: 'opening' });
+
+  const open = useCallback(() => {
+    setPhase({ kind: 'opening' });
+    void (async () => {
+      const me = await api.redeem(linkToken);
+      if (me.principal.kind !== 'participant') throw new Error('a join link always opens a guest session');
+      const guest = me.principal;
+      const [conference, episode] = await Promise.all([api.conference(guest.conferenceId), api.episode(guest.episodeId)]);
+      const opened = { guest, conference, episode };
+      setPhase(episode.clocks.adviceWindow.state === 'not_open' ? { kind: 'check', opened } : { kind: 'advice', opened });
+    })().catch((error: unknown) => setPhase({ kind: 'problem', code: uiErrorCodeOf(error) }));
+  }, [api, linkToken]);
+  useEffect(open, [open]);
+
+  switch (phase.kind) {
+    case 'opening':
+      return (
+        <StepScreen heading={t('guest.link.opening')}>
+          <div className="waiting-spinner" aria-hidden="true" />
+        </StepScreen>
+      );
+    case 'problem':
+      return <LinkProblem code={phase.code} onRetry={open} />;
+    case 'removed':
+      return (
+        <StepScreen heading={t('guest.waiting.removedHeading')}>
+          <p>{t('guest.waiting.removedText')}</p>
+        </StepScreen>
+      );
+    case 'advice':
+      return <AdviceHome api={api} opened={phase.opened} onMeeting={() => setPhase({ kind: 'check', opened: phase.opened })} />;
+    case 'check':
+      return (
+        <DeviceCheck
+          initialName={phase.opened.guest.name}
+          // The TURN servers come with the media transports, after admission; before it the check reaches the server.
+          checkConnection={() => checkConnection(openSocket, [])}
+          onDone={(checked) => setPhase({ kind: 'waiting', opened: phase.opened, checked })}
+        />
+      );
+    case 'waiting':
+      return <Lobby api={api} opened={phase.opened} checked={phase.checked} onPhase={setPhase} />;
+    case 'call':
+      return (
+        <GuestCall
+          api={api}
+          conferenceId={phase.opened.guest.conferenceId}
+          episodeId={phase.opened.guest.episodeId}
+          patientName={phase.opened.episode.patient.name}
+          entry={phase.entry}
+          checked={phase.checked}
+        />
+      );
+  }
+}
+
+function Lobby({ api, opened, checked, onPhase }: { api: GuestApi; opened: Opened; checked: DeviceCheckResult; onPhase(phase: Phase): void }) {
+  const [conference, setConference] = useState(opened.conference);
+  useEffect(() => {
+    const stop = new AbortController();
+    awaitAdmission(api, opened.guest.conferenceId, opened.guest.participantId, (view) => setConference(view.conference), stop.signal).then(
+      (admission) => {
+        if (admission?.kind === 'admitted') onPhase({ kind: 'call', opened, checked, entry: admission.entry });
+        else if (admission?.kind === 'removed') onPhase({ kind: 'removed' });
+      },
+      (error: unknown) => {
+        if (!stop.signal.aborted) onPhase({ kind: 'problem', code: uiErrorCodeOf(error) });
+      },
+    );
+    return () => stop.abort();
+  }, [api, opened, checked, onPhase]);
+  return <WaitingRoom conference={conference} selfId={opened.guest.participantId} />;
+}
+
+function AdviceHome({ api, opened, onMeeting }: { api: GuestApi; opened: Opened; onMeeting(): void }) {
+  const { t } = useTranslation();
+  const adviceWindow = opened.episode.clocks.adviceWindow;
+  const meetingOn = !MEETING_OVER.has(opened.conference.status);
+  return (
+    <>
+      {adviceWindow.state === 'open' ? (
+        <AdviceForm api={api} episodeId={opened.episode.id} closesAt={adviceWindow.closesAt} msLeft={adviceWindow.msLeft} />
+      ) : adviceWindow.state === 'closed' ? (
+        <AdviceClosed refusal={{ code: 'ADVICE_WINDOW_CLOSED', closedAt: adviceWindow.closedAt, turnTo: [...ELSEWHERE_CONTACTS], whenAcute: ACUTE_CONTACT }} />
+      ) : null}
+      {meetingOn && (
+        <div className="guest-actions guest-step">
+          <button type="button" className="button" onClick={onMeeting}>
+            {t('guest.call.rejoin')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

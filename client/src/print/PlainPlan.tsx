@@ -1,0 +1,82 @@
+import type { PlanDocument, PlanSnapshot, ResponsibleParty } from '@samplan/shared';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../guest/formatTime.ts';
+
+type PlainPlanProps = {
+  plan: Pick<PlanSnapshot, 'document' | 'revision' | 'agreement'>;
+  /** h2 on a page of its own, h3 beside the video under the page's own heading. */
+  headingLevel: 2 | 3;
+};
+
+const AID_STATUS = { needed: 'guest.plan.aidNeeded', ordered: 'guest.plan.aidOrdered', in_place: 'guest.plan.aidInPlace' } as const;
+const TASK_STATUS = { open: 'guest.plan.open', done: 'guest.plan.done', cancelled: 'guest.plan.cancelled' } as const;
+
+/**
+ * The care plan in everyday words, read-only: what the patient wants, what
+ * happens and who does it, whom to call. The same text on screen and on paper.
+ */
+export function PlainPlan({ plan, headingLevel }: PlainPlanProps) {
+  const { t, i18n } = useTranslation();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const { document } = plan;
+  const who = (party: ResponsibleParty) => [party.person, party.organisation, t(`roles.${party.role}`)].filter(Boolean).join(', ');
+  const section = <K extends keyof PlanDocument>(key: K, render: (item: PlanDocument[K][number]) => ReactNode) =>
+    document[key].length > 0 && (
+      <section className="plain-plan-section" key={key}>
+        <Heading>{t(`guest.plan.${key}`)}</Heading>
+        <ul>{(document[key] as PlanDocument[K][number][]).map((item) => <li key={item.id}>{render(item)}</li>)}</ul>
+      </section>
+    );
+  const empty = Object.values(document).every((items) => items.length === 0);
+
+  return (
+    <div className="plain-plan">
+      <p className="plain-plan-status">
+        <span aria-hidden="true">{plan.agreement.state === 'agreed' ? '✓' : '!'}</span>{' '}
+        {t(
+          plan.agreement.state === 'agreed'
+            ? 'guest.plan.agreedAll'
+            : plan.agreement.state === 'changed_since_agreement'
+              ? 'guest.plan.changedSinceAgreed'
+              : 'guest.plan.notAgreed',
+        )}{' '}
+        <span className="plain-plan-revision">({t('guest.plan.revision', { revision: plan.revision })})</span>
+      </p>
+      {empty && <p>{t('guest.plan.empty')}</p>}
+      {section('goals', (goal) => goal.text)}
+      {section('needs', (need) => need.text)}
+      {section('tasks', (task) => (
+        <>
+          <strong>{task.what}</strong> — {who(task.responsible)}
+          {task.due && <>, {t('guest.plan.due', { date: formatDate(task.due, i18n.language) })}</>}. <em>{t(TASK_STATUS[task.status])}</em>
+        </>
+      ))}
+      {section('medication', (note) => note.text)}
+      {section('aids', (aid) => (
+        <>
+          {aid.what} — {t(AID_STATUS[aid.status])}
+        </>
+      ))}
+      {section('contacts', (contact) => (
+        <>
+          <strong>{contact.name}</strong> ({contact.role}): <a href={`tel:${contact.phone.replace(/\s/g, '')}`}>{contact.phone}</a>
+          <br />
+          {t('guest.plan.whenToCall', { text: contact.whenToCall })}
+        </>
+      ))}
+      {section('wishes', (wish) => (
+        <>
+          {wish.text}
+          {wish.topic === 'end_of_life' && <> ({t('guest.plan.endOfLife')})</>}
+        </>
+      ))}
+      {section('comments', (comment) => (
+        <>
+          {comment.text} — {comment.by.name}
+        </>
+      ))}
+      <p className="plain-plan-acute">{t('guest.plan.acute')}</p>
+    </div>
+  );
+}
