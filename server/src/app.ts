@@ -35,6 +35,8 @@ export type RunningSamplan = {
 export interface StartOptions {
   /** Replaces the real clock for every record rule (e.g. a browser test standing on day 3 after discharge). */
   now?: Clock;
+  /** An open database to use instead of opening `config.databaseUrl` (tests start from a migrated template); its opener closes it. */
+  database?: Database;
 }
 
 function listen(server: HttpServer, host: string, port: number): Promise<number> {
@@ -61,14 +63,15 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   const config = loadConfig(process.env, overrides);
   const logger = createLogger(config.logLevel);
   const now = options.now ?? systemClock;
-  const database = await openDatabase(config.databaseUrl);
+  const database = options.database ?? (await openDatabase(config.databaseUrl));
+  const closeDatabase = options.database === undefined ? () => database.close() : async () => {};
   let demo: SeedResult | null = null;
   let media: MediaService;
   try {
     if (config.seedDemo) demo = await seedDemoIfEmpty(database.prisma, now());
     media = await startMedia(config, logger);
   } catch (error) {
-    await database.close();
+    await closeDatabase();
     throw error;
   }
   const revoked = new RevokedSessions(now);
@@ -92,7 +95,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     port = await listen(httpServer, config.host, config.port);
   } catch (error) {
     media.close();
-    await database.close();
+    await closeDatabase();
     throw error;
   }
   const url = config.publicUrl ?? `http://${urlHost(config.host)}:${port}`;
@@ -115,7 +118,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
         // Socket.IO closes the HTTP server too (idle keep-alive connections at once, requests under way when answered).
         await io.close();
         media.close();
-        await database.close();
+        await closeDatabase();
       })();
       return closing;
     },

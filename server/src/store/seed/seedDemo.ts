@@ -105,7 +105,9 @@ async function seed(tx: DbTransaction, now: Date, passwordHash: string) {
   const karenAdmitted = atLocalTime(now, -1, 15, 30);
   const karenEpisode = await episode(karen.id, { admittedAt: karenAdmitted }, 34, ['ward', 'odder', 'gp']);
   await consents(karen.id, karenEpisode.id, new Date(karenAdmitted.getTime() + 2 * HOUR));
-  const goalStart = atLocalTime(karenAdmitted, 1, 10, 0);
+  // Day 2 at 10:00 as the pathway suggests; if the demo starts later than that, soon, so its links still open.
+  const suggested = atLocalTime(karenAdmitted, 1, 10, 0);
+  const goalStart = suggested > now ? suggested : new Date(Math.ceil((now.getTime() + 15 * 60_000) / (15 * 60_000)) * 15 * 60_000);
   const goal = await tx.conference.create({
     data: { episodeId: karenEpisode.id, kind: 'goal_conversation', scheduledStart: goalStart, plannedDurationMinutes: 45, hostId: staff.coordinator },
     select: { id: true },

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../../support/database-targets.ts';
+import { type ApiServer, startApiServer } from './harness.ts';
+import { buildScene, freshAdvice, freshConference, freshConsent, freshGuest, ROLES, type Role, type Scene, type Target } from './scene.ts';
+
+// Every role × every route → the status it gets. Columns: H ward nurse, M
+// Odder home nurse and G the GP (all in the care team), X a home nurse from
+// Skanderborg (not in it), Go / Gc the geriatrician with the episode's advice
+// window open / closed, P and R the patient's and a relative's link to a
+// conference of the episode, O a patient's link to another episode's
+// conference, A no session.
+const MATRIX = `
+route                 H   M   G   X   Go  Gc  P   R   O   A
+me                    200 200 200 200 200 200 200 200 200 401
+episodes.list         200 200 200 200 200 200 403 403 403 401
+day                   200 200 200 200 200 200 403 403 403 401
+episode.get           200 200 200 404 200 404 403 403 404 401
+patient.identify      200 200 200 404 200 404 403 403 403 401
+conferences.list      200 200 200 404 200 404 403 403 404 401
+conference.schedule   201 201 201 404 201 404 403 403 403 401
+conference.get        200 200 200 404 200 404 200 200 404 401
+conference.cancel     200 200 200 404 200 404 403 403 403 401
+conference.end        200 200 200 404 200 404 403 403 403 401
+participant.invite    201 201 201 404 201 404 403 403 403 401
+participant.revoke    200 200 200 404 200 404 403 403 403 401
+participant.lobby     200 200 200 404 200 404 403 403 403 401
+conference.roomToken  200 200 200 404 200 404 200 200 404 401
+advice.create         403 201 201 404 403 404 201 201 404 401
+advice.list           200 200 200 404 200 404 200 200 404 401
+advice.queue          403 403 403 403 200 200 403 403 403 401
+advice.take           403 403 403 404 200 404 403 403 403 401
+advice.isbar          403 403 403 404 200 404 403 403 403 401
+advice.answer         403 403 403 404 200 404 403 403 403 401
+consents.list         200 200 200 404 200 404 403 403 404 401
+consent.record        201 403 403 404 403 404 403 403 403 401
+consent.withdraw      200 403 403 404 403 404 403 403 403 401
+audit.read            200 403 403 404 403 404 403 403 403 401
+openapi               200 200 200 200 200 200 200 200 200 200
+`;
+
+interface Call {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  body?: unknown;
+  /** The route pattern the audit trail names. */
+  via: string;
+  /** Reads or writes patient data, so an allowed call leaves an "ok" audit row. */
+  patientData: boolean;
+}
+
+type Prepare = (target: Target, scene: Scene, server: ApiServer) => Promise<Call>;
+
+const isbar = { identify: 'Ella Sørensen, 90 år', situation: 'Mere forvirret', background: 'Udskrevet for fem dage siden', assessment: 'Mulig dehydrering', recommendation: 'Væske, egen læge i morgen' };
+
+const call = (method: Call['method'], pattern: string, ids: Record<string, string>, body?: unknown, patientData = true): Call => ({
+  method,
+  path: pattern.replace(/:([A-Za-z]+)/g, (_match, name: string) => ids[name] ?? `:${name}`),
+  body,
+  via: `${method} /api${pattern}`,
+  patientData,
+});
+
+const ROUTES: Record<string, Prepare> = {
+  me: async () => call('GET', '/auth/me', {}, undefined, false),
+  'episodes.list': async () => call('GET', '/episodes', {}),
+  day: async () => call('GET', '/day', {}),
+  'episode.get': async (t) => call('GET', '/episodes/:episodeId', { episodeId: t.episodeId }),
+  'patient.identify': async (t) => call('POST', '/episodes/:episodeId/patient/identify', { episodeId: t.episodeId }),
+  'conferences.list': async (t) => call('GET', '/episodes/:episodeId/conferences', { episodeId: t.episodeId }),
+  'conference.schedule': async (t) => call('POST', '/episodes/:episodeId/conferences', { episodeId: t.episodeId }, { kind: 'follow_up' }),
+  'conference.get': async (t) => call('GET', '/conferences/:conferenceId', { conferenceId: t.conferenceId }),
+  'conference.cancel': async (t, s, v) => call('POST', '/conferences/:conferenceId/cancel', { conferenceId: await freshConference(v.fresh.db.prisma, t.episodeId, s.staffIds.nurse) }),
+  'conference.end': async (t, s, v) => call('POST', '/conferences/:conferenceId/end', { conferenceId: await freshConference(v.fresh.db.prisma, t.episodeId, s.staffIds.nurse) }),
+  'participant.invite': async (t, s, v) =>
+    call('POST', '/conferences/:conferenceId/participants', { conferenceId: await freshConference(v.fresh.db.prisma, t.episodeId, s.staffIds.nurse) }, { kind: 'guest', role: 'relative', name: 'Nabo Hansen' }),
+  'participant.revoke': async (t, _s, v) =>
+    call('POST', '/conferences/:conferenceId/participants/:participantId/revoke', { conferenceId: t.conferenceId, participantId: await freshGuest(v.fresh.db.prisma, t.conferenceId) }),
+  'participant.lobby': async (t, _s, v) =>
+    call('POST', '/conferences/:conferenceId/participants/:participantId/lobby', { conferenceId: t.conferenceId, participantId: await freshGuest(v.fresh.db.prisma, t.conferenceId) }, { state: 'admitted' }),
+  'conference.roomToken': async (t) => call('POST', '/conferences/:conferenceId/room-token', { conferenceId: t.conferenceId }),
+  'advice.create': async (t) => call('POST', '/episodes/:episodeId/advice-requests', { episodeId: t.episodeId }, { channel: 'video', question: 'Må hun tage sin sovemedicin i aften?' }),
+  'advice.list': async (t) => call('GET', '/episodes/:episodeId/advice-requests', { episodeId: t.episodeId }),
+  'advice.queue': async () => call('GET', '/advice-requests', {}),
+  'advice.take': async (t, _s, v) => call('POST', '/advice-requests/:adviceRequestId/take', { adviceRequestId: await freshAdvice(v.fresh.db.prisma, t.episodeId) }),
+  'advice.isbar': async (t, s, v) =>
+    call('PUT', '/advice-requests/:adviceRequestId/isbar', { adviceRequestId: await freshAdvice(v.fresh.db.prisma, t.episodeId, s.staffIds.geriatrician) }, { situation: 'Mere forvirret' }),
+  'advice.answer': async (t, s, v) =>
+    call('POST', '/advice-requests/:adviceRequestId/answer', { adviceRequestId: await freshAdvice(v.fresh.db.prisma, t.episodeId, s.staffIds.geriatrician) }, { channel: 'phone', isbar }),
+  'consents.list': async (t) => call('GET', '/episodes/:episodeId/consents', { episodeId: t.episodeId }),
+  'consent.record': async (t) => call('POST', '/episodes/:episodeId/consents', { episodeId: t.episodeId }, { scope: 'video_participation' }),
+  'consent.withdraw': async (t, s, v) =>
+    call('POST', '/episodes/:episodeId/consents/:consentId/withdraw', { episodeId: t.episodeId, consentId: await freshConsent(v.fresh.db.prisma, t, s.staffIds.nurse) }),
+  'audit.read': async (t) => call('GET', '/episodes/:episodeId/audit', { episodeId: t.episodeId }),
+  openapi: async () => call('GET', '/openapi.json', {}, undefined, false),
+};
+
+const rows = MATRIX.trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.trim().split(/\s+/));
+const cells = rows.flatMap(([route, ...statuses]) => ROLES.map((role, index) => ({ route: route as string, role, status: Number(statuses[index]) })));
+
+describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
+  let server: ApiServer;
+  let scene: Scene;
+  beforeAll(async () => {
+    server = await startApiServer(kind);
+    scene = await buildScene(server);
+  });
+  afterAll(() => server?.close());
+
+  it('names every route once, and nothing else', () => {
+    expect(new Set(rows.map(([route]) => route)).size).toBe(rows.length);
+    expect(Object.keys(ROUTES).sort()).toEqual(rows.map(([route]) => route as string).sort());
+  });
+
+  it('covers every operation of the OpenAPI document with these tags', async () => {
+    // The plan and FHIR routes have their own access tests beside their service (tests/db/plan).
+    const tags = new Set(['auth', 'episodes', 'conferences', 'advice', 'consent', 'audit']);
+    const openapi = (await server.client().get('/openapi.json')).body as { paths: Record<string, Record<string, { tags: string[] }>> };
+    const operations = Object.entries(openapi.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, operation]) => operation.tags.some((tag) => tags.has(tag)))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.length).toBeGreaterThan(20);
+    const tested = new Set<string>();
+    for (const prepare of Object.values(ROUTES)) {
+      const probe = await prepare(scene.targets.open, scene, server);
+      tested.add(`${probe.method} ${probe.via.split(' ')[1]?.replace(/:([A-Za-z]+)/g, '{$1}')}`);
+    }
+    // Login, logout and link redemption change sessions: tested in sessions.test.ts.
+    const elsewhere = ['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/join/{linkToken}'];
+    expect(operations.filter((operation) => !tested.has(operation) && !elsewhere.includes(operation))).toEqual([]);
+  });
+
+  it.each(cells)('$route as $role → $status', async ({ route, role, status }) => {
+    const target = scene.targetOf(role);
+    const request = await ROUTES[route]!(target, scene, server);
+    const actorId = scene.actorIds[role];
+    const db = server.fresh.db.prisma;
+    const auditCount = (outcome: 'ok' | 'denied') => (actorId === null ? Promise.resolve(0) : db.auditEvent.count({ where: { actorId, via: request.via, outcome } }));
+    const before = { ok: await auditCount('ok'), denied: await auditCount('denied') };
+
+    const answer = await scene.clients[role].request(request.method, request.path, request.body);
+    expect(answer.status, answer.text).toBe(status);
+
+    if (status >= 400) {
+      // A refusal says why in a stable code, and nothing about the patient.
+      expect(Object.keys(answer.body)).toEqual(['error']);
+      expect(answer.text).not.toContain(target.patientName);
+      expect(answer.text).not.toContain(target.cpr.slice(0, 6));
+      if (status !== 401) expect(await auditCount('denied')).toBe(before.denied + 1);
+    } else if (request.patientData) {
+      expect(await auditCount('ok')).toBeGreaterThan(before.ok);
+    }
+  });
+});
