@@ -94,8 +94,8 @@ function StaffNav({ staff, route }: { staff: StaffPrincipal; route: Route }) {
           {t('shell.advice')}
         </Link>
       )}
-      <span className="staff-who">
-        {t('shell.signedInAs', { name: staff.name, role: t(`staffRoles.${staff.role}`), organisation: staff.organisation.name })}
+      <span className="staff-who" title={staff.organisation.name}>
+        {t('shell.signedInAs', { name: staff.name, role: t(`staffRoles.${staff.role}`) })}
       </span>
       <button type="button" className="button" onClick={() => void auth.signOut()}>
         {t('shell.signOut')}

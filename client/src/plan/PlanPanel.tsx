@@ -1,0 +1,142 @@
+/**
+ * The shared plan beside the video, live: everyone in the conference sees
+ * each other's edits as they land and who is editing what, and each party
+ * present marks "agreed".
+ *
+ *   <PlanPanel conferenceId={id} />                      // staff: every section, professional headings
+ *   <PlanPanel conferenceId={id} mode="plain" />         // patient/relative: plain headings, their sections first
+ *
+ * What the person may change comes from the server (`allowed` in plan:open):
+ * a patient or relative can add wishes and comments and agree; the controls
+ * for the rest are not shown. The panel opens its own Socket.IO connection,
+ * signed in by the session cookie (a staff login or a redeemed join link),
+ * so it works with or without a call on the page.
+ */
+import { type AgreementParty, type PlanRejection } from '@samplan/shared';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/errorMessage.ts';
+import { AgreementStatus } from './AgreementStatus.tsx';
+import { PlanSections, type PlanMode } from './PlanSections.tsx';
+import { PlanSession } from './planSession.ts';
+import { socketPlanTransport } from './planTransport.ts';
+
+export type PlanPanelProps = {
+  conferenceId: string;
+  mode?: PlanMode;
+  /** When the episode's 7-day advice window closes, while it is open; shown among the contacts. */
+  adviceLineUntil?: string | null;
+};
+
+const PARTY_OF_ROLE: Partial<Record<string, AgreementParty>> = { patient: 'patient', relative: 'patient', hospital: 'hospital', municipality: 'municipality', gp: 'gp' };
+
+export function PlanPanel({ conferenceId, mode = 'staff', adviceLineUntil = null }: PlanPanelProps) {
+  const { t, i18n } = useTranslation();
+  const [session] = useState(() => new PlanSession(conferenceId, socketPlanTransport()));
+  const view = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const [agreeError, setAgreeError] = useState<unknown>(null);
+
+  useEffect(() => {
+    void session.open();
+    return () => session.close();
+  }, [session]);
+
+  const heading = mode === 'plain' ? t('plan.plainHeading') : t('plan.heading');
+  if (view.phase !== 'open' || view.document === null || view.you === null) {
+    return (
+      <aside className={`plan-panel plan-${mode}`} aria-label={heading}>
+        <h2>{heading}</h2>
+        {view.phase === 'failed' ? (
+          <div className="error-notice" role="alert">
+            <p>{errorMessage(t, view.error, i18n.language)}</p>
+            <button type="button" className="button" onClick={() => void session.open()}>
+              {t('shell.retry')}
+            </button>
+          </div>
+        ) : (
+          <p role="status">{t('plan.opening')}</p>
+        )}
+      </aside>
+    );
+  }
+
+  const party = PARTY_OF_ROLE[view.you.role];
+  const mayAgree = party !== undefined && view.allowed.includes('plan:agree');
+  const awaitingMe = party !== undefined && (view.agreement?.awaiting.includes(party) ?? false);
+
+  return (
+    <aside className={`plan-panel plan-${mode}`} aria-label={heading}>
+      <div className="plan-head">
+        <h2>{heading}</h2>
+        <p className="plan-saving" role="status">
+          {view.unsaved > 0 ? t('plan.saving') : view.lastChangeBy ? t('plan.lastChange', { name: view.lastChangeBy.name }) : ''}
+        </p>
+      </div>
+      {view.agreement && <AgreementStatus agreement={view.agreement} />}
+      {mayAgree &&
+        (awaitingMe ? (
+          <button
+            type="button"
+            className="button button-primary plan-agree"
+            disabled={view.unsaved > 0}
+            aria-describedby={view.unsaved > 0 ? 'plan-agree-wait' : undefined}
+            onClick={() => {
+              setAgreeError(null);
+              session.agree().catch(setAgreeError);
+            }}
+          >
+            <span aria-hidden="true">✓ </span>
+            {t('plan.agree')}
+          </button>
+        ) : (
+          view.agreement?.state === 'agreed' && <p className="plan-agreed-you">{t('plan.youAgreed')}</p>
+        ))}
+      {view.unsaved > 0 && mayAgree && awaitingMe && (
+        <p id="plan-agree-wait" className="plan-meta">
+          {t('plan.agreeFirstSave')}
+        </p>
+      )}
+      {agreeError !== null && (
+        <p className="error-notice" role="alert">
+          {errorMessage(t, agreeError, i18n.language)}
+        </p>
+      )}
+      {view.rejections.length > 0 && (
+        <div className="error-notice" role="alert">
+          <ul>
+            {view.rejections.map((rejection, index) => (
+              <li key={index}>{rejectionMessage(t, rejection)}</li>
+            ))}
+          </ul>
+          <button type="button" className="button" onClick={() => session.dismissRejections()}>
+            {t('plan.dismiss')}
+          </button>
+        </div>
+      )}
+      <PlanSections
+        document={view.document}
+        mode={mode}
+        adviceLineUntil={adviceLineUntil}
+        editing={{
+          allowed: view.allowed,
+          you: view.you,
+          others: view.editing,
+          onOps: (ops) => session.edit(ops),
+          onFocus: (itemId) => session.focus(itemId),
+        }}
+      />
+    </aside>
+  );
+}
+
+function rejectionMessage(t: ReturnType<typeof useTranslation>['t'], rejection: PlanRejection): string {
+  switch (rejection.code) {
+    case 'FIELD_CHANGED':
+    case 'ITEM_CHANGED':
+      return t(`plan.rejection.${rejection.code}`, { name: rejection.changes[0]?.by.name ?? '' });
+    case 'ITEM_REMOVED':
+      return t('plan.rejection.ITEM_REMOVED', { name: rejection.by.name });
+    default:
+      return t(`plan.rejection.${rejection.code}`);
+  }
+}

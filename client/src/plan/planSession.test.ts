@@ -1,0 +1,163 @@
+import {
+  ACTIONS,
+  emptyPlan,
+  integratePush,
+  type AgreementStatusView,
+  type Editor,
+  type NotificationOf,
+  type PlanDocument,
+  type PlanFocus,
+  type PlanOperation,
+  type PlanRevision,
+} from '@samplan/shared';
+import { describe, expect, it } from 'vitest';
+import { PlanSession } from './planSession.ts';
+import type { PlanTransport } from './planTransport.ts';
+
+const AGREEMENT: AgreementStatusView = { state: 'not_agreed', currentRevision: 0, agreedRevision: null, awaiting: ['hospital'] };
+const taskId = (n: number) => `0193a2b4-0000-7000-8000-00000000000${n}`;
+const task = (n: number, what: string): PlanOperation => ({
+  op: 'add',
+  section: 'tasks',
+  item: { id: taskId(n), what, responsible: { role: 'hospital', organisation: 'M2' }, due: null, status: 'open' },
+});
+
+/** The server's side of the plan protocol, from the same shared rules the real one uses; pushes answer when `release` says. */
+class FakePlanServer {
+  doc: PlanDocument = emptyPlan();
+  revisions: PlanRevision[] = [];
+  readonly clients: Array<{ editor: Editor; revision(n: NotificationOf<'plan:revision'>): void; focus(f: PlanFocus): void }> = [];
+  held: Array<() => void> = [];
+  holdPushes = false;
+
+  connect(editor: Editor): PlanTransport {
+    const client = { editor, revision: (_: NotificationOf<'plan:revision'>) => {}, focus: (_: PlanFocus) => {} };
+    this.clients.push(client);
+    const answer = <T>(value: () => T) =>
+      new Promise<T>((resolve) => {
+        if (this.holdPushes) this.held.push(() => resolve(value()));
+        else resolve(value());
+      });
+    return {
+      open: async () => ({ episodeId: taskId(9), revision: this.revisions.length, document: this.doc, agreement: AGREEMENT, allowed: [...ACTIONS], you: editor, editing: [] }),
+      push: (push) =>
+        answer(() => {
+          const committedSince = this.revisions.slice(push.baseRevision);
+          const at = new Date().toISOString();
+          const result = integratePush({ doc: this.doc, ops: push.ops, committedSince, stamp: { by: editor, at }, allowed: [...ACTIONS] });
+          if (result.applied.length === 0) return { revision: this.revisions.length, at: null, applied: [], rejected: [...result.rejected], missed: committedSince };
+          const revision: PlanRevision = { revision: this.revisions.length + 1, by: editor, at, ops: [...result.applied] };
+          this.doc = result.doc;
+          this.revisions.push(revision);
+          for (const other of this.clients) if (other !== client) other.revision({ revision });
+          return { revision: revision.revision, at, applied: [...result.applied], rejected: [...result.rejected], missed: committedSince };
+        }),
+      agree: async (revision) => ({ agreement: { state: 'agreed', currentRevision: revision, agreedRevision: revision, awaiting: [] } }),
+      focus: async (itemId) => {
+        for (const other of this.clients) if (other !== client) other.focus({ editor, itemId });
+        return {};
+      },
+      onRevision: (handler) => {
+        client.revision = handler;
+        return () => {};
+      },
+      onAgreement: () => () => {},
+      onFocus: (handler) => {
+        client.focus = handler;
+        return () => {};
+      },
+      onReconnect: () => () => {},
+      close: () => {},
+    };
+  }
+
+  release(): void {
+    const held = this.held;
+    this.held = [];
+    for (const resolve of held) resolve();
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const hanne: Editor = { id: 'staff:hanne', name: 'Hanne Bech', role: 'hospital' };
+const lone: Editor = { id: 'staff:lone', name: 'Lone Mikkelsen', role: 'municipality' };
+
+async function pair(server: FakePlanServer) {
+  const a = new PlanSession('conf', server.connect(hanne));
+  const b = new PlanSession('conf', server.connect(lone));
+  await Promise.all([a.open(), b.open()]);
+  return [a, b] as const;
+}
+
+describe('PlanSession', () => {
+  it('shows an own edit at once, before the server confirms it', async () => {
+    const server = new FakePlanServer();
+    const [a] = await pair(server);
+    server.holdPushes = true;
+    a.edit([task(1, 'Bestil rollator')]);
+    expect(a.getSnapshot().document?.tasks.map((t) => t.what)).toEqual(['Bestil rollator']);
+    expect(a.getSnapshot().unsaved).toBe(1);
+    server.release();
+    await settle();
+    expect(a.getSnapshot()).toMatchObject({ revision: 1, unsaved: 0 });
+  });
+
+  it('lands two people’s edits of different tasks made at the same time, for both', async () => {
+    const server = new FakePlanServer();
+    const [a, b] = await pair(server);
+    a.edit([task(1, 'Bestil rollator')]);
+    b.edit([task(2, 'Modtagebesøg inden 24 timer')]);
+    await settle();
+    await settle();
+    for (const session of [a, b]) {
+      expect(session.getSnapshot().document?.tasks.map((t) => t.what).sort()).toEqual(['Bestil rollator', 'Modtagebesøg inden 24 timer']);
+      expect(session.getSnapshot().revision).toBe(2);
+    }
+    expect(server.doc).toEqual(a.getSnapshot().document);
+  });
+
+  it('tells the second writer of the same field who got there first, and shows the winner’s value', async () => {
+    const server = new FakePlanServer();
+    const [a, b] = await pair(server);
+    a.edit([task(1, 'Bestil rollator')]);
+    await settle();
+    server.holdPushes = true;
+    a.edit([{ op: 'update', section: 'tasks', id: taskId(1), set: { what: 'Bestil rollator og badebænk' } }]);
+    b.edit([{ op: 'update', section: 'tasks', id: taskId(1), set: { what: 'Rollator leveres hjem' } }]);
+    server.release();
+    await settle();
+    await settle();
+    server.release();
+    await settle();
+    await settle();
+    expect(b.getSnapshot().rejections).toMatchObject([{ code: 'FIELD_CHANGED', changes: [{ field: 'what', by: { name: 'Hanne Bech' } }] }]);
+    expect(b.getSnapshot().document?.tasks[0]?.what).toBe('Bestil rollator og badebænk');
+    expect(a.getSnapshot().document).toEqual(b.getSnapshot().document);
+  });
+
+  it('sends edits made while a push is out in the next push, in order', async () => {
+    const server = new FakePlanServer();
+    const [a] = await pair(server);
+    server.holdPushes = true;
+    a.edit([task(1, 'Første')]);
+    a.edit([task(2, 'Anden')]);
+    expect(server.held).toHaveLength(1);
+    server.release();
+    await settle();
+    server.release();
+    await settle();
+    expect(server.revisions.map((r) => r.ops.length)).toEqual([1, 1]);
+    expect(a.getSnapshot().document?.tasks.map((t) => t.what)).toEqual(['Første', 'Anden']);
+  });
+
+  it('shows who else is editing which item, and forgets them when they stop', async () => {
+    const server = new FakePlanServer();
+    const [a, b] = await pair(server);
+    b.focus(taskId(1));
+    await settle();
+    expect(a.getSnapshot().editing).toEqual([{ editor: lone, itemId: taskId(1) }]);
+    b.focus(null);
+    await settle();
+    expect(a.getSnapshot().editing).toEqual([]);
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * One person's live view of the shared plan in a conference, without React.
+ *
+ * The server is the authority (shared/src/protocol/plan.ts). This keeps the
+ * last revision the server confirmed, plus the person's own edits not yet
+ * confirmed, and shows the two applied together so typing never waits for
+ * the network. One push is in flight at a time; edits made meanwhile go in
+ * the next. Revisions from others arrive as `plan:revision`; a gap (a missed
+ * notification) reopens the plan to resync rather than guess.
+ *
+ *   const session = new PlanSession(conferenceId, transport);
+ *   session.subscribe(render); session.getSnapshot();   // for useSyncExternalStore
+ *   session.open(); session.edit([op]); session.agree(); session.focus(itemId); session.close();
+ */
+import {
+  applyOperation,
+  type AgreementStatusView,
+  type Editor,
+  type PlanDocument,
+  type PlanFocus,
+  type PlanOperation,
+  type PlanRejection,
+  type PlanRevision,
+  type Action,
+} from '@samplan/shared';
+import type { PlanTransport } from './planTransport.ts';
+
+export type PlanView = {
+  readonly phase: 'opening' | 'open' | 'failed';
+  readonly error: unknown;
+  /** The server's latest revision number this view includes. */
+  readonly revision: number;
+  /** What the person sees: the confirmed plan with their unconfirmed edits on top. */
+  readonly document: PlanDocument | null;
+  readonly agreement: AgreementStatusView | null;
+  readonly allowed: readonly Action[];
+  readonly you: Editor | null;
+  /** Who else has which item open. */
+  readonly editing: readonly PlanFocus[];
+  /** Edits of this person's that the server refused, newest last, until dismissed. */
+  readonly rejections: readonly PlanRejection[];
+  /** Own edits not confirmed yet ("saving…"). */
+  readonly unsaved: number;
+  /** Who made the latest revision, for "changed by …" next to the plan. */
+  readonly lastChangeBy: Editor | null;
+};
+
+const INITIAL: PlanView = {
+  phase: 'opening',
+  error: null,
+  revision: 0,
+  document: null,
+  agreement: null,
+  allowed: [],
+  you: null,
+  editing: [],
+  rejections: [],
+  unsaved: 0,
+  lastChangeBy: null,
+};
+
+/** Applies what applies; an edit that no longer fits (the item is gone) is left for the server to refuse. */
+function applyLeniently(doc: PlanDocument, ops: readonly PlanOperation[], by: Editor, at: string): PlanDocument {
+  return ops.reduce((current, op) => {
+    const result = applyOperation(current, op, { by, at });
+    return result.ok ? result.doc : current;
+  }, doc);
+}
+
+export class PlanSession {
+  readonly #conferenceId: string;
+  readonly #transport: PlanTransport;
+  readonly #listeners = new Set<() => void>();
+  #view: PlanView = INITIAL;
+  #confirmed: PlanDocument | null = null;
+  #inFlight: PlanOperation[] = [];
+  #queued: PlanOperation[] = [];
+  #closed = false;
+  readonly #unsubscribe: Array<() => void> = [];
+
+  constructor(conferenceId: string, transport: PlanTransport) {
+    this.#conferenceId = conferenceId;
+    this.#transport = transport;
+    this.#unsubscribe.push(
+      transport.onRevision(({ revision }) => this.#received(revision)),
+      transport.onAgreement(({ agreement }) => this.#set({ agreement })),
+      transport.onFocus((focus) => this.#set({ editing: withFocus(this.#view.editing, focus) })),
+      transport.onReconnect(() => void this.open()),
+    );
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): PlanView => this.#view;
+
+  async open(): Promise<void> {
+    try {
+      const opened = await this.#transport.open(this.#conferenceId);
+      if (this.#closed) return;
+      this.#confirmed = opened.document;
+      this.#set({
+        phase: 'open',
+        error: null,
+        revision: opened.revision,
+        agreement: opened.agreement,
+        allowed: opened.allowed,
+        you: opened.you,
+        editing: opened.editing.filter((focus) => focus.editor.id !== opened.you.id),
+      });
+      this.#flush();
+    } catch (error) {
+      if (!this.#closed) this.#set({ phase: 'failed', error });
+    }
+  }
+
+  /** The person's edits, shown at once and sent in order. */
+  edit(ops: readonly PlanOperation[]): void {
+    this.#queued.push(...ops);
+    this.#render();
+    this.#flush();
+  }
+
+  /** This person's party agrees to the plan as confirmed now (own unsaved edits must land first). */
+  async agree(): Promise<void> {
+    const { agreement } = await this.#transport.agree(this.#view.revision);
+    this.#set({ agreement });
+  }
+
+  focus(itemId: string | null): void {
+    void this.#transport.focus(itemId).catch(() => undefined);
+  }
+
+  dismissRejections(): void {
+    this.#set({ rejections: [] });
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const stop of this.#unsubscribe) stop();
+    this.#transport.close();
+  }
+
+  #flush(): void {
+    if (this.#inFlight.length > 0 || this.#queued.length === 0 || this.#confirmed === null || this.#view.phase !== 'open') return;
+    this.#inFlight = this.#queued;
+    this.#queued = [];
+    const baseRevision = this.#view.revision;
+    this.#transport.push({ baseRevision, ops: this.#inFlight }).then(
+      (result) => {
+        if (this.#closed) return;
+        for (const missed of result.missed) this.#received(missed);
+        // A reopen while the push was out already brought this revision with it.
+        const fresh = result.revision > this.#view.revision;
+        if (fresh && result.at !== null && result.applied.length > 0 && this.#confirmed !== null && this.#view.you !== null) {
+          this.#confirmed = applyLeniently(this.#confirmed, result.applied, this.#view.you, result.at);
+          this.#view = { ...this.#view, revision: result.revision, lastChangeBy: this.#view.you };
+        }
+        this.#inFlight = [];
+        const rejections = result.rejected.map((rejected) => rejected.rejection);
+        this.#set({ rejections: rejections.length > 0 ? [...this.#view.rejections, ...rejections] : this.#view.rejections });
+        this.#flush();
+      },
+      (error: unknown) => {
+        if (this.#closed) return;
+        // The connection is gone or the push was refused whole: keep the edits; the reopen after reconnecting sends them again.
+        this.#queued = [...this.#inFlight, ...this.#queued];
+        this.#inFlight = [];
+        this.#set({ error });
+      },
+    );
+  }
+
+  #received(revision: PlanRevision): void {
+    if (this.#confirmed === null || revision.revision <= this.#view.revision) return;
+    if (revision.revision !== this.#view.revision + 1) {
+      void this.open();
+      return;
+    }
+    this.#confirmed = applyLeniently(this.#confirmed, revision.ops, revision.by, revision.at);
+    this.#view = { ...this.#view, revision: revision.revision, lastChangeBy: revision.by };
+    this.#render();
+  }
+
+  #set(patch: Partial<PlanView>): void {
+    this.#view = { ...this.#view, ...patch };
+    this.#render();
+  }
+
+  #render(): void {
+    const you = this.#view.you;
+    const pending = [...this.#inFlight, ...this.#queued];
+    const document =
+      this.#confirmed === null ? null : you === null || pending.length === 0 ? this.#confirmed : applyLeniently(this.#confirmed, pending, you, new Date().toISOString());
+    this.#view = { ...this.#view, document, unsaved: pending.length };
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+function withFocus(editing: readonly PlanFocus[], focus: PlanFocus): PlanFocus[] {
+  const others = editing.filter((entry) => entry.editor.id !== focus.editor.id);
+  return focus.itemId === null ? others : [...others, focus];
+}

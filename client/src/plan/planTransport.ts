@@ -1,0 +1,54 @@
+/**
+ * The plan messages over Socket.IO, as PlanSession needs them. The plan has
+ * its own socket (authenticated by the session cookie at the handshake), so
+ * it works next to any call, and without one on the episode page.
+ */
+import type { NotificationOf, PlanPush, RequestName, ResponseOf } from '@samplan/shared';
+import { onNotification, openSocket, requester } from '../room/signalling.ts';
+
+export interface PlanTransport {
+  open(conferenceId: string): Promise<ResponseOf<'plan:open'>>;
+  push(push: PlanPush): Promise<ResponseOf<'plan:push'>>;
+  agree(revision: number): Promise<ResponseOf<'plan:agree'>>;
+  focus(itemId: string | null): Promise<unknown>;
+  onRevision(handler: (payload: NotificationOf<'plan:revision'>) => void): () => void;
+  onAgreement(handler: (payload: NotificationOf<'plan:agreement'>) => void): () => void;
+  onFocus(handler: (payload: NotificationOf<'plan:focus'>) => void): () => void;
+  /** After the socket came back (the server forgot what this socket had open). */
+  onReconnect(handler: () => void): () => void;
+  close(): void;
+}
+
+export function socketPlanTransport(): PlanTransport {
+  const socket = openSocket();
+  const request = requester(socket);
+  const connected = new Promise<void>((resolve) => {
+    if (socket.connected) resolve();
+    else socket.once('connect', () => resolve());
+  });
+  const send = async <K extends RequestName>(name: K, payload: Parameters<typeof request<K>>[1]) => {
+    await connected;
+    return request(name, payload);
+  };
+  const listen = <K extends 'plan:revision' | 'plan:agreement' | 'plan:focus'>(name: K, handler: (payload: NotificationOf<K>) => void) => {
+    let active = true;
+    onNotification(socket, name, (payload) => active && handler(payload));
+    return () => {
+      active = false;
+    };
+  };
+  return {
+    open: (conferenceId) => send('plan:open', { conferenceId }),
+    push: (push) => send('plan:push', push),
+    agree: (revision) => send('plan:agree', { revision }),
+    focus: (itemId) => send('plan:focus', { itemId }),
+    onRevision: (handler) => listen('plan:revision', handler),
+    onAgreement: (handler) => listen('plan:agreement', handler),
+    onFocus: (handler) => listen('plan:focus', handler),
+    onReconnect(handler) {
+      socket.io.on('reconnect', handler);
+      return () => socket.io.off('reconnect', handler);
+    },
+    close: () => socket.close(),
+  };
+}
