@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { GuestPage } from '../guest/GuestPage.tsx';
 import { RoomPage } from '../room/RoomPage.tsx';
 import { DayView } from '../staff/DayView.tsx';
+import { EpisodePage } from '../staff/episode/EpisodePage.tsx';
 import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
 import { Link } from './Link.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
@@ -76,6 +77,8 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
     case 'signIn':
     case 'day':
       return <DayView />;
+    case 'episode':
+      return <EpisodePage key={route.episodeId} episodeId={route.episodeId} />;
   }
   return null;
 }

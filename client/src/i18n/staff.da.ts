@@ -124,7 +124,6 @@ export const staffDa = {
     clockAdviceOpen: 'Geriatrisk rådgivning i 7 dage: åben til {{when}}',
     clockAdviceClosed: 'Geriatrisk rådgivning i 7 dage: lukkede {{when}}',
     clockAdviceNotOpen: 'Geriatrisk rådgivning i 7 dage: åbner ved udskrivelsen',
-    passed: 'Passeret',
     timeline: {
       admitted: 'Indlagt',
       discharged: 'Udskrevet',
@@ -138,7 +137,8 @@ export const staffDa = {
     conferencesHeading: 'Møder',
     noConferences: 'Ingen møder endnu.',
     tookPart: 'Deltog: {{names}}',
-    agreedRevision: 'Aftalt udgave: {{revision}}',
+    agreedTag: 'Aftalt',
+    agreedInConference: 'Planen aftalt i mødet',
     planHeading: 'Fælles plan',
     revisionsHeading: 'Udgaver af planen',
     revision: 'Udgave {{revision}}',

@@ -121,7 +121,6 @@ export const staffEn: StaffTranslations = {
     clockAdviceOpen: '7-day geriatric advice: open until {{when}}',
     clockAdviceClosed: '7-day geriatric advice: closed {{when}}',
     clockAdviceNotOpen: '7-day geriatric advice: opens at discharge',
-    passed: 'Passed',
     timeline: {
       admitted: 'Admitted',
       discharged: 'Discharged',
@@ -135,7 +134,8 @@ export const staffEn: StaffTranslations = {
     conferencesHeading: 'Conferences',
     noConferences: 'No conferences yet.',
     tookPart: 'Took part: {{names}}',
-    agreedRevision: 'Agreed revision: {{revision}}',
+    agreedTag: 'Agreed',
+    agreedInConference: 'Plan agreed in the meeting',
     planHeading: 'Shared plan',
     revisionsHeading: 'Revisions of the plan',
     revision: 'Revision {{revision}}',

@@ -1,0 +1,42 @@
+import type { ConferenceView } from '@samplan/shared';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../app/format.ts';
+import { Link } from '../../app/Link.tsx';
+import { pathOf } from '../../app/router.ts';
+
+/** Each conference with who actually took part (joined), and whether the plan was agreed in it. */
+export function ConferencesCard({ conferences }: { conferences: readonly ConferenceView[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="conferences-heading">
+      <h2 id="conferences-heading">{t('episode.conferencesHeading')}</h2>
+      {conferences.length === 0 ? (
+        <p>{t('episode.noConferences')}</p>
+      ) : (
+        <ul className="rows">
+          {conferences.map((conference) => {
+            const tookPart = conference.participants.filter((participant) => participant.joinedAt !== null);
+            return (
+              <li key={conference.id} className="row conference-row">
+                <Link href={pathOf({ name: 'conference', conferenceId: conference.id })}>{t(`kinds.${conference.kind}`)}</Link>
+                <span>{formatDateTime(conference.scheduledStart, i18n.language)}</span>
+                <span className="tag">{t(`conferenceStatus.${conference.status}`)}</span>
+                {conference.agreedRevisionId && (
+                  <span className="tag tag-agreed">
+                    <span aria-hidden="true">✓ </span>
+                    {t('episode.agreedInConference')}
+                  </span>
+                )}
+                {tookPart.length > 0 && (
+                  <span className="row-people">
+                    {t('episode.tookPart', { names: tookPart.map((participant) => `${participant.name} (${t(`roles.${participant.role}`)})`).join(', ') })}
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Everything about one patient's episode on one page: the patient, the
+ * pathway's deadlines, what happened, the conferences and who took part, the
+ * plan with its revisions and agreement, consent and who looked. The parts
+ * load separately, so a slow audit trail never hides the plan.
+ */
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/endpoints.ts';
+import { Link } from '../../app/Link.tsx';
+import { LoadStatus } from '../../app/LoadStatus.tsx';
+import { pathOf } from '../../app/router.ts';
+import { useLoad } from '../../app/useLoad.ts';
+import { AuditCard } from './AuditCard.tsx';
+import { ClocksCard } from './ClocksCard.tsx';
+import { ConferencesCard } from './ConferencesCard.tsx';
+import { ConsentCard } from './ConsentCard.tsx';
+import { PatientCard } from './PatientCard.tsx';
+import { PlanCard } from './PlanCard.tsx';
+import { TimelineCard } from './TimelineCard.tsx';
+
+export function EpisodePage({ episodeId }: { episodeId: string }) {
+  const { t } = useTranslation();
+  const episode = useLoad(() => api.episode(episodeId), episodeId);
+  const conferences = useLoad(() => api.episodeConferences(episodeId).then((r) => r.conferences), episodeId);
+
+  if (episode.status !== 'ok') {
+    return (
+      <div className="staff-page">
+        <LoadStatus loaded={episode} onRetry={episode.reload} />
+      </div>
+    );
+  }
+  const detail = episode.data;
+  const conferenceList = conferences.status === 'ok' ? conferences.data : [];
+  return (
+    <div className="staff-page episode">
+      <div className="page-head">
+        <h1>
+          {detail.patient.name} <span className="patient-cpr">{detail.patient.cpr}</span>
+        </h1>
+        {detail.allowedActions.includes('conference:schedule') && (
+          <Link className="button button-primary link-button" href={pathOf({ name: 'schedule', episodeId })}>
+            {t('episode.schedule')}
+          </Link>
+        )}
+      </div>
+      <div className="episode-grid">
+        <PatientCard episode={detail} />
+        <ClocksCard episode={detail} />
+        <PlanCard episodeId={episodeId} conferences={conferenceList} adviceLineUntil={detail.clocks.adviceWindow.state === 'open' ? detail.clocks.adviceWindow.closesAt : null} />
+        {conferences.status === 'ok' ? <ConferencesCard conferences={conferences.data} /> : <LoadStatus loaded={conferences} onRetry={conferences.reload} />}
+        <TimelineCard episode={detail} />
+        <ConsentCard consents={detail.consents} />
+        {detail.allowedActions.includes('audit:read') && <AuditCard episodeId={episodeId} />}
+      </div>
+    </div>
+  );
+}

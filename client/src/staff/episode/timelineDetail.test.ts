@@ -1,0 +1,26 @@
+import { createInstance } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { resources } from '../../i18n/resources.ts';
+import { timelineDetail } from './timelineDetail.ts';
+
+async function danish() {
+  const i18n = createInstance();
+  await i18n.init({ resources, lng: 'da', interpolation: { escapeValue: false }, showSupportNotice: false });
+  return i18n.t;
+}
+
+const at = '2026-11-24T09:00:00.000Z';
+
+describe('timeline details', () => {
+  it('translate conference kinds and states, consent scopes and revision numbers', async () => {
+    const t = await danish();
+    expect(timelineDetail(t, { at, kind: 'conference', refId: null, detail: 'discharge_conference ended' })).toBe('Udskrivelseskonference, Afsluttet');
+    expect(timelineDetail(t, { at, kind: 'consent_recorded', refId: null, detail: 'video_participation' })).toBe('Deltagelse på video');
+    expect(timelineDetail(t, { at, kind: 'plan_revision', refId: null, detail: '3' })).toBe('Udgave 3');
+  });
+
+  it('show an unknown detail as it came', async () => {
+    const t = await danish();
+    expect(timelineDetail(t, { at, kind: 'advice_requested', refId: null, detail: 'video' })).toBe('video');
+  });
+});
