@@ -1,4 +1,4 @@
-import type { EpisodeDetail, TimelineEntry } from '@samplan/shared';
+import type { EpisodeDetail, StaffRole, TimelineEntry } from '@samplan/shared';
 import { staffSectorOf } from '../../auth/principal.ts';
 import { conferenceKindOf } from '../../store/conference-kind.ts';
 import { episodeRefOf, requireEpisodeAccess } from '../access.ts';
@@ -24,7 +24,20 @@ const detailSelect = {
       relatives: { select: { id: true, name: true, relation: true, phone: true, email: true }, orderBy: { createdAt: 'asc' } },
     },
   },
-  careTeamOrganisations: { select: { organisationId: true, organisation: { select: { id: true, name: true, sector: true } } } },
+  careTeamOrganisations: {
+    select: {
+      organisationId: true,
+      organisation: {
+        select: {
+          id: true,
+          name: true,
+          sector: true,
+          // The people an organiser can invite: everyone active in a care-team organisation.
+          staff: { where: { deactivatedAt: null }, select: { id: true, name: true, role: true }, orderBy: { name: 'asc' } },
+        },
+      },
+    },
+  },
   careTeamStaff: {
     select: { staffUserId: true, staffUser: { select: { id: true, name: true, role: true, organisation: { select: { name: true } } } } },
   },
@@ -64,12 +77,20 @@ export async function getEpisode(ctx: RecordContext, caller: Caller, episodeId: 
     },
     relatives: patient.relatives,
     careTeam: {
-      organisations: row.careTeamOrganisations.map(({ organisation }) => ({ ...organisation, sector: staffSectorOf(organisation.sector) })),
-      staff: row.careTeamStaff.map(({ staffUser }) => ({ id: staffUser.id, name: staffUser.name, role: staffUser.role, organisation: staffUser.organisation.name })),
+      organisations: row.careTeamOrganisations.map(({ organisation: { id, name, sector } }) => ({ id, name, sector: staffSectorOf(sector) })),
+      staff: careTeamStaffOf(row),
     },
     timeline: timelineOf(row, consents),
     consents: consents.map(consentView),
   };
+}
+
+/** Named members first, then the members of the care-team organisations, each person once. */
+function careTeamStaffOf(row: { careTeamStaff: Array<{ staffUser: { id: string; name: string; role: StaffRole; organisation: { name: string } } }>; careTeamOrganisations: Array<{ organisation: { name: string; staff: Array<{ id: string; name: string; role: StaffRole }> } }> }) {
+  const named = row.careTeamStaff.map(({ staffUser }) => ({ id: staffUser.id, name: staffUser.name, role: staffUser.role, organisation: staffUser.organisation.name }));
+  const members = row.careTeamOrganisations.flatMap(({ organisation }) => organisation.staff.map((staff) => ({ ...staff, organisation: organisation.name })));
+  const seen = new Set<string>();
+  return [...named, ...members].filter((staff) => !seen.has(staff.id) && seen.add(staff.id));
 }
 
 function timelineOf(
