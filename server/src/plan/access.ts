@@ -31,9 +31,11 @@ export interface AccessRequest {
 
 const idSchema = z.uuid();
 
+/** An id that is no uuid names nothing; asking PostgreSQL would be an error, not a miss. */
+export const isRecordId = (id: string) => idSchema.safeParse(id).success;
+
 export async function loadEpisode(db: DbClient, episodeId: string): Promise<EpisodeRecord | null> {
-  // An id that is no uuid names nothing; asking PostgreSQL would be an error, not a miss.
-  if (!idSchema.safeParse(episodeId).success) return null;
+  if (!isRecordId(episodeId)) return null;
   const row = await db.episode.findUnique({
     where: { id: episodeId },
     select: {
@@ -65,8 +67,12 @@ export async function loadEpisode(db: DbClient, episodeId: string): Promise<Epis
  * not this right.
  */
 export async function requireAccess(db: DbClient, request: AccessRequest): Promise<Granted> {
+  return decideAccess(db, request, await loadEpisode(db, request.episodeId));
+}
+
+/** requireAccess on an episode the caller has read already (null: it does not exist). */
+export async function decideAccess(db: DbClient, request: AccessRequest, episode: EpisodeRecord | null): Promise<Granted> {
   const { principal, action, episodeId, conferenceId, via, now } = request;
-  const episode = await loadEpisode(db, episodeId);
   const target = episode && { episode: episode.access, now, ...(conferenceId === undefined ? {} : { conferenceId }) };
   const decision = target && authorizePrincipal(principal, action, target);
   if (episode && target && decision?.allowed) {

@@ -3,9 +3,11 @@ import {
   type AgreementStatusView,
   describeChanges,
   type Editor,
+  emptyPlan,
   integratePush,
   type ParticipantRole,
   type PlanHistoryEntry,
+  planDocumentSchema,
   type PlanHistoryQuery,
   planHistoryQuerySchema,
   type PlanPush,
@@ -21,11 +23,12 @@ import { type Clock, systemClock } from '../record/clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Db, DbClient } from '../store/database.ts';
 import { appendPlanRevision } from '../store/plan-revisions.ts';
-import { requireAccess, type Granted } from './access.ts';
-import { agreementView, latestJoinedConference, type ConferenceRef } from './agreements.ts';
+import { type AccessRequest, decideAccess, type Granted, isRecordId, requireAccess } from './access.ts';
+import { agreementOf } from './agreements.ts';
+import { type PlanState, readPlanState } from './planState.ts';
 import type { Principal } from '../auth/principal.ts';
 import { auditActorOf, editorOf, partyOf, revisionAuthorOf } from './authorship.ts';
-import { ContentIndex, documentsBetween, headNumber, headOf, revisionsBetween } from './revisions.ts';
+import { ContentIndex, documentsBetween, headOf, revisionsBetween } from './revisions.ts';
 
 /** How often a push is re-integrated when another server committed first; each retry means someone else made progress. */
 const MAX_ATTEMPTS = 8;
@@ -63,6 +66,11 @@ export interface AgreementEvent {
 }
 
 type Listener<E> = (event: E) => void;
+
+interface ConferenceRef {
+  readonly id: string;
+  readonly ended: boolean;
+}
 
 const idSchema = z.uuid();
 
@@ -109,26 +117,32 @@ export class PlanService {
 
   /** The plan as it stands, with the agreement of the conference it is looked at in (or the latest one). */
   async snapshot(principal: Principal, scope: EpisodeScope): Promise<PlanSnapshot> {
-    const db = this.#db;
-    const granted = await this.#require(principal, scope, 'plan:read', 'read', 'CarePlan');
-    const plan = await db.carePlan.findUnique({ where: { episodeId: scope.episodeId }, select: { id: true } });
-    const head = await headOf(db, plan?.id ?? null);
-    const conference = scope.conferenceId === undefined ? await latestJoinedConference(db, scope.episodeId) : await this.conference(scope.conferenceId);
-    const agreement = await agreementView(db, this.#content, plan && { id: plan.id, revision: head.number }, conference);
-    await this.#audit(principal, scope, granted, { action: 'read', resourceType: 'CarePlan', resourceId: plan?.id ?? null, outcome: 'ok' });
-    return { episodeId: scope.episodeId, revision: head.number, document: head.document, agreement, allowed: [...granted.allowed] };
+    const { state, granted } = await this.#read(principal, scope, true, 'CarePlan');
+    const agreement = await agreementOf(this.#db, this.#content, state);
+    const document = state.revision === 0 ? emptyPlan() : planDocumentSchema.parse(state.document);
+    await this.#audit(principal, scope, granted, { action: 'read', resourceType: 'CarePlan', resourceId: state.planId, outcome: 'ok' });
+    return { episodeId: scope.episodeId, revision: state.revision, document, agreement, allowed: [...granted.allowed] };
   }
 
   /** Where agreement stands: with the parties of the conference it is looked at in, or of the latest one. */
   async agreement(principal: Principal, scope: EpisodeScope): Promise<AgreementStatusView> {
-    const db = this.#db;
-    const granted = await this.#require(principal, scope, 'plan:read', 'read', 'Agreement');
-    const plan = await db.carePlan.findUnique({ where: { episodeId: scope.episodeId }, select: { id: true } });
-    const revision = await headNumber(db, plan?.id ?? null);
-    const conference = scope.conferenceId === undefined ? await latestJoinedConference(db, scope.episodeId) : await this.conference(scope.conferenceId);
-    const agreement = await agreementView(db, this.#content, plan && { id: plan.id, revision }, conference);
-    await this.#audit(principal, scope, granted, { action: 'read', resourceType: 'Agreement', resourceId: plan?.id ?? null, outcome: 'ok' });
+    const { state, granted } = await this.#read(principal, scope, false, 'Agreement');
+    const agreement = await agreementOf(this.#db, this.#content, state);
+    await this.#audit(principal, scope, granted, { action: 'read', resourceType: 'Agreement', resourceId: state.planId, outcome: 'ok' });
     return agreement;
+  }
+
+  /** One round trip for the plan and everything its access check and agreement need (planState.ts). */
+  async #read(principal: Principal, scope: EpisodeScope, withDocument: boolean, resourceType: string): Promise<{ state: PlanState; granted: Granted }> {
+    const request = this.#accessRequest(principal, scope, 'plan:read', 'read', resourceType);
+    const readable = isRecordId(scope.episodeId) && (scope.conferenceId === undefined || isRecordId(scope.conferenceId));
+    const state = readable
+      ? await readPlanState(this.#db, scope.episodeId, { ...(scope.conferenceId === undefined ? {} : { conferenceId: scope.conferenceId }), document: withDocument })
+      : null;
+    const granted = await decideAccess(this.#db, request, state?.episode ?? null);
+    // decideAccess refuses an episode that was not read, so a granted read has its state.
+    if (state === null) throw new Error('access granted to an episode that was not read');
+    return { state, granted };
   }
 
   /**
@@ -211,13 +225,13 @@ export class PlanService {
       const plan = await db.carePlan.findUnique({ where: { episodeId: conference.episodeId }, select: { id: true } });
       const target = plan && (await db.planRevision.findUnique({ where: { planId_number: { planId: plan.id, number: revision } }, select: { id: true } }));
       if (!plan || !target) throw new SamplanError('NOT_FOUND', `The plan has no revision ${revision}.`);
-      const head = await headOf(db, plan.id);
 
       const agreement = await db.$transaction(async (tx) => {
         const given = await tx.agreement.findUnique({ where: { revisionId_party: { revisionId: target.id, party } }, select: { id: true } });
         const row = given ?? (await tx.agreement.create({ data: { revisionId: target.id, conferenceId: conference.id, party, participantId: participant.id } }));
         await this.#audit(principal, episodeScope, granted, { action: 'agree', resourceType: 'Agreement', resourceId: row.id, outcome: 'ok' }, tx);
-        const status = await agreementView(tx, this.#content, { id: plan.id, revision: head.number }, conference);
+        const state = await readPlanState(tx, conference.episodeId, { conferenceId: conference.id, document: false });
+        const status = await agreementOf(tx, this.#content, state);
         if (status.state === 'agreed' && status.agreedRevision !== null) {
           const agreed = await tx.planRevision.findUniqueOrThrow({ where: { planId_number: { planId: plan.id, number: status.agreedRevision } }, select: { id: true } });
           await tx.conference.update({ where: { id: conference.id }, data: { agreedRevisionId: agreed.id } });
@@ -254,7 +268,11 @@ export class PlanService {
   }
 
   #require(principal: Principal, scope: EpisodeScope, action: 'plan:read' | 'plan:agree', verb: string, resourceType: string): Promise<Granted> {
-    return requireAccess(this.#db, {
+    return requireAccess(this.#db, this.#accessRequest(principal, scope, action, verb, resourceType));
+  }
+
+  #accessRequest(principal: Principal, scope: EpisodeScope, action: 'plan:read' | 'plan:agree', verb: string, resourceType: string): AccessRequest {
+    return {
       principal,
       action,
       episodeId: scope.episodeId,
@@ -262,7 +280,7 @@ export class PlanService {
       via: scope.via,
       audit: { action: verb, resourceType },
       now: this.#now(),
-    });
+    };
   }
 
   #audit(

@@ -28,13 +28,6 @@ export async function headOf(db: DbClient, planId: string | null): Promise<Head>
   return row === null ? { number: 0, document: emptyPlan() } : { number: row.number, document: planDocumentSchema.parse(row.document) };
 }
 
-/** The newest revision's number, without its document. */
-export async function headNumber(db: DbClient, planId: string | null): Promise<number> {
-  if (planId === null) return 0;
-  const row = await db.planRevision.findFirst({ where: { planId }, orderBy: { number: 'desc' }, select: { number: true } });
-  return row?.number ?? 0;
-}
-
 export interface StoredRevision extends PlanRevision {
   readonly conferenceId: string | null;
 }

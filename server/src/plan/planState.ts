@@ -1,0 +1,102 @@
+import { agreementPartySchema, participantRoleSchema } from '@samplan/shared';
+import { z } from 'zod';
+import type { DbClient } from '../store/database.ts';
+import type { EpisodeRecord } from './access.ts';
+
+/**
+ * Everything a read of the plan needs, in one round trip: the episode and
+ * its care team (for the access check), the plan's newest revision, the
+ * conference whose parties judge agreement, who of them is present, and the
+ * agreements given. Reads are the bulk of the traffic (every open, every
+ * poll of the REST API); on the embedded database each extra query costs a
+ * millisecond or two of the one thread that serves everyone.
+ *
+ * The conference is the one given, or else the latest one anybody joined.
+ * Present while it runs: those in the call now (someone who left does not
+ * hold up the rest). Once it has ended: everyone who took part, so its record
+ * does not depend on the order in which people hung up.
+ */
+
+const instant = z.union([z.date(), z.string()]).transform((value) => new Date(value));
+
+const rowSchema = z.object({
+  episode: z
+    .object({ id: z.string(), patientId: z.string(), admittedAt: instant, dischargedAt: instant.nullable() })
+    .nullable(),
+  careTeam: z.array(z.string()),
+  careTeamStaff: z.array(z.string()),
+  planId: z.string().nullable(),
+  headNumber: z.number().int().nullable(),
+  document: z.unknown(),
+  conference: z.object({ id: z.string(), ended: z.boolean() }).nullable(),
+  presentRoles: z.array(participantRoleSchema),
+  agreements: z.array(z.object({ party: agreementPartySchema, revision: z.number().int() })),
+});
+
+export interface PlanState {
+  readonly episode: EpisodeRecord | null;
+  readonly planId: string | null;
+  /** 0 before the first revision. */
+  readonly revision: number;
+  /** The newest revision's stored document when asked for (null before the first revision); to be parsed by the caller. */
+  readonly document: unknown;
+  readonly conference: { readonly id: string; readonly ended: boolean } | null;
+  readonly presentRoles: readonly z.infer<typeof participantRoleSchema>[];
+  readonly agreements: readonly { readonly party: z.infer<typeof agreementPartySchema>; readonly revision: number }[];
+}
+
+export async function readPlanState(db: DbClient, episodeId: string, options: { conferenceId?: string; document: boolean }): Promise<PlanState> {
+  const conferenceId = options.conferenceId ?? null;
+  const rows = await db.$queryRaw<unknown[]>`
+    WITH plan AS (SELECT id FROM "CarePlan" WHERE "episodeId" = ${episodeId}::uuid),
+    head AS (
+      SELECT number, CASE WHEN ${options.document} THEN document END AS document
+      FROM "PlanRevision" WHERE "planId" = (SELECT id FROM plan) ORDER BY number DESC LIMIT 1
+    ),
+    conf AS (
+      SELECT c.id, (c.status = 'ended' OR c."endedAt" IS NOT NULL) AS ended
+      FROM "Conference" c
+      WHERE c."episodeId" = ${episodeId}::uuid
+        AND CASE WHEN ${conferenceId}::uuid IS NULL
+          THEN EXISTS (SELECT 1 FROM "Participant" p WHERE p."conferenceId" = c.id AND p."joinedAt" IS NOT NULL)
+          ELSE c.id = ${conferenceId}::uuid END
+      ORDER BY c."scheduledStart" DESC LIMIT 1
+    )
+    SELECT
+      (SELECT json_build_object('id', e.id, 'patientId', e."patientId", 'admittedAt', e."admittedAt", 'dischargedAt', e."dischargedAt")
+         FROM "Episode" e WHERE e.id = ${episodeId}::uuid) AS episode,
+      ARRAY(SELECT "organisationId"::text FROM "CareTeamOrganisation" WHERE "episodeId" = ${episodeId}::uuid) AS "careTeam",
+      ARRAY(SELECT "staffUserId"::text FROM "CareTeamStaff" WHERE "episodeId" = ${episodeId}::uuid) AS "careTeamStaff",
+      (SELECT id::text FROM plan) AS "planId",
+      (SELECT number FROM head) AS "headNumber",
+      (SELECT document FROM head) AS document,
+      (SELECT json_build_object('id', id, 'ended', ended) FROM conf) AS conference,
+      ARRAY(
+        SELECT DISTINCT p.role::text FROM "Participant" p JOIN conf ON p."conferenceId" = conf.id
+        WHERE p."lobbyState" = 'admitted' AND p."joinedAt" IS NOT NULL AND (conf.ended OR p."leftAt" IS NULL)
+      ) AS "presentRoles",
+      (SELECT coalesce(json_agg(json_build_object('party', a.party, 'revision', r.number)), '[]'::json)
+         FROM "Agreement" a JOIN "PlanRevision" r ON r.id = a."revisionId"
+         WHERE r."planId" = (SELECT id FROM plan)) AS agreements
+  `;
+  const row = rowSchema.parse(rows[0]);
+  const episode = row.episode && {
+    patientId: row.episode.patientId,
+    access: {
+      id: row.episode.id,
+      admittedAt: row.episode.admittedAt,
+      dischargedAt: row.episode.dischargedAt,
+      careTeam: row.careTeam,
+      careTeamStaff: row.careTeamStaff,
+    },
+  };
+  return {
+    episode,
+    planId: row.planId,
+    revision: row.headNumber ?? 0,
+    document: row.document ?? null,
+    conference: row.conference,
+    presentRoles: row.presentRoles,
+    agreements: row.agreements,
+  };
+}
