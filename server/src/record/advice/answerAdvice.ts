@@ -30,7 +30,11 @@ export async function takeAdviceRequest(ctx: RecordContext, caller: Caller, advi
   if (row.takenBy?.id === staffId) return adviceView(row, ctx.now(), false);
   // Taken only if still free: two geriatricians pressing at once cannot both have it.
   const { count } = await ctx.db.adviceRequest.updateMany({ where: { id: adviceRequestId, takenById: null }, data: { takenById: staffId, takenAt: ctx.now() } });
-  if (count === 0) throw new SamplanError('CONFLICT', `${row.takenBy?.name ?? 'Another geriatrician'} has taken the request.`);
+  if (count === 0) {
+    // Read again: the row loaded above may predate the winner.
+    const holder = await ctx.db.adviceRequest.findUnique({ where: { id: adviceRequestId }, select: { takenBy: { select: { name: true } } } });
+    throw new SamplanError('CONFLICT', `${holder?.takenBy?.name ?? 'Another geriatrician'} has taken the request.`);
+  }
   return updateAdvice(ctx, caller, adviceRequestId, {}, audit, patientId);
 }
 
