@@ -11,14 +11,14 @@ import type { GuestApi } from './guestApi.ts';
 type AdviceFormProps = {
   api: Pick<GuestApi, 'askForAdvice'>;
   episodeId: string;
-  closesAt: string;
-  msLeft: number;
+  /** When the window closes, once the server has said (guests learn it from advice requests). */
+  window: { closesAt: string; msLeft: number } | null;
 };
 
-type Sent = { channel: 'video' | 'phone'; phone: string };
+type Sent = { channel: 'video' | 'phone'; phone: string; closesAt: string | null; msLeft: number | null };
 
 /** "Ask the geriatric team" while the 7-day window is open: how to answer, the question, how soon. */
-export function AdviceForm({ api, episodeId, closesAt, msLeft }: AdviceFormProps) {
+export function AdviceForm({ api, episodeId, window: known }: AdviceFormProps) {
   const { t, i18n } = useTranslation();
   const [channel, setChannel] = useState<'video' | 'phone'>('video');
   const [phone, setPhone] = useState('');
@@ -31,17 +31,26 @@ export function AdviceForm({ api, episodeId, closesAt, msLeft }: AdviceFormProps
   const [refusal, setRefusal] = useState<AdviceRefusal | null>(null);
 
   if (refusal) return <AdviceClosed refusal={refusal} />;
+  const timeLeft = (closesAt: string, msLeft: number) => {
+    const left = daysAndHours(msLeft);
+    const leftText =
+      left.days > 0 ? t('guest.advice.daysHours', { days: String(left.days), hours: String(left.hours) }) : t('guest.advice.hours', { hours: String(left.hours) });
+    return (
+      <p className="guest-emphasis">
+        <span aria-hidden="true">⏱</span> {t('guest.advice.timeLeft', { date: formatDateTime(closesAt, i18n.language), left: leftText })}
+      </p>
+    );
+  };
+
   if (sent) {
     return (
       <StepScreen heading={t('guest.advice.sentHeading')}>
         <p className="guest-emphasis">{sent.channel === 'video' ? t('guest.advice.sentVideo') : t('guest.advice.sentPhone', { phone: sent.phone })}</p>
+        {sent.closesAt && sent.msLeft !== null && timeLeft(sent.closesAt, sent.msLeft)}
         <p className="guest-acute">{t('guest.advice.emergency')}</p>
       </StepScreen>
     );
   }
-
-  const left = daysAndHours(msLeft);
-  const leftText = left.days > 0 ? t('guest.advice.daysHours', { days: String(left.days), hours: String(left.hours) }) : t('guest.advice.hours', { hours: String(left.hours) });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -55,7 +64,7 @@ export function AdviceForm({ api, episodeId, closesAt, msLeft }: AdviceFormProps
     setSending(true);
     setError(null);
     api.askForAdvice(episodeId, request).then(
-      () => setSent({ channel, phone }),
+      (created) => setSent({ channel, phone, closesAt: created.windowClosesAt, msLeft: created.msLeft }),
       (failure: unknown) => {
         setSending(false);
         const refused = adviceRefusalSchema.safeParse(failure instanceof SamplanError ? failure.refusal : undefined);
@@ -68,9 +77,7 @@ export function AdviceForm({ api, episodeId, closesAt, msLeft }: AdviceFormProps
   return (
     <StepScreen heading={t('guest.advice.heading')}>
       <p>{t('guest.advice.intro')}</p>
-      <p className="guest-emphasis">
-        <span aria-hidden="true">⏱</span> {t('guest.advice.timeLeft', { date: formatDateTime(closesAt, i18n.language), left: leftText })}
-      </p>
+      {known && timeLeft(known.closesAt, known.msLeft)}
       <form className="guest-form" onSubmit={submit} noValidate>
         <fieldset className="choice-group">
           <legend>{t('guest.advice.channelLegend')}</legend>

@@ -68,21 +68,19 @@ export function GuestCall({ api, conferenceId, episodeId, patientName, entry, ch
     );
   }
   return (
-    <div className="guest-call">
-      <div className="guest-call-video">
-        <RoomView client={client} state={state} />
+    <>
+      <div className="guest-call">
+        <div className="guest-call-video">
+          <RoomView client={client} state={state} />
+        </div>
+        <aside className="guest-call-plan" aria-labelledby="guest-plan-heading">
+          <h2 id="guest-plan-heading">{t('guest.call.planHeading')}</h2>
+          {plan ? <PlainPlan plan={plan} headingLevel={3} /> : <p role="status">{t('guest.link.opening')}</p>}
+          {plan && <PrintButton />}
+        </aside>
       </div>
-      <aside className="guest-call-plan" aria-labelledby="guest-plan-heading">
-        <h2 id="guest-plan-heading">{t('guest.call.planHeading')}</h2>
-        {plan ? <PlainPlan plan={plan} headingLevel={3} /> : <p role="status">{t('guest.link.opening')}</p>}
-        {plan && (
-          <>
-            <PrintButton />
-            <PrintablePlan plan={plan} patientName={patientName} printedAt={new Date().toISOString()} />
-          </>
-        )}
-      </aside>
-    </div>
+      {plan && <PrintablePlan plan={plan} patientName={patientName} printedAt={new Date().toISOString()} />}
+    </>
   );
 }
 

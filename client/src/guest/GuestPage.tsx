@@ -1,4 +1,4 @@
-import { ACUTE_CONTACT, ELSEWHERE_CONTACTS, type ConferenceView, type EpisodeSummary, type MeResponse } from '@samplan/shared';
+import { ACUTE_CONTACT, ELSEWHERE_CONTACTS, type ConferenceView, type MeResponse } from '@samplan/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkConnection } from '../devicecheck/connectionTest.ts';
@@ -8,6 +8,7 @@ import { openSocket } from '../room/signalling.ts';
 import { uiErrorCodeOf, type UiErrorCode } from '../uiError.ts';
 import { awaitAdmission, type RoomEntry } from './admission.ts';
 import { AdviceClosed } from './AdviceClosed.tsx';
+import { AFTER_DISCHARGE_KINDS, adviceWindowFrom, type KnownAdviceWindow } from './adviceWindow.ts';
 import { AdviceForm } from './AdviceForm.tsx';
 import { GuestCall } from './GuestCall.tsx';
 import { guestApi, type GuestApi } from './guestApi.ts';
@@ -16,7 +17,7 @@ import { WaitingRoom } from './WaitingRoom.tsx';
 import './guest.css';
 
 type Guest = Extract<MeResponse['principal'], { kind: 'participant' }>;
-type Opened = { guest: Guest; conference: ConferenceView; episode: EpisodeSummary };
+type Opened = { guest: Guest; conference: ConferenceView };
 
 type Phase =
   | { kind: 'opening' }
@@ -46,9 +47,9 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
       const me = await api.redeem(linkToken);
       if (me.principal.kind !== 'participant') throw new Error('a join link always opens a guest session');
       const guest = me.principal;
-      const [conference, episode] = await Promise.all([api.conference(guest.conferenceId), api.episode(guest.episodeId)]);
-      const opened = { guest, conference, episode };
-      setPhase(episode.clocks.adviceWindow.state === 'not_open' ? { kind: 'check', opened } : { kind: 'advice', opened });
+      const conference = await api.conference(guest.conferenceId);
+      const opened = { guest, conference };
+      setPhase(AFTER_DISCHARGE_KINDS.has(conference.kind) ? { kind: 'advice', opened } : { kind: 'check', opened });
     })().catch((error: unknown) => setPhase({ kind: 'problem', code: uiErrorCodeOf(error) }));
   }, [api, linkToken]);
   useEffect(open, [open]);
@@ -87,7 +88,7 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
           api={api}
           conferenceId={phase.opened.guest.conferenceId}
           episodeId={phase.opened.guest.episodeId}
-          patientName={phase.opened.episode.patient.name}
+          patientName={patientNameOf(phase.opened)}
           entry={phase.entry}
           checked={phase.checked}
         />
@@ -113,17 +114,40 @@ function Lobby({ api, opened, checked, onPhase }: { api: GuestApi; opened: Opene
   return <WaitingRoom conference={conference} selfId={opened.guest.participantId} />;
 }
 
+/** Whose plan it is: the conference's patient, or the guest herself. */
+function patientNameOf({ guest, conference }: Opened): string {
+  return conference.participants.find((participant) => participant.role === 'patient')?.name ?? guest.name;
+}
+
 function AdviceHome({ api, opened, onMeeting }: { api: GuestApi; opened: Opened; onMeeting(): void }) {
   const { t } = useTranslation();
-  const adviceWindow = opened.episode.clocks.adviceWindow;
+  const [known, setKnown] = useState<KnownAdviceWindow | null>(null);
+  useEffect(() => {
+    let current = true;
+    api.adviceRequests(opened.guest.episodeId).then(
+      (requests) => current && setKnown(adviceWindowFrom(requests)),
+      // Not knowing the time left is no reason to keep the question from being asked.
+      () => current && setKnown({ state: 'unknown' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, opened.guest.episodeId]);
   const meetingOn = !MEETING_OVER.has(opened.conference.status);
+  if (known === null) {
+    return (
+      <StepScreen heading={t('guest.link.opening')}>
+        <div className="waiting-spinner" aria-hidden="true" />
+      </StepScreen>
+    );
+  }
   return (
     <>
-      {adviceWindow.state === 'open' ? (
-        <AdviceForm api={api} episodeId={opened.episode.id} closesAt={adviceWindow.closesAt} msLeft={adviceWindow.msLeft} />
-      ) : adviceWindow.state === 'closed' ? (
-        <AdviceClosed refusal={{ code: 'ADVICE_WINDOW_CLOSED', closedAt: adviceWindow.closedAt, turnTo: [...ELSEWHERE_CONTACTS], whenAcute: ACUTE_CONTACT }} />
-      ) : null}
+      {known.state === 'closed' ? (
+        <AdviceClosed refusal={{ code: 'ADVICE_WINDOW_CLOSED', closedAt: known.closedAt, turnTo: [...ELSEWHERE_CONTACTS], whenAcute: ACUTE_CONTACT }} />
+      ) : (
+        <AdviceForm api={api} episodeId={opened.guest.episodeId} window={known.state === 'open' ? known : null} />
+      )}
       {meetingOn && (
         <div className="guest-actions guest-step">
           <button type="button" className="button" onClick={onMeeting}>

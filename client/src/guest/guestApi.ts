@@ -8,16 +8,17 @@ import { requestJson, type HttpOptions } from '../api/http.ts';
  * sets, so no call carries a token of its own.
  */
 export function guestApi(options: HttpOptions = {}) {
-  const { conference, episode, plan, roomToken, askForAdvice } = createApi(options);
+  const { conference, plan, roomToken, askForAdvice, episodeAdvice } = createApi(options);
   return {
     /** Turns the link into a guest session for its one conference, and puts the guest in the lobby. */
     redeem: (linkToken: string): Promise<MeResponse> => requestJson('POST', `/api/join/${encodeURIComponent(linkToken)}`, meResponseSchema, {}, options),
     conference: async (conferenceId: string) => (await conference(conferenceId)).conference,
-    episode,
     plan,
     /** Answers only once the host has let this guest in; until then FORBIDDEN. */
     roomToken,
     askForAdvice: async (...args: Parameters<typeof askForAdvice>) => (await askForAdvice(...args)).adviceRequest,
+    /** The episode's advice requests; each carries when the 7-day window closes and how long is left. */
+    adviceRequests: async (episodeId: string) => (await episodeAdvice(episodeId)).adviceRequests,
   };
 }
 

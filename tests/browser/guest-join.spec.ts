@@ -1,0 +1,67 @@
+import { test as base, expect } from '@playwright/test';
+import { guestDa } from '../../client/src/i18n/guest.da.ts';
+import { expectNoSeriousA11yViolations } from './support/a11y.ts';
+import { admit, coordinatorJoins, expectMediaFrom, finishDeviceCheck, openGuest, PHONE, pressByKeyboard } from './support/guestFlow.ts';
+import { startGuestServer, type GuestServer } from './support/guestServer.ts';
+
+const test = base.extend<{ server: GuestServer }>({
+  server: async ({}, use) => {
+    const server = await startGuestServer();
+    await use(server);
+    await server.close();
+  },
+});
+
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+
+test('a patient opens her link on a tablet, checks her devices, waits, is let in, and sees and hears the coordinator with the plan beside', async ({ browser, server }) => {
+  const karen = server.guestLinks.find((link) => link.name === 'Karen Margrethe Jensen')!;
+  const page = await openGuest(browser, server, karen.path);
+
+  // Step 1: her own picture, in Danish, one thing on the screen.
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.camera.heading })).toBeVisible();
+  await expect(page.getByText('Trin 1 af 5')).toBeVisible();
+  await expect(page.getByLabel(guestDa.camera.previewLabel)).toBeVisible();
+  await expect.poll(() => page.getByLabel(guestDa.camera.previewLabel).evaluate((video: HTMLVideoElement) => video.videoWidth)).toBeGreaterThan(0);
+  await expectNoSeriousA11yViolations(page, 'camera step');
+  await page.screenshot({ path: `${SCREENSHOTS}guest-join.png` });
+  await pressByKeyboard(page, guestDa.camera.ok);
+
+  await expect(page.getByText(guestDa.mic.hearing, { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'microphone step');
+  await page.screenshot({ path: `${SCREENSHOTS}guest-devicecheck.png` });
+  await finishDeviceCheck(page, 'Karen Margrethe Jensen');
+
+  // The waiting room says who runs the meeting and who is expected.
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.waiting.heading })).toBeVisible();
+  await expect(page.getByText('Mødeleder: Hanne Bech')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Susanne Jensen' })).toContainText(guestDa.waiting.notYet);
+  await expectNoSeriousA11yViolations(page, 'waiting room');
+  await page.screenshot({ path: `${SCREENSHOTS}guest-waiting.png` });
+
+  const coordinator = await coordinatorJoins(browser, server);
+  await admit(server, 'Karen Margrethe Jensen');
+
+  // In the call: the coordinator big, the plan in plain words beside, big worded controls.
+  await expect(page.getByRole('figure', { name: 'Hanne Bech, Hospital' })).toBeVisible({ timeout: 30_000 });
+  const plan = page.getByRole('complementary', { name: guestDa.call.planHeading });
+  await expect(plan.getByRole('heading', { name: guestDa.plan.goals })).toBeVisible();
+  await expect(plan.getByText('Komme hjem til huset i Odder', { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Slå mikrofon fra' })).toBeVisible();
+  await expectMediaFrom(page, 'Hanne Bech', { video: true });
+  await expectMediaFrom(coordinator, 'Karen Margrethe Jensen', { video: true });
+  await expectNoSeriousA11yViolations(page, 'call');
+  await page.screenshot({ path: `${SCREENSHOTS}guest-call.png` });
+
+  await coordinator.context().close();
+  await page.context().close();
+});
+
+test('a link that no longer works says so kindly and whom to call, on a phone', async ({ browser, server }) => {
+  const page = await openGuest(browser, server, `/join/${'x'.repeat(43)}`, { viewport: PHONE });
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.link.problemHeading })).toBeVisible();
+  await expect(page.getByText(guestDa.link.problemWhatToDo)).toBeVisible();
+  await expect(page.getByText(guestDa.link.acute)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'link problem');
+  await page.context().close();
+});

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { DEMO_PASSWORD, startSamplan, type RunningSamplan } from '@samplan/server';
+import { openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
+
+/**
+ * The real server for the guest pages: the record on PGlite in memory with
+ * the demo scenario seeded, a clock the test moves (days pass in a line of
+ * code), media on loopback, and the built client.
+ */
+
+/** A Tuesday at noon in Copenhagen: Karen admitted yesterday, Ella home five days. */
+export const SCENARIO_NOW = new Date('2026-03-10T11:00:00Z');
+
+export class TestClock {
+  #now = SCENARIO_NOW.getTime();
+  readonly now = () => new Date(this.#now);
+  set(date: Date): void {
+    this.#now = date.getTime();
+  }
+}
+
+export interface GuestServer {
+  samplan: RunningSamplan;
+  url: string;
+  clock: TestClock;
+  /** The seeded join links of Karen's goal conversation (patient first, then her daughter). */
+  guestLinks: ReadonlyArray<{ name: string; path: string }>;
+  staff(login: string): Promise<StaffApi>;
+  close(): Promise<void>;
+}
+
+export interface StaffApi {
+  get<T = any>(path: string): Promise<T>;
+  post<T = any>(path: string, body?: unknown): Promise<T>;
+}
+
+export async function startGuestServer(): Promise<GuestServer> {
+  const fresh: FreshDatabase = await openFreshDatabase('pglite');
+  const clock = new TestClock();
+  const samplan = await startSamplan(
+    {
+      secret: randomBytes(32).toString('base64url'),
+      host: '127.0.0.1',
+      port: 0,
+      mediaListenIp: '127.0.0.1',
+      mediaPort: 0,
+      mediaWorkers: 1,
+      demoRooms: false,
+      seedDemo: true,
+      logLevel: 'warn',
+    },
+    { now: clock.now, database: fresh.db },
+  );
+  const guestLinks = samplan.demo?.guestLinks ?? [];
+  if (guestLinks.length === 0) throw new Error('the demo seed gave no join links');
+
+  const staff = async (login: string): Promise<StaffApi> => {
+    const answer = await fetch(`${samplan.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login, password: DEMO_PASSWORD }),
+    });
+    const cookie = answer.headers.get('set-cookie')?.split(';')[0];
+    if (!answer.ok || !cookie) throw new Error(`${login} could not sign in: ${answer.status} ${await answer.text()}`);
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${samplan.url}/api${path}`, {
+        method,
+        headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+      return text ? JSON.parse(text) : null;
+    };
+    return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body ?? {}) };
+  };
+
+  return {
+    samplan,
+    url: samplan.url,
+    clock,
+    guestLinks,
+    staff,
+    close: async () => {
+      await samplan.close();
+      await fresh.dispose();
+    },
+  };
+}
