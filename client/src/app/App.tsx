@@ -12,6 +12,7 @@ import { GuestPage } from '../guest/GuestPage.tsx';
 import { RoomPage } from '../room/RoomPage.tsx';
 import { DayView } from '../staff/DayView.tsx';
 import { EpisodePage } from '../staff/episode/EpisodePage.tsx';
+import { SchedulePage } from '../staff/schedule/SchedulePage.tsx';
 import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
 import { Link } from './Link.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
@@ -79,6 +80,8 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
       return <DayView />;
     case 'episode':
       return <EpisodePage key={route.episodeId} episodeId={route.episodeId} />;
+    case 'schedule':
+      return <SchedulePage key={route.episodeId} episodeId={route.episodeId} />;
   }
   return null;
 }
