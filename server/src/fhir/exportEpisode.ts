@@ -1,10 +1,7 @@
 import { SamplanError } from '@samplan/shared';
-import type { Principal } from '../auth/principal.ts';
-import type { Clock } from '../record/clock.ts';
-import { requireAccess } from '../plan/access.ts';
-import { auditActorOf } from '../plan/authorship.ts';
-import { recordAudit } from '../store/audit.ts';
-import type { Db } from '../store/database.ts';
+import { grant } from '../plan/access.ts';
+import { auditOk } from '../record/audit.ts';
+import type { Caller, RecordContext } from '../record/context.ts';
 import { type CollectionBundle, episodeBundle } from './episodeBundle.ts';
 import { loadEpisodeExport } from './loadEpisodeExport.ts';
 
@@ -13,11 +10,10 @@ import { loadEpisodeExport } from './loadEpisodeExport.ts';
  * number and the whole record, so a conference link (patient, relative) does
  * not reach it. Audited as an export.
  */
-export async function exportEpisode(db: Db, principal: Principal, episodeId: string, via: string, now: Clock): Promise<CollectionBundle> {
-  const at = now();
-  const granted = await requireAccess(db, { principal, action: 'episode:read', episodeId, via, audit: { action: 'export', resourceType: 'Episode' }, now: at });
-  const record = await loadEpisodeExport(db, episodeId, at);
+export async function exportEpisode(ctx: RecordContext, caller: Caller, episodeId: string): Promise<CollectionBundle> {
+  const granted = await grant(ctx, caller, episodeId, { action: 'episode:read', audit: { action: 'export', resourceType: 'Episode' } });
+  const record = await loadEpisodeExport(ctx.db, episodeId, ctx.now());
   if (record === null) throw new SamplanError('NOT_FOUND', 'No such episode.');
-  await recordAudit(db, { actor: auditActorOf(principal), action: 'export', resourceType: 'Episode', resourceId: episodeId, patientId: granted.episode.patientId, via, outcome: 'ok' });
+  await auditOk(ctx.db, caller, { action: 'export', resourceType: 'Episode', resourceId: episodeId, patientId: granted.episode.patientId });
   return episodeBundle(record);
 }

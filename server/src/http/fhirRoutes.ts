@@ -24,7 +24,7 @@ export function fhirRoutes(ctx: RecordContext): AnyRoute[] {
       response: fhirBundleSchema,
       before: [fhirJson],
       // FHIR's resource interfaces have no index signature; the route checks the answer against the schema all the same.
-      handler: async ({ caller, params }) => (await exportEpisode(ctx.db, caller.principal, params.episodeId, caller.via, ctx.now)) as z.input<typeof fhirBundleSchema>,
+      handler: async ({ caller, params }) => (await exportEpisode(ctx, caller, params.episodeId)) as z.input<typeof fhirBundleSchema>,
     }),
   ];
 }

@@ -1,6 +1,5 @@
 import type { AgreementParty, Editor, ParticipantRole, StaffSector } from '@samplan/shared';
 import type { Principal } from '../auth/principal.ts';
-import type { AuditActor } from '../store/audit.ts';
 import type { Sector, StaffRole } from '../store/generated/enums.ts';
 
 /**
@@ -56,10 +55,6 @@ export function storedEditor(author: {
   }
   // A CHECK on PlanRevision requires exactly one author.
   throw new Error('plan revision without an author');
-}
-
-export function auditActorOf(principal: Principal): AuditActor {
-  return principal.kind === 'staff' ? { kind: 'staff', staffId: principal.staffId } : { kind: 'participant', participantId: principal.participantId };
 }
 
 export function revisionAuthorOf(principal: Principal): { staffId: string } | { participantId: string } {

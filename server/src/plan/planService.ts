@@ -18,16 +18,17 @@ import {
 } from '@samplan/shared';
 import { z } from 'zod';
 import { KeyedQueue } from '../media/keyedQueue.ts';
-import { recordAudit } from '../store/audit.ts';
+import { auditDenied, auditOk } from '../record/audit.ts';
+import type { Caller, RecordContext } from '../record/context.ts';
 import { type Clock, systemClock } from '../record/clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Db, DbClient } from '../store/database.ts';
 import { appendPlanRevision } from '../store/plan-revisions.ts';
-import { type AccessRequest, decideAccess, type Granted, isRecordId, requireAccess } from './access.ts';
+import { grant, grantOn, type Granted, isRecordId, type PlanAccessCheck } from './access.ts';
 import { agreementOf } from './agreements.ts';
 import { type PlanState, readPlanState } from './planState.ts';
 import type { Principal } from '../auth/principal.ts';
-import { auditActorOf, editorOf, partyOf, revisionAuthorOf } from './authorship.ts';
+import { editorOf, partyOf, revisionAuthorOf } from './authorship.ts';
 import { ContentIndex, documentsBetween, headOf, revisionsBetween } from './revisions.ts';
 
 /** How often a push is re-integrated when another server committed first; each retry means someone else made progress. */
@@ -82,6 +83,7 @@ const idSchema = z.uuid();
  */
 export class PlanService {
   readonly #db: Db;
+  readonly #ctx: RecordContext;
   readonly #logger: Logger;
   readonly #now: Clock;
   readonly #queue = new KeyedQueue();
@@ -91,6 +93,7 @@ export class PlanService {
 
   constructor(db: Db, logger: Logger, now: Clock = systemClock) {
     this.#db = db;
+    this.#ctx = { db, now };
     this.#logger = logger;
     this.#now = now;
   }
@@ -134,13 +137,12 @@ export class PlanService {
 
   /** One round trip for the plan and everything its access check and agreement need (planState.ts). */
   async #read(principal: Principal, scope: EpisodeScope, withDocument: boolean, resourceType: string): Promise<{ state: PlanState; granted: Granted }> {
-    const request = this.#accessRequest(principal, scope, 'plan:read', 'read', resourceType);
     const readable = isRecordId(scope.episodeId) && (scope.conferenceId === undefined || isRecordId(scope.conferenceId));
     const state = readable
       ? await readPlanState(this.#db, scope.episodeId, { ...(scope.conferenceId === undefined ? {} : { conferenceId: scope.conferenceId }), document: withDocument })
       : null;
-    const granted = await decideAccess(this.#db, request, state?.episode ?? null);
-    // decideAccess refuses an episode that was not read, so a granted read has its state.
+    const granted = await grantOn(this.#ctx, this.#caller(principal, scope), state?.episode ?? null, this.#check(scope, 'plan:read', 'read', resourceType));
+    // grantOn refuses an episode that was not read, so a granted read has its state.
     if (state === null) throw new Error('access granted to an episode that was not read');
     return { state, granted };
   }
@@ -268,29 +270,26 @@ export class PlanService {
   }
 
   #require(principal: Principal, scope: EpisodeScope, action: 'plan:read' | 'plan:agree', verb: string, resourceType: string): Promise<Granted> {
-    return requireAccess(this.#db, this.#accessRequest(principal, scope, action, verb, resourceType));
+    return grant(this.#ctx, this.#caller(principal, scope), scope.episodeId, this.#check(scope, action, verb, resourceType));
   }
 
-  #accessRequest(principal: Principal, scope: EpisodeScope, action: 'plan:read' | 'plan:agree', verb: string, resourceType: string): AccessRequest {
-    return {
-      principal,
-      action,
-      episodeId: scope.episodeId,
-      ...(scope.conferenceId === undefined ? {} : { conferenceId: scope.conferenceId }),
-      via: scope.via,
-      audit: { action: verb, resourceType },
-      now: this.#now(),
-    };
+  #check(scope: EpisodeScope, action: 'plan:read' | 'plan:agree', verb: string, resourceType: string): PlanAccessCheck {
+    return { action, audit: { action: verb, resourceType }, ...(scope.conferenceId === undefined ? {} : { conferenceId: scope.conferenceId }) };
+  }
+
+  #caller(principal: Principal, scope: RequestScope): Caller {
+    return { principal, via: scope.via };
   }
 
   #audit(
     principal: Principal,
     scope: EpisodeScope,
     granted: Granted,
-    event: { action: string; resourceType: string; resourceId: string | null; outcome: 'ok' | 'denied' },
+    { outcome, ...act }: { action: string; resourceType: string; resourceId: string | null; outcome: 'ok' | 'denied' },
     db: DbClient = this.#db,
   ) {
-    return recordAudit(db, { actor: auditActorOf(principal), patientId: granted.episode.patientId, via: scope.via, ...event });
+    const audited = { ...act, patientId: granted.episode.patientId };
+    return outcome === 'ok' ? auditOk(db, this.#caller(principal, scope), audited) : auditDenied(db, this.#caller(principal, scope), audited);
   }
 
   /** The episode's plan, made on its first write; two servers making it at once both end up with the one that won. */

@@ -1,7 +1,7 @@
 import { agreementPartySchema, participantRoleSchema } from '@samplan/shared';
 import { z } from 'zod';
 import type { DbClient } from '../store/database.ts';
-import type { EpisodeRecord } from './access.ts';
+import type { EpisodeRef } from '../record/access.ts';
 
 /**
  * Everything a read of the plan needs, in one round trip: the episode and
@@ -34,7 +34,7 @@ const rowSchema = z.object({
 });
 
 export interface PlanState {
-  readonly episode: EpisodeRecord | null;
+  readonly episode: EpisodeRef | null;
   readonly planId: string | null;
   /** 0 before the first revision. */
   readonly revision: number;

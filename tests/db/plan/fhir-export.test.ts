@@ -51,7 +51,7 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
 
   it('is a Bundle whose every resource is valid against the R4 definitions', async () => {
     const { prisma, nurse, episode } = await plannedEpisode();
-    const bundle = await exportEpisode(prisma, nurse, episode.id, VIA, systemClock);
+    const bundle = await exportEpisode({ db: prisma, now: systemClock }, { principal: nurse, via: VIA }, episode.id);
 
     expect(fhirIssues(bundle)).toEqual([]);
     for (const entry of bundle.entry ?? []) {
@@ -63,7 +63,7 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
 
   it('says what the plan says: status, activities with performer and time, notes, earlier agreed version replaced', async () => {
     const { prisma, nurse, episode, patient, conference } = await plannedEpisode();
-    const bundle = await exportEpisode(prisma, nurse, episode.id, VIA, systemClock);
+    const bundle = await exportEpisode({ db: prisma, now: systemClock }, { principal: nurse, via: VIA }, episode.id);
 
     const [person] = resources<Patient>(bundle, 'Patient');
     expect(person?.identifier).toEqual([{ system: CPR_SYSTEM, value: patient.cprNumber.replace('-', '') }]);
@@ -105,7 +105,7 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
 
   it('is really validated: a broken resource fails with where and why', async () => {
     const { prisma, nurse, episode } = await plannedEpisode();
-    const bundle = await exportEpisode(prisma, nurse, episode.id, VIA, systemClock);
+    const bundle = await exportEpisode({ db: prisma, now: systemClock }, { principal: nurse, via: VIA }, episode.id);
     const [plan] = resources<CarePlan>(bundle, 'CarePlan');
     const [person] = resources<Patient>(bundle, 'Patient');
 
@@ -117,9 +117,9 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
 
   it('is for the care team only, and every export is audited', async () => {
     const { prisma, nurse, karen, outsider, episode, patient } = await plannedEpisode();
-    await expect(exportEpisode(prisma, karen, episode.id, VIA, systemClock)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(exportEpisode(prisma, outsider, episode.id, VIA, systemClock)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await exportEpisode(prisma, nurse, episode.id, VIA, systemClock);
+    await expect(exportEpisode({ db: prisma, now: systemClock }, { principal: karen, via: VIA }, episode.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(exportEpisode({ db: prisma, now: systemClock }, { principal: outsider, via: VIA }, episode.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await exportEpisode({ db: prisma, now: systemClock }, { principal: nurse, via: VIA }, episode.id);
 
     const exports = await prisma.auditEvent.findMany({ where: { patientId: patient.id, action: 'export' }, orderBy: { at: 'asc' } });
     expect(exports.map((row) => [row.actorId, row.outcome, row.via])).toEqual([
