@@ -33,11 +33,11 @@ export function AdviceForm({ api, episodeId, window: known }: AdviceFormProps) {
   if (refusal) return <AdviceClosed refusal={refusal} />;
   const timeLeft = (closesAt: string, msLeft: number) => {
     const left = daysAndHours(msLeft);
-    const leftText =
-      left.days > 0 ? t('guest.advice.daysHours', { days: String(left.days), hours: String(left.hours) }) : t('guest.advice.hours', { hours: String(left.hours) });
+    const hours = t('guest.advice.hours', { count: left.hours });
+    const leftText = left.days > 0 ? t('guest.advice.daysAndHours', { days: t('guest.advice.days', { count: left.days }), hours }) : hours;
     return (
       <p className="guest-emphasis">
-        <span aria-hidden="true">⏱</span> {t('guest.advice.timeLeft', { date: formatDateTime(closesAt, i18n.language), left: leftText })}
+        {t('guest.advice.timeLeft', { date: formatDateTime(closesAt, i18n.language), left: leftText })}
       </p>
     );
   };

@@ -149,9 +149,9 @@ function AdviceHome({ api, opened, onMeeting }: { api: GuestApi; opened: Opened;
         <AdviceForm api={api} episodeId={opened.guest.episodeId} window={known.state === 'open' ? known : null} />
       )}
       {meetingOn && (
-        <div className="guest-actions guest-step">
+        <div className="guest-actions guest-more">
           <button type="button" className="button" onClick={onMeeting}>
-            {t('guest.call.rejoin')}
+            {t('guest.call.toMeeting')}
           </button>
         </div>
       )}
