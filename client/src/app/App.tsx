@@ -13,6 +13,7 @@ import { RoomPage } from '../room/RoomPage.tsx';
 import { DayView } from '../staff/DayView.tsx';
 import { EpisodePage } from '../staff/episode/EpisodePage.tsx';
 import { SchedulePage } from '../staff/schedule/SchedulePage.tsx';
+import { ConferencePage } from '../staff/conference/ConferencePage.tsx';
 import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
 import { Link } from './Link.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
@@ -82,6 +83,8 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
       return <EpisodePage key={route.episodeId} episodeId={route.episodeId} />;
     case 'schedule':
       return <SchedulePage key={route.episodeId} episodeId={route.episodeId} />;
+    case 'conference':
+      return <ConferencePage key={route.conferenceId} conferenceId={route.conferenceId} />;
   }
   return null;
 }
