@@ -115,7 +115,7 @@ export class PlanService {
       ? await this.#db.conference.findUnique({ where: { id: conferenceId }, select: { id: true, episodeId: true, status: true, endedAt: true } })
       : null;
     if (row === null) throw new SamplanError('NOT_FOUND', 'No such conference.');
-    return { id: row.id, episodeId: row.episodeId, ended: row.status === 'ended' || row.endedAt !== null };
+    return { id: row.id, episodeId: row.episodeId, ended: row.status === 'ended' || row.status === 'cancelled' || row.endedAt !== null };
   }
 
   /** The plan as it stands, with the agreement of the conference it is looked at in (or the latest one). */
@@ -154,6 +154,10 @@ export class PlanService {
    */
   async push(principal: Principal, scope: EpisodeScope, push: PlanPush): Promise<PlanPushResult> {
     const granted = await this.#require(principal, scope, 'plan:read', 'update', 'PlanRevision');
+    // A revision says which call it was made in; a call that is over makes none (edit outside it instead).
+    if (scope.conferenceId !== undefined && (await this.conference(scope.conferenceId)).ended) {
+      throw new SamplanError('ROOM_CLOSED', 'The conference has ended: the plan is edited outside it from now on.');
+    }
     return this.#queue.run(scope.episodeId, () => this.#integrate(principal, scope, granted, push));
   }
 

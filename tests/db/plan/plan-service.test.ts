@@ -203,4 +203,13 @@ describe.each(DATABASE_KINDS)('care plan service on %s', (kind) => {
     const { service, nurse, inCall } = await scene();
     await expect(push(service, nurse, inCall, 5, [addTask(1)])).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
+
+  it('makes no revisions in a conference that is over, and agrees in none', async () => {
+    const { service, nurse, inCall, prisma, conference, episode } = await scene();
+    await push(service, nurse, inCall, 0, [addTask(1)]);
+    await prisma.conference.update({ where: { id: conference.id }, data: { status: 'ended', endedAt: new Date() } });
+    await expect(push(service, nurse, inCall, 1, [setTask(1, { status: 'done' })])).rejects.toMatchObject({ code: 'ROOM_CLOSED' });
+    await expect(service.agree(nurse, { conferenceId: conference.id, via: 'plan:agree' }, 1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await push(service, nurse, { episodeId: episode.id, via: 'POST /api/episodes/:id/plan/push' }, 1, [setTask(1, { status: 'done' })])).toMatchObject({ revision: 2 });
+  });
 });
