@@ -14,6 +14,7 @@ import { DayView } from '../staff/DayView.tsx';
 import { EpisodePage } from '../staff/episode/EpisodePage.tsx';
 import { SchedulePage } from '../staff/schedule/SchedulePage.tsx';
 import { ConferencePage } from '../staff/conference/ConferencePage.tsx';
+import { AdviceQueuePage } from '../staff/advice/AdviceQueuePage.tsx';
 import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
 import { Link } from './Link.tsx';
 import { LoadStatus } from './LoadStatus.tsx';
@@ -85,6 +86,8 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
       return <SchedulePage key={route.episodeId} episodeId={route.episodeId} />;
     case 'conference':
       return <ConferencePage key={route.conferenceId} conferenceId={route.conferenceId} />;
+    case 'advice':
+      return <AdviceQueuePage />;
   }
   return null;
 }

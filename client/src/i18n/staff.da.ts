@@ -1,4 +1,4 @@
-import type { ConferenceKind, LOBBY_STATES, StaffRole, StaffSector } from '@samplan/shared';
+import type { ConferenceKind, LOBBY_STATES, StaffRole } from '@samplan/shared';
 
 type LobbyState = (typeof LOBBY_STATES)[number];
 
@@ -16,7 +16,6 @@ export const staffDa = {
     notFoundHeading: 'Siden findes ikke',
     notFoundText: 'Tjek adressen, eller gå til din dag.',
     back: 'Tilbage til min dag',
-    guestSignedIn: 'Du er logget ind fra et mødelink. Personale logger ind her.',
   },
   signIn: {
     heading: 'Log ind',
@@ -38,11 +37,6 @@ export const staffDa = {
     gp: 'Praktiserende læge',
     geriatrician: 'Geriater',
   } satisfies Record<StaffRole, string>,
-  sectors: {
-    hospital: 'Hospital',
-    municipality: 'Kommune',
-    general_practice: 'Almen praksis',
-  } satisfies Record<StaffSector, string>,
   kinds: {
     goal_conversation: 'Målsamtale',
     discharge_conference: 'Udskrivelseskonference',
@@ -80,7 +74,6 @@ export const staffDa = {
   time: {
     left: '{{time}} tilbage',
     overdue: 'Overskredet med {{time}}',
-    at: 'kl. {{time}}',
   },
   day: {
     heading: 'Min dag',
@@ -101,7 +94,6 @@ export const staffDa = {
     followUpDue: 'Senest {{when}}',
     recommended: 'Anbefalet efter screening',
     followUpPlanned: 'Planlagt',
-    openConference: 'Åbn mødet',
     openEpisode: 'Åbn forløbet for {{name}}',
     waitingCount_one: '{{count}} venter i venteværelset',
     waitingCount_other: '{{count}} venter i venteværelset',
@@ -229,12 +221,10 @@ export const staffDa = {
     admit: 'Luk {{name}} ind',
     remove: 'Fjern {{name}}',
     join: 'Deltag med video',
-    joining: 'Forbinder …',
     end: 'Afslut mødet',
     confirmEnd: 'Afslut mødet for alle? Den aftalte udgave af planen gemmes med deltagerne.',
     ended: 'Mødet er afsluttet.',
     participantsHeading: 'Deltagere',
-    planHeading: 'Fælles plan',
     toEpisode: 'Til forløbet',
   },
   advice: {
@@ -264,7 +254,6 @@ export const staffDa = {
     saved: 'Gemt',
     answer: 'Afslut med ISBAR-notat',
     answered: 'Besvaret {{when}}',
-    ask: 'Bed om geriatrisk rådgivning',
   },
   plan: {
     heading: 'Fælles plan',
@@ -330,11 +319,9 @@ export const staffDa = {
     remove: 'Slet {{label}}',
     editing: '{{name}} redigerer',
     saving: 'Gemmer …',
-    saved: 'Gemt',
     lastChange: 'Senest ændret af {{name}}',
     commentBy: '{{name}}, {{when}}',
     agree: 'Vi er enige i planen',
-    agreeAs: 'Marker enighed for {{party}}',
     youAgreed: 'I har sagt ja til denne udgave.',
     agreeFirstSave: 'Vent til dine ændringer er gemt.',
     dismiss: 'Luk beskeden',

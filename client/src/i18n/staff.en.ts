@@ -13,7 +13,6 @@ export const staffEn: StaffTranslations = {
     notFoundHeading: 'Page not found',
     notFoundText: 'Check the address, or go to your day.',
     back: 'Back to my day',
-    guestSignedIn: 'You are signed in from a meeting link. Staff sign in here.',
   },
   signIn: {
     heading: 'Sign in',
@@ -34,11 +33,6 @@ export const staffEn: StaffTranslations = {
     home_nurse: 'Home nurse',
     gp: 'General practitioner',
     geriatrician: 'Geriatrician',
-  },
-  sectors: {
-    hospital: 'Hospital',
-    municipality: 'Municipality',
-    general_practice: 'General practice',
   },
   kinds: {
     goal_conversation: 'Goal conversation',
@@ -77,7 +71,6 @@ export const staffEn: StaffTranslations = {
   time: {
     left: '{{time}} left',
     overdue: 'Overdue by {{time}}',
-    at: 'at {{time}}',
   },
   day: {
     heading: 'My day',
@@ -98,7 +91,6 @@ export const staffEn: StaffTranslations = {
     followUpDue: 'By {{when}}',
     recommended: 'Recommended by screening',
     followUpPlanned: 'Planned',
-    openConference: 'Open the conference',
     openEpisode: 'Open the episode of {{name}}',
     waitingCount_one: '{{count}} waiting in the lobby',
     waitingCount_other: '{{count}} waiting in the lobby',
@@ -226,12 +218,10 @@ export const staffEn: StaffTranslations = {
     admit: 'Admit {{name}}',
     remove: 'Remove {{name}}',
     join: 'Join with video',
-    joining: 'Connecting …',
     end: 'End the conference',
     confirmEnd: 'End the conference for everyone? The agreed revision of the plan is recorded with the participants.',
     ended: 'The conference has ended.',
     participantsHeading: 'Participants',
-    planHeading: 'Shared plan',
     toEpisode: 'To the episode',
   },
   advice: {
@@ -261,7 +251,6 @@ export const staffEn: StaffTranslations = {
     saved: 'Saved',
     answer: 'Finish with the ISBAR note',
     answered: 'Answered {{when}}',
-    ask: 'Ask the geriatric team',
   },
   plan: {
     heading: 'Shared plan',
@@ -327,11 +316,9 @@ export const staffEn: StaffTranslations = {
     remove: 'Delete {{label}}',
     editing: '{{name}} is editing',
     saving: 'Saving …',
-    saved: 'Saved',
     lastChange: 'Last changed by {{name}}',
     commentBy: '{{name}}, {{when}}',
     agree: 'We agree to the plan',
-    agreeAs: 'Mark agreement for {{party}}',
     youAgreed: 'You have agreed to this revision.',
     agreeFirstSave: 'Wait until your changes are saved.',
     dismiss: 'Close the message',
