@@ -1,7 +1,8 @@
 import { test as base, expect } from '@playwright/test';
 import { guestDa } from '../../client/src/i18n/guest.da.ts';
+import { staffDa } from '../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from './support/a11y.ts';
-import { admit, coordinatorJoins, expectMediaFrom, finishDeviceCheck, openGuest, PHONE, pressByKeyboard } from './support/guestFlow.ts';
+import { admit, coordinatorJoins, expectMediaFrom, finishDeviceCheck, goalConversation, openGuest, PHONE, pressByKeyboard } from './support/guestFlow.ts';
 import { startGuestServer, type GuestServer } from './support/guestServer.ts';
 
 const test = base.extend<{ server: GuestServer }>({
@@ -44,14 +45,21 @@ test('a patient opens her link on a tablet, checks her devices, waits, is let in
 
   // In the call: the coordinator big, the plan in plain words beside, big worded controls.
   await expect(page.getByRole('figure', { name: 'Hanne Bech, Hospital' })).toBeVisible({ timeout: 30_000 });
-  const plan = page.getByRole('complementary', { name: guestDa.call.planHeading });
-  await expect(plan.getByRole('heading', { name: guestDa.plan.goals })).toBeVisible();
+  const plan = page.getByRole('complementary', { name: staffDa.plan.plainHeading });
+  await expect(plan.getByRole('heading', { name: staffDa.plan.plainSections.goals })).toBeVisible();
   await expect(plan.getByText('Komme hjem til huset i Odder', { exact: false })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Slå mikrofon fra' })).toBeVisible();
   await expectMediaFrom(page, 'Hanne Bech', { video: true });
   await expectMediaFrom(coordinator, 'Karen Margrethe Jensen', { video: true });
   await expectNoSeriousA11yViolations(page, 'call');
   await page.screenshot({ path: `${SCREENSHOTS}guest-call.png` });
+
+  // She agrees to the plan for her party (patient and relatives); the record says so.
+  await plan.getByRole('button', { name: staffDa.plan.agree }).click();
+  const { conference, staff } = await goalConversation(server);
+  await expect
+    .poll(async () => (await staff.get<{ agreement: { awaiting: string[] } }>(`/episodes/${conference.episodeId}/plan`)).agreement.awaiting)
+    .toEqual(['hospital']);
 
   await coordinator.context().close();
   await page.context().close();

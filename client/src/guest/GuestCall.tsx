@@ -1,10 +1,9 @@
-import type { PlanSnapshot } from '@samplan/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceCheckResult } from '../devicecheck/DeviceCheck.tsx';
 import { StepScreen } from '../devicecheck/StepScreen.tsx';
-import { PlainPlan } from '../print/PlainPlan.tsx';
-import { PrintablePlan, PrintButton } from '../print/PrintablePlan.tsx';
+import { PlanPanel } from '../plan/PlanPanel.tsx';
+import { PrintPlanButton } from '../print/PrintablePlan.tsx';
 import { RoomClient } from '../room/RoomClient.ts';
 import { RoomView } from '../room/RoomView.tsx';
 import { exposeTestHook } from '../room/testHook.ts';
@@ -12,9 +11,6 @@ import { useRoomState } from '../room/useRoom.ts';
 import type { RoomEntry } from './admission.ts';
 import type { GuestApi } from './guestApi.ts';
 import { mediaForCall } from './guestMedia.ts';
-
-/** Until the plan moves live over the call's socket (PlanPanel), the guest's copy refreshes this often. */
-const PLAN_REFRESH_MS = 5_000;
 
 type GuestCallProps = {
   api: Pick<GuestApi, 'roomToken' | 'plan'>;
@@ -25,7 +21,7 @@ type GuestCallProps = {
   checked: DeviceCheckResult;
 };
 
-/** The call with the plan beside it (below it on a narrow screen), in plain words. */
+/** The call with the live plan beside it (below it on a narrow screen), in plain words: agree and add wishes there. */
 export function GuestCall({ api, conferenceId, episodeId, patientName, entry, checked }: GuestCallProps) {
   const { t } = useTranslation();
   const [client] = useState(() => {
@@ -41,7 +37,7 @@ export function GuestCall({ api, conferenceId, episodeId, patientName, entry, ch
     });
   });
   const state = useRoomState(client);
-  const plan = usePlan(api, episodeId);
+  const loadPlan = () => api.plan(episodeId);
 
   useEffect(() => exposeTestHook(client), [client]);
   useEffect(() => {
@@ -61,45 +57,20 @@ export function GuestCall({ api, conferenceId, episodeId, patientName, entry, ch
           <button type="button" className="button button-primary" onClick={() => void client.join(checked.displayName)}>
             {t('guest.call.rejoin')}
           </button>
-          {plan && <PrintButton />}
+          <PrintPlanButton load={loadPlan} patientName={patientName} />
         </div>
-        {plan && <PrintablePlan plan={plan} patientName={patientName} printedAt={new Date().toISOString()} />}
       </StepScreen>
     );
   }
   return (
-    <>
-      <div className="guest-call">
-        <div className="guest-call-video">
-          <RoomView client={client} state={state} />
-        </div>
-        <aside className="guest-call-plan" aria-labelledby="guest-plan-heading">
-          <h2 id="guest-plan-heading">{t('guest.call.planHeading')}</h2>
-          {plan ? <PlainPlan plan={plan} headingLevel={3} /> : <p role="status">{t('guest.link.opening')}</p>}
-          {plan && <PrintButton />}
-        </aside>
+    <div className="guest-call">
+      <div className="guest-call-video">
+        <RoomView client={client} state={state} />
       </div>
-      {plan && <PrintablePlan plan={plan} patientName={patientName} printedAt={new Date().toISOString()} />}
-    </>
+      <div className="guest-call-plan">
+        <PlanPanel conferenceId={conferenceId} mode="plain" />
+        <PrintPlanButton load={loadPlan} patientName={patientName} />
+      </div>
+    </div>
   );
-}
-
-function usePlan(api: Pick<GuestApi, 'plan'>, episodeId: string): PlanSnapshot | null {
-  const [plan, setPlan] = useState<PlanSnapshot | null>(null);
-  useEffect(() => {
-    let current = true;
-    const load = () =>
-      void api.plan(episodeId).then(
-        (snapshot) => current && setPlan(snapshot),
-        // A missed refresh keeps the copy on screen; the next one tries again.
-        () => undefined,
-      );
-    load();
-    const timer = setInterval(load, PLAN_REFRESH_MS);
-    return () => {
-      current = false;
-      clearInterval(timer);
-    };
-  }, [api, episodeId]);
-  return plan;
 }

@@ -88,13 +88,6 @@ export const guestDa = {
     startsAt: 'Mødet begynder {{time}}',
   },
   call: {
-    planHeading: 'Jeres fælles plan',
-    agree: 'Jeg er enig i planen',
-    agreed: 'Du har sagt, at du er enig',
-    addWish: 'Tilføj til mine ønsker',
-    wishLabel: 'Mit ønske',
-    wishSave: 'Gem ønsket',
-    wishSaved: 'Dit ønske er gemt i planen',
     print: 'Udskriv planen',
     leftHeading: 'Du har forladt mødet',
     toMeeting: 'Gå til videomødet',

@@ -86,13 +86,6 @@ export const guestEn: GuestTranslations = {
     startsAt: 'The meeting starts {{time}}',
   },
   call: {
-    planHeading: 'Your shared plan',
-    agree: 'I agree with the plan',
-    agreed: 'You said you agree',
-    addWish: 'Add to my wishes',
-    wishLabel: 'My wish',
-    wishSave: 'Save the wish',
-    wishSaved: 'Your wish is saved in the plan',
     print: 'Print the plan',
     leftHeading: 'You left the meeting',
     toMeeting: 'Go to the video meeting',

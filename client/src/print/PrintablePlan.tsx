@@ -1,6 +1,9 @@
 import type { PlanSnapshot } from '@samplan/shared';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../guest/formatTime.ts';
+import { uiErrorCodeOf, type UiErrorCode } from '../uiError.ts';
+import { ErrorNotice } from '../room/ErrorNotice.tsx';
 import { PlainPlan } from './PlainPlan.tsx';
 import './print.css';
 
@@ -14,7 +17,7 @@ type PrintablePlanProps = {
 /**
  * The plan as it comes out of the printer: only this element is printed
  * (print.css), in large black type on white, with the date on it. On screen
- * it stays hidden; a print button anywhere on the page prints it.
+ * it stays hidden.
  */
 export function PrintablePlan({ plan, patientName, printedAt }: PrintablePlanProps) {
   const { t, i18n } = useTranslation();
@@ -27,11 +30,34 @@ export function PrintablePlan({ plan, patientName, printedAt }: PrintablePlanPro
   );
 }
 
-export function PrintButton() {
+type Printing = { plan: PlanSnapshot; at: string };
+
+/** Fetches the plan as it is now, lays it out for paper, and opens the print dialogue. */
+export function PrintPlanButton({ load, patientName }: { load(): Promise<PlanSnapshot>; patientName: string }) {
   const { t } = useTranslation();
+  const [printing, setPrinting] = useState<Printing | null>(null);
+  const [error, setError] = useState<UiErrorCode | null>(null);
+  useEffect(() => {
+    // After the printable copy is in the page, not before: print what was just fetched.
+    if (printing) window.print();
+  }, [printing]);
   return (
-    <button type="button" className="button" onClick={() => window.print()}>
-      {t('guest.call.print')}
-    </button>
+    <>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          setError(null);
+          load().then(
+            (plan) => setPrinting({ plan, at: new Date().toISOString() }),
+            (failure: unknown) => setError(uiErrorCodeOf(failure)),
+          );
+        }}
+      >
+        {t('guest.call.print')}
+      </button>
+      {error && <ErrorNotice code={error} />}
+      {printing && <PrintablePlan plan={printing.plan} patientName={patientName} printedAt={printing.at} />}
+    </>
   );
 }

@@ -47,7 +47,7 @@ export async function finishDeviceCheck(page: Page, expectedName: string): Promi
   await pressByKeyboard(page, guestDa.connection.continue);
 }
 
-type Conference = { id: string; kind: string; participants: { id: string; name: string; role: string; lobbyState: string }[] };
+type Conference = { id: string; episodeId: string; kind: string; participants: { id: string; name: string; role: string; lobbyState: string }[] };
 
 /** Karen's goal conversation as the discharge coordinator sees it. */
 export async function goalConversation(server: GuestServer): Promise<{ conference: Conference; staff: Awaited<ReturnType<GuestServer['staff']>> }> {
