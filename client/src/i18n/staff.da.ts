@@ -82,6 +82,8 @@ export const staffDa = {
     today: 'I dag',
     thisWeek: 'Resten af ugen',
     noConferences: 'Ingen møder.',
+    tasksHeading: 'Mine opgaver i planerne',
+    noTasks: 'Ingen åbne opgaver til dig.',
     adviceHeading: 'Åbne rådgivningsønsker',
     noAdvice: 'Ingen åbne ønsker om rådgivning.',
     atNight: 'Kom om natten',

@@ -79,6 +79,8 @@ export const staffEn: StaffTranslations = {
     today: 'Today',
     thisWeek: 'Rest of the week',
     noConferences: 'No conferences.',
+    tasksHeading: 'My tasks in the plans',
+    noTasks: 'No open tasks for you.',
     adviceHeading: 'Open advice requests',
     noAdvice: 'No open advice requests.',
     atNight: 'Came in at night',

@@ -15,22 +15,28 @@ import { pathOf } from '../app/router.ts';
 import { useLoad } from '../app/useLoad.ts';
 import { Deadline } from './Deadline.tsx';
 import { cameAtNight, msUntil } from './deadlines.ts';
+import { myTasks, type MyTask } from './myTasks.ts';
 import { PatientName } from './PatientName.tsx';
+import { useStaff, type StaffPrincipal } from '../app/auth.tsx';
 
 const POLL_MS = 10_000;
 
-type DayPageData = { day: DayData; conferences: ReadonlyMap<string, ConferenceView>; episodes: EpisodeSummary[] };
+type DayPageData = { day: DayData; conferences: ReadonlyMap<string, ConferenceView>; episodes: EpisodeSummary[]; tasks: MyTask[] };
 
-async function loadDay(): Promise<DayPageData> {
+async function loadDay(me: StaffPrincipal): Promise<DayPageData> {
   const [day, { episodes }] = await Promise.all([api.day(), api.episodes()]);
-  // The day view lists conferences without people; the lobby is what a host acts on, so fetch those few.
-  const details = await Promise.all(day.conferences.filter((c) => c.involvesMe).map((c) => api.conference(c.id).then((r) => r.conference)));
-  return { day, episodes, conferences: new Map(details.map((conference) => [conference.id, conference])) };
+  // The day view lists conferences without people, and no plan tasks: fetch the few conferences and plans of my episodes.
+  const [details, plans] = await Promise.all([
+    Promise.all(day.conferences.filter((c) => c.involvesMe).map((c) => api.conference(c.id).then((r) => r.conference))),
+    Promise.all(episodes.map((episode) => api.plan(episode.id).then((plan) => ({ episode, document: plan.document })))),
+  ]);
+  return { day, episodes, conferences: new Map(details.map((conference) => [conference.id, conference])), tasks: myTasks(plans, me) };
 }
 
 export function DayView() {
   const { t } = useTranslation();
-  const loaded = useLoad(loadDay, 'day');
+  const me = useStaff();
+  const loaded = useLoad(() => loadDay(me), 'day');
   const { reload } = loaded;
   useEffect(() => {
     const timer = window.setInterval(reload, POLL_MS);
@@ -60,6 +66,30 @@ function DayContent({ data }: { data: DayPageData }) {
           <ConferenceList items={today} details={data.conferences} />
           <h3>{t('day.thisWeek')}</h3>
           <ConferenceList items={week} details={data.conferences} />
+        </section>
+
+        <section className="card" aria-labelledby="day-tasks">
+          <h2 id="day-tasks">{t('day.tasksHeading')}</h2>
+          {data.tasks.length === 0 ? (
+            <p>{t('day.noTasks')}</p>
+          ) : (
+            <ul className="rows">
+              {data.tasks.map(({ episode, task }) => (
+                <li key={task.id} className="row">
+                  <span className="row-task">{task.what}</span>
+                  <Link href={pathOf({ name: 'episode', episodeId: episode.id })} aria-label={t('day.openEpisode', { name: episode.patient.name })}>
+                    <PatientName patient={episode.patient} />
+                  </Link>
+                  {task.due && (
+                    <>
+                      <span>{t('day.followUpDue', { when: formatDateTime(task.due, i18n.language) })}</span>
+                      <Deadline msLeft={msUntil(task.due, day.now)} />
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
 
         <section className="card" aria-labelledby="day-advice">
