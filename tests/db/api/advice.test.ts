@@ -114,6 +114,23 @@ describe.each(DATABASE_KINDS)('the 7-day advice line on %s', (kind) => {
     expect((await geriatrician.post(`/advice-requests/${requestId}/answer`, { channel: 'phone', isbar })).status).toBe(409);
   });
 
+  it('lets the geriatrician who took a request answer it after the window closed, and nobody take it then', async () => {
+    const db = server.fresh.db.prisma;
+    const closes = addCalendarDays(ella.dischargedAt, 7);
+    server.clock.set(new Date(closes.getTime() - 5 * MINUTE));
+    const geriatrician = await server.login('geriater@horsens.demo');
+    const taken = await freshAdvice(db, ella.id);
+    const untaken = await freshAdvice(db, ella.id);
+    await db.adviceRequest.updateMany({ where: { id: { in: [taken, untaken] } }, data: { createdAt: new Date(closes.getTime() - 10 * MINUTE) } });
+    expect((await geriatrician.post(`/advice-requests/${taken}/take`)).status).toBe(200);
+
+    server.clock.set(new Date(closes.getTime() + 20 * MINUTE));
+    expect((await geriatrician.post(`/advice-requests/${untaken}/take`)).status).toBe(404);
+    const answered = await geriatrician.post(`/advice-requests/${taken}/answer`, { channel: 'phone', isbar });
+    expect(answered.status, answered.text).toBe(200);
+    expect(answered.body.adviceRequest).toMatchObject({ state: 'answered', answeredAt: new Date(closes.getTime() + 20 * MINUTE).toISOString() });
+  });
+
   it('refuses an advice call outside the window, and answering in a conference of another kind', async () => {
     const geriatrician = await server.login('geriater@horsens.demo');
     const late = await geriatrician.post(`/episodes/${ella.id}/conferences`, { kind: 'advice_call', scheduledStart: addCalendarDays(ella.dischargedAt, 7).toISOString() });

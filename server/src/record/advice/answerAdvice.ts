@@ -9,7 +9,11 @@ import { adviceSelect, adviceView } from './adviceView.ts';
 async function takeable(ctx: RecordContext, caller: Caller, adviceRequestId: string, verb: string) {
   const row = await ctx.db.adviceRequest.findUnique({ where: { id: adviceRequestId }, select: { ...adviceSelect, episode: { select: { ...adviceSelect.episode.select, ...episodeAccessSelect } } } });
   const audit = { action: verb, resourceType: 'AdviceRequest', resourceId: adviceRequestId };
-  const { episode } = await requireEpisodeAccess(ctx, caller, row === null ? null : { ...episodeRefOf(row.episode), row }, { action: 'advice:take', audit });
+  // A request asked inside the window is finished by whoever took it, also after the window has closed:
+  // for them the standing is judged as of the moment it was asked.
+  const mine = row !== null && verb !== 'take' && caller.principal.kind === 'staff' && row.takenBy?.id === caller.principal.staffId;
+  const asOf = mine ? { ...ctx, now: () => row.createdAt } : ctx;
+  const { episode } = await requireEpisodeAccess(asOf, caller, row === null ? null : { ...episodeRefOf(row.episode), row }, { action: 'advice:take', audit });
   if (caller.principal.kind !== 'staff') throw new SamplanError('FORBIDDEN', 'Only the geriatric team answers advice requests.');
   return { row: episode.row, patientId: episode.patientId, audit, staffId: caller.principal.staffId };
 }
