@@ -48,25 +48,26 @@ export interface PlanState {
 export async function readPlanState(db: DbClient, episodeId: string, options: { conferenceId?: string; document: boolean }): Promise<PlanState> {
   const conferenceId = options.conferenceId ?? null;
   const rows = await db.$queryRaw<unknown[]>`
-    WITH plan AS (SELECT id FROM "CarePlan" WHERE "episodeId" = ${episodeId}::uuid),
+    WITH args AS (SELECT ${episodeId}::uuid AS episode, ${conferenceId}::uuid AS conference, ${options.document}::boolean AS with_document),
+    plan AS (SELECT id FROM "CarePlan" WHERE "episodeId" = (SELECT episode FROM args)),
     head AS (
-      SELECT number, CASE WHEN ${options.document} THEN document END AS document
+      SELECT number, CASE WHEN (SELECT with_document FROM args) THEN document END AS document
       FROM "PlanRevision" WHERE "planId" = (SELECT id FROM plan) ORDER BY number DESC LIMIT 1
     ),
     conf AS (
-      SELECT c.id, (c.status = 'ended' OR c."endedAt" IS NOT NULL) AS ended
-      FROM "Conference" c
-      WHERE c."episodeId" = ${episodeId}::uuid
-        AND CASE WHEN ${conferenceId}::uuid IS NULL
+      SELECT c.id, (c.status IN ('ended', 'cancelled') OR c."endedAt" IS NOT NULL) AS ended
+      FROM "Conference" c, args
+      WHERE c."episodeId" = args.episode
+        AND CASE WHEN args.conference IS NULL
           THEN EXISTS (SELECT 1 FROM "Participant" p WHERE p."conferenceId" = c.id AND p."joinedAt" IS NOT NULL)
-          ELSE c.id = ${conferenceId}::uuid END
+          ELSE c.id = args.conference END
       ORDER BY c."scheduledStart" DESC LIMIT 1
     )
     SELECT
       (SELECT json_build_object('id', e.id, 'patientId', e."patientId", 'admittedAt', e."admittedAt", 'dischargedAt', e."dischargedAt")
-         FROM "Episode" e WHERE e.id = ${episodeId}::uuid) AS episode,
-      ARRAY(SELECT "organisationId"::text FROM "CareTeamOrganisation" WHERE "episodeId" = ${episodeId}::uuid) AS "careTeam",
-      ARRAY(SELECT "staffUserId"::text FROM "CareTeamStaff" WHERE "episodeId" = ${episodeId}::uuid) AS "careTeamStaff",
+         FROM "Episode" e WHERE e.id = (SELECT episode FROM args)) AS episode,
+      ARRAY(SELECT "organisationId"::text FROM "CareTeamOrganisation" WHERE "episodeId" = (SELECT episode FROM args)) AS "careTeam",
+      ARRAY(SELECT "staffUserId"::text FROM "CareTeamStaff" WHERE "episodeId" = (SELECT episode FROM args)) AS "careTeamStaff",
       (SELECT id::text FROM plan) AS "planId",
       (SELECT number FROM head) AS "headNumber",
       (SELECT document FROM head) AS document,
@@ -79,6 +80,7 @@ export async function readPlanState(db: DbClient, episodeId: string, options: { 
          FROM "Agreement" a JOIN "PlanRevision" r ON r.id = a."revisionId"
          WHERE r."planId" = (SELECT id FROM plan)) AS agreements
   `;
+
   const row = rowSchema.parse(rows[0]);
   const episode = row.episode && {
     patientId: row.episode.patientId,
