@@ -16,25 +16,24 @@ import {
   type PlanSnapshot,
   SamplanError,
 } from '@samplan/shared';
-import { z } from 'zod';
+import type { Principal } from '../auth/principal.ts';
+import type { Logger } from '../logger.ts';
 import { KeyedQueue } from '../media/keyedQueue.ts';
 import { auditDenied, auditOk } from '../record/audit.ts';
 import type { Caller, RecordContext } from '../record/context.ts';
 import { type Clock, systemClock } from '../record/clock.ts';
-import type { Logger } from '../logger.ts';
 import type { Db, DbClient } from '../store/database.ts';
 import { appendPlanRevision } from '../store/plan-revisions.ts';
 import { grant, grantOn, type Granted, isRecordId, type PlanAccessCheck } from './access.ts';
 import { agreementOf } from './agreements.ts';
-import { type PlanState, readPlanState } from './planState.ts';
-import type { Principal } from '../auth/principal.ts';
 import { editorOf, partyOf, revisionAuthorOf } from './authorship.ts';
+import { type PlanState, readPlanState } from './planState.ts';
 import { ContentIndex, documentsBetween, headOf, revisionsBetween } from './revisions.ts';
 
 /** How often a push is re-integrated when another server committed first; each retry means someone else made progress. */
 const MAX_ATTEMPTS = 8;
 /** A client further behind than this reloads the plan instead of catching up through one push answer. */
-export const MAX_MISSED_REVISIONS = 500;
+const MAX_MISSED_REVISIONS = 500;
 
 export interface RequestScope {
   /** The route or socket event, for the audit trail. */
@@ -73,8 +72,6 @@ interface ConferenceRef {
   readonly ended: boolean;
 }
 
-const idSchema = z.uuid();
-
 /**
  * The shared care plan of an episode: read, push, agree, history. The
  * database is the authority across servers (a revision number is taken once,
@@ -111,7 +108,7 @@ export class PlanService {
 
   /** The episode a conference belongs to; NOT_FOUND for a conference that does not exist. */
   async conference(conferenceId: string): Promise<{ episodeId: string } & ConferenceRef> {
-    const row = idSchema.safeParse(conferenceId).success
+    const row = isRecordId(conferenceId)
       ? await this.#db.conference.findUnique({ where: { id: conferenceId }, select: { id: true, episodeId: true, status: true, endedAt: true } })
       : null;
     if (row === null) throw new SamplanError('NOT_FOUND', 'No such conference.');
@@ -263,10 +260,10 @@ export class PlanService {
       const revisions = await revisionsBetween(db, plan.id, from - 1, upTo);
       const documents = await documentsBetween(db, plan.id, from - 1, upTo);
       for (const revision of revisions.reverse()) {
-        const before = documents.get(revision.revision - 1);
-        const after = documents.get(revision.revision);
-        if (!before || !after) throw new Error(`plan ${plan.id} is missing revision ${revision.revision - 1} or ${revision.revision}`);
-        entries.push({ ...revision, changes: describeChanges(before, after) });
+        const previous = documents.get(revision.revision - 1);
+        const current = documents.get(revision.revision);
+        if (!previous || !current) throw new Error(`plan ${plan.id} is missing revision ${revision.revision - 1} or ${revision.revision}`);
+        entries.push({ ...revision, changes: describeChanges(previous, current) });
       }
     }
     await this.#audit(principal, scope, granted, { action: 'read', resourceType: 'PlanRevision', resourceId: plan?.id ?? null, outcome: 'ok' });
