@@ -65,5 +65,20 @@ test('after discharge the link asks the geriatric team with the time left, and a
   await expect(page.getByRole('button', { name: guestDa.advice.send })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, 'advice closed');
   await page.screenshot({ path: `${SCREENSHOTS}guest-advice-closed.png` });
+
+  // The plan on paper: only the plan, in plain words, with her name and the date of printing.
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute('data-printed', 'yes');
+  });
+  await page.getByRole('button', { name: guestDa.call.print }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  await page.emulateMedia({ media: 'print' });
+  const paper = page.locator('.printable-plan');
+  await expect(paper.getByRole('heading', { level: 1, name: 'Plan for Ella Sørensen' })).toBeVisible();
+  await expect(paper.getByText(/^Udskrevet \p{L}+dag \d+\. \p{L}+$/u)).toBeVisible();
+  await expect(paper.getByRole('heading', { name: guestDa.plan.wishes })).toBeVisible();
+  await expect(paper.getByText('Vil ikke genoplives ved hjertestop', { exact: false })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.advice.closedHeading })).toBeHidden();
+  if (process.env.GUEST_PRINT_PDF) await page.pdf({ path: process.env.GUEST_PRINT_PDF, format: 'A4', printBackground: true });
   await page.context().close();
 });

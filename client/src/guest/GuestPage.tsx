@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { checkConnection } from '../devicecheck/connectionTest.ts';
 import { DeviceCheck, type DeviceCheckResult } from '../devicecheck/DeviceCheck.tsx';
 import { StepScreen } from '../devicecheck/StepScreen.tsx';
+import { PrintPlanButton } from '../print/PrintablePlan.tsx';
 import { openSocket } from '../room/signalling.ts';
 import { uiErrorCodeOf, type UiErrorCode } from '../uiError.ts';
 import { awaitAdmission, type RoomEntry } from './admission.ts';
@@ -148,13 +149,14 @@ function AdviceHome({ api, opened, onMeeting }: { api: GuestApi; opened: Opened;
       ) : (
         <AdviceForm api={api} episodeId={opened.guest.episodeId} window={known.state === 'open' ? known : null} />
       )}
-      {meetingOn && (
-        <div className="guest-actions guest-more">
+      <div className="guest-actions guest-more">
+        {meetingOn && (
           <button type="button" className="button" onClick={onMeeting}>
             {t('guest.call.toMeeting')}
           </button>
-        </div>
-      )}
+        )}
+        <PrintPlanButton load={() => api.plan(opened.guest.episodeId)} patientName={patientNameOf(opened)} />
+      </div>
     </>
   );
 }

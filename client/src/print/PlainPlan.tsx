@@ -5,8 +5,6 @@ import { formatDate } from '../guest/formatTime.ts';
 
 type PlainPlanProps = {
   plan: Pick<PlanSnapshot, 'document' | 'revision' | 'agreement'>;
-  /** h2 on a page of its own, h3 beside the video under the page's own heading. */
-  headingLevel: 2 | 3;
 };
 
 const AID_STATUS = { needed: 'guest.plan.aidNeeded', ordered: 'guest.plan.aidOrdered', in_place: 'guest.plan.aidInPlace' } as const;
@@ -14,17 +12,18 @@ const TASK_STATUS = { open: 'guest.plan.open', done: 'guest.plan.done', cancelle
 
 /**
  * The care plan in everyday words, read-only: what the patient wants, what
- * happens and who does it, whom to call. The same text on screen and on paper.
+ * happens and who does it, whom to call. On screen the live PlanPanel shows
+ * the plan; this is its copy for paper, which cannot change under the reader.
  */
-export function PlainPlan({ plan, headingLevel }: PlainPlanProps) {
+export function PlainPlan({ plan }: PlainPlanProps) {
   const { t, i18n } = useTranslation();
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { document } = plan;
-  const who = (party: ResponsibleParty) => [party.person, party.organisation, t(`roles.${party.role}`)].filter(Boolean).join(', ');
+  // The organisation says more than the sector ("Odder Kommune", not "Kommune"); the sector stands in when none is named.
+  const who = (party: ResponsibleParty) => [party.person, party.organisation ?? t(`roles.${party.role}`)].filter(Boolean).join(', ');
   const section = <K extends keyof PlanDocument>(key: K, render: (item: PlanDocument[K][number]) => ReactNode) =>
     document[key].length > 0 && (
       <section className="plain-plan-section" key={key}>
-        <Heading>{t(`guest.plan.${key}`)}</Heading>
+        <h2>{t(`guest.plan.${key}`)}</h2>
         <ul>{(document[key] as PlanDocument[K][number][]).map((item) => <li key={item.id}>{render(item)}</li>)}</ul>
       </section>
     );

@@ -25,7 +25,7 @@ export function PrintablePlan({ plan, patientName, printedAt }: PrintablePlanPro
     <article className="printable-plan">
       <h1>{t('guest.plan.title', { name: patientName })}</h1>
       <p>{t('guest.plan.printed', { date: formatDate(printedAt, i18n.language) })}</p>
-      <PlainPlan plan={plan} headingLevel={2} />
+      <PlainPlan plan={plan} />
     </article>
   );
 }
