@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(parties) || parties < 2) throw new Error('BENCH_RUNS must be ≥ 1 and BENCH_PARTIES ≥ 2');
   process.stderr.write('building the client …\n');
   buildClient();
-  const samplan = await startSamplan({ secret: randomBytes(32).toString('base64url'), host: '127.0.0.1', port: 0, mediaListenIp: '127.0.0.1', mediaPort: 0, demoRooms: true, logLevel: 'warn' });
+  const samplan = await startSamplan({ secret: randomBytes(32).toString('base64url'), host: '127.0.0.1', port: 0, mediaListenIp: '127.0.0.1', mediaPort: 0, demoRooms: true, databaseUrl: 'pglite:memory://', seedDemo: false, logLevel: 'warn' });
   const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
   try {
     const pages = await Promise.all(Array.from({ length: parties }, async () => (await browser.newContext()).newPage()));

@@ -18,6 +18,8 @@ export const test = base.extend<object, { samplan: RunningSamplan }>({
         mediaPort: 0,
         mediaWorkers: 1,
         demoRooms: true,
+        databaseUrl: 'pglite:memory://',
+        seedDemo: false,
         logLevel: 'warn',
       });
       await use(samplan);

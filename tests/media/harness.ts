@@ -23,6 +23,8 @@ export async function startTestSamplan(overrides: Partial<Config> = {}): Promise
     mediaPort: 0,
     mediaWorkers: 2,
     secret: 'media-test-secret-that-is-long-enough-0123',
+    databaseUrl: 'pglite:memory://',
+    seedDemo: false,
     logLevel: (process.env.SAMPLAN_TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
     ...overrides,
   });
