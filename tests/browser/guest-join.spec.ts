@@ -1,5 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { guestDa } from '../../client/src/i18n/guest.da.ts';
+import { guestEn } from '../../client/src/i18n/guest.en.ts';
 import { staffDa } from '../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from './support/a11y.ts';
 import { admit, coordinatorJoins, expectMediaFrom, finishDeviceCheck, goalConversation, openGuest, PHONE, pressByKeyboard } from './support/guestFlow.ts';
@@ -71,5 +72,35 @@ test('a link that no longer works says so kindly and whom to call, on a phone', 
   await expect(page.getByText(guestDa.link.problemWhatToDo)).toBeVisible();
   await expect(page.getByText(guestDa.link.acute)).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'link problem');
+  await page.context().close();
+});
+
+test('a relative on a phone switches to English and goes through the check to the waiting room', async ({ browser, server }) => {
+  const susanne = server.guestLinks.find((link) => link.name === 'Susanne Jensen')!;
+  const page = await openGuest(browser, server, susanne.path, { viewport: PHONE });
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.camera.heading })).toBeVisible();
+  await page.getByRole('button', { name: 'Switch the language to English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: guestEn.camera.heading })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectNoSeriousA11yViolations(page, 'camera step, phone, English');
+
+  // Every button a finger can hit: at least 44 by 44 CSS pixels.
+  for (const button of await page.getByRole('button').all()) {
+    const box = (await button.boundingBox())!;
+    expect(Math.min(box.width, box.height), await button.innerText()).toBeGreaterThanOrEqual(44);
+  }
+
+  await pressByKeyboard(page, guestEn.camera.ok);
+  await expect(page.getByText(guestEn.mic.hearing, { exact: true })).toBeVisible();
+  await pressByKeyboard(page, guestEn.mic.ok);
+  await pressByKeyboard(page, guestEn.speaker.play);
+  await pressByKeyboard(page, guestEn.speaker.ok);
+  await expect(page.getByRole('textbox', { name: guestEn.name.label })).toHaveValue('Susanne Jensen');
+  await expectNoSeriousA11yViolations(page, 'name step, phone, English');
+  await pressByKeyboard(page, guestEn.name.ok);
+  await pressByKeyboard(page, guestEn.connection.continue);
+  await expect(page.getByRole('heading', { level: 1, name: guestEn.waiting.heading })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Susanne Jensen' })).toContainText(guestEn.waiting.you);
+  await expectNoSeriousA11yViolations(page, 'waiting room, phone, English');
   await page.context().close();
 });

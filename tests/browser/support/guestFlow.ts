@@ -41,7 +41,7 @@ export async function finishDeviceCheck(page: Page, expectedName: string): Promi
   await pressByKeyboard(page, guestDa.speaker.play);
   await pressByKeyboard(page, guestDa.speaker.ok);
   await expect(page.getByRole('heading', { level: 1, name: guestDa.name.heading })).toBeVisible();
-  await expect(page.getByLabel(guestDa.name.label)).toHaveValue(expectedName);
+  await expect(page.getByRole('textbox', { name: guestDa.name.label })).toHaveValue(expectedName);
   await pressByKeyboard(page, guestDa.name.ok);
   await expect(page.getByText(guestDa.connection.ok)).toBeVisible();
   await pressByKeyboard(page, guestDa.connection.continue);
