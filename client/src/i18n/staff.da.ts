@@ -96,7 +96,6 @@ export const staffDa = {
     followUpDue: 'Senest {{when}}',
     recommended: 'Anbefalet efter screening',
     followUpPlanned: 'Planlagt',
-    openEpisode: 'Åbn forløbet for {{name}}',
     waitingCount_one: '{{count}} venter i venteværelset',
     waitingCount_other: '{{count}} venter i venteværelset',
     episodesHeading: 'Mine forløb',

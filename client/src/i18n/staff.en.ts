@@ -93,7 +93,6 @@ export const staffEn: StaffTranslations = {
     followUpDue: 'By {{when}}',
     recommended: 'Recommended by screening',
     followUpPlanned: 'Planned',
-    openEpisode: 'Open the episode of {{name}}',
     waitingCount_one: '{{count}} waiting in the lobby',
     waitingCount_other: '{{count}} waiting in the lobby',
     episodesHeading: 'My episodes',

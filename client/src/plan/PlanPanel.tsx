@@ -89,7 +89,11 @@ export function PlanPanel({ conferenceId, mode = 'staff', adviceLineUntil = null
             {t('plan.agree')}
           </button>
         ) : (
-          view.agreement?.state === 'agreed' && <p className="plan-agreed-you">{t('plan.youAgreed')}</p>
+          // Not awaited: this person's party (one for patient and relatives) has agreed to the plan as it stands.
+          <p className="plan-agreed-you">
+            <span aria-hidden="true">✓ </span>
+            {t('plan.youAgreed')}
+          </p>
         ))}
       {view.unsaved > 0 && mayAgree && awaitingMe && (
         <p id="plan-agree-wait" className="plan-meta">

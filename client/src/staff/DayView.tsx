@@ -77,7 +77,7 @@ function DayContent({ data }: { data: DayPageData }) {
               {data.tasks.map(({ episode, task }) => (
                 <li key={task.id} className="row">
                   <span className="row-task">{task.what}</span>
-                  <Link href={pathOf({ name: 'episode', episodeId: episode.id })} aria-label={t('day.openEpisode', { name: episode.patient.name })}>
+                  <Link href={pathOf({ name: 'episode', episodeId: episode.id })}>
                     <PatientName patient={episode.patient} />
                   </Link>
                   {task.due && (
@@ -100,7 +100,7 @@ function DayContent({ data }: { data: DayPageData }) {
             <ul className="rows">
               {day.openAdviceRequests.map((request) => (
                 <li key={request.id} className="row">
-                  <Link href={pathOf({ name: 'episode', episodeId: request.episodeId })} aria-label={t('day.openEpisode', { name: request.patient.name })}>
+                  <Link href={pathOf({ name: 'episode', episodeId: request.episodeId })}>
                     <PatientName patient={request.patient} />
                   </Link>
                   <span className="tags">
@@ -124,7 +124,7 @@ function DayContent({ data }: { data: DayPageData }) {
             <ul className="rows">
               {day.dischargesAwaitingReception.map((discharge) => (
                 <li key={discharge.episodeId} className="row">
-                  <Link href={pathOf({ name: 'episode', episodeId: discharge.episodeId })} aria-label={t('day.openEpisode', { name: discharge.patient.name })}>
+                  <Link href={pathOf({ name: 'episode', episodeId: discharge.episodeId })}>
                     <PatientName patient={discharge.patient} />
                   </Link>
                   <span>{t('day.receptionDue', { when: formatDateTime(discharge.receptionVisitDue, i18n.language) })}</span>
@@ -143,7 +143,7 @@ function DayContent({ data }: { data: DayPageData }) {
             <ul className="rows">
               {day.followUpsDue.map((visit) => (
                 <li key={visit.episodeId} className="row">
-                  <Link href={pathOf({ name: 'episode', episodeId: visit.episodeId })} aria-label={t('day.openEpisode', { name: visit.patient.name })}>
+                  <Link href={pathOf({ name: 'episode', episodeId: visit.episodeId })}>
                     <PatientName patient={visit.patient} />
                   </Link>
                   <span className="tags">
@@ -166,7 +166,7 @@ function DayContent({ data }: { data: DayPageData }) {
             <ul className="rows">
               {data.episodes.map((episode) => (
                 <li key={episode.id} className="row">
-                  <Link href={pathOf({ name: 'episode', episodeId: episode.id })} aria-label={t('day.openEpisode', { name: episode.patient.name })}>
+                  <Link href={pathOf({ name: 'episode', episodeId: episode.id })}>
                     <PatientName patient={episode.patient} />
                   </Link>
                   <span>

@@ -16,7 +16,8 @@ import { defaultKind, expectedFunctions, guestsExpected, preselectedStaff } from
 import { ScheduledView, type Scheduled } from './ScheduledView.tsx';
 
 export function SchedulePage({ episodeId }: { episodeId: string }) {
-  const episode = useLoad(() => api.episode(episodeId), episodeId);
+  // The server's "now" decides what the pathway suggests; the browser's clock may be off (or a test's).
+  const episode = useLoad(() => Promise.all([api.episode(episodeId), api.day().then((day) => new Date(day.now))]), episodeId);
   const [scheduled, setScheduled] = useState<Scheduled | null>(null);
   if (episode.status !== 'ok') {
     return (
@@ -27,17 +28,21 @@ export function SchedulePage({ episodeId }: { episodeId: string }) {
   }
   return (
     <div className="staff-page schedule">
-      {scheduled ? <ScheduledView scheduled={scheduled} patientName={episode.data.patient.name} /> : <ScheduleForm episode={episode.data} onScheduled={setScheduled} />}
+      {scheduled ? (
+        <ScheduledView scheduled={scheduled} patientName={episode.data[0].patient.name} />
+      ) : (
+        <ScheduleForm episode={episode.data[0]} now={episode.data[1]} onScheduled={setScheduled} />
+      )}
     </div>
   );
 }
 
 type OtherGuest = { name: string; phone: string; email: string };
 
-function ScheduleForm({ episode, onScheduled }: { episode: EpisodeDetail; onScheduled(scheduled: Scheduled): void }) {
+function ScheduleForm({ episode, now, onScheduled }: { episode: EpisodeDetail; now: Date; onScheduled(scheduled: Scheduled): void }) {
   const { t, i18n } = useTranslation();
   const me = useStaff();
-  const [kind, setKind] = useState<ConferenceKind>(() => defaultKind(episode, new Date()));
+  const [kind, setKind] = useState<ConferenceKind>(() => defaultKind(episode, now));
   const [start, setStart] = useState('');
   const [minutes, setMinutes] = useState(String(CONFERENCE_KIND_RULES[kind].defaultMinutes));
   const staff = episode.careTeam.staff.filter((person) => person.id !== me.staffId);

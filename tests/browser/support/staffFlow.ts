@@ -1,0 +1,65 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '@samplan/server';
+import { guestDa } from '../../../client/src/i18n/guest.da.ts';
+import { staffDa } from '../../../client/src/i18n/staff.da.ts';
+import { finishDeviceCheck, openGuest, pressByKeyboard } from './guestFlow.ts';
+import type { GuestServer } from './guestServer.ts';
+
+/**
+ * Staff in the browser: signing in by keyboard, opening pages, joining a
+ * conference from its page; and a guest from a link to the waiting room.
+ */
+
+export const DESKTOP = { width: 1440, height: 900 };
+export const SCREENSHOTS = new URL('../../../docs/screenshots/', import.meta.url).pathname;
+
+/** The sign-in form filled and sent with the keyboard only; lands on the day view. */
+export async function signIn(browser: Browser, server: GuestServer, login: string, viewport = DESKTOP): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(`${server.url}/`);
+  await expect(page.getByRole('heading', { level: 1, name: staffDa.signIn.heading })).toBeVisible();
+  await page.getByLabel(staffDa.signIn.login).focus();
+  await page.keyboard.type(login);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: staffDa.day.heading })).toBeVisible();
+  return page;
+}
+
+export async function openConference(page: Page, server: GuestServer, conferenceId: string): Promise<void> {
+  await page.goto(`${server.url}/conferences/${conferenceId}`);
+  await expect(page.getByRole('button', { name: staffDa.conference.join })).toBeVisible();
+}
+
+export async function joinCall(page: Page): Promise<void> {
+  await page.getByRole('button', { name: staffDa.conference.join }).click();
+  await expect(page.getByRole('complementary', { name: staffDa.plan.heading })).toBeVisible();
+}
+
+/** A guest opens the link, passes the device check by keyboard, and waits to be let in. */
+export async function guestToWaitingRoom(browser: Browser, server: GuestServer, path: string, name: string): Promise<Page> {
+  const page = await openGuest(browser, server, path);
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.camera.heading })).toBeVisible();
+  await pressByKeyboard(page, guestDa.camera.ok);
+  await finishDeviceCheck(page, name);
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.waiting.heading })).toBeVisible();
+  return page;
+}
+
+/** The host lets a waiting person in from the lobby on the conference page. */
+export async function admitFromLobby(host: Page, name: string): Promise<void> {
+  const button = host.getByRole('button', { name: staffDa.conference.admit.replace('{{name}}', name) });
+  await expect(button).toBeVisible({ timeout: 20_000 });
+  await button.click();
+  await expect(button).toHaveCount(0);
+}
+
+export function planOf(page: Page, plain = false) {
+  return page.getByRole('complementary', { name: plain ? staffDa.plan.plainHeading : staffDa.plan.heading });
+}
+
+/** Accepts the next confirm() (ending a conference asks first). */
+export function acceptNextDialog(page: Page): void {
+  page.once('dialog', (dialog) => void dialog.accept());
+}
