@@ -62,6 +62,13 @@ test('a patient opens her link on a tablet, checks her devices, waits, is let in
     .poll(async () => (await staff.get<{ agreement: { awaiting: string[] } }>(`/episodes/${conference.episodeId}/plan`)).agreement.awaiting)
     .toEqual(['hospital']);
 
+  // Leaving is one big button, and the way back is another.
+  await page.getByRole('button', { name: 'Forlad mødet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.call.leftHeading })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'left the call');
+  await pressByKeyboard(page, guestDa.call.rejoin);
+  await expect(page.getByRole('figure', { name: 'Hanne Bech, Hospital' })).toBeVisible({ timeout: 30_000 });
+
   await coordinator.context().close();
   await page.context().close();
 });

@@ -4,6 +4,7 @@ import type { DeviceCheckResult } from '../devicecheck/DeviceCheck.tsx';
 import { StepScreen } from '../devicecheck/StepScreen.tsx';
 import { PlanPanel } from '../plan/PlanPanel.tsx';
 import { PrintPlanButton } from '../print/PrintablePlan.tsx';
+import { ErrorNotice } from '../room/ErrorNotice.tsx';
 import { RoomClient } from '../room/RoomClient.ts';
 import { RoomView } from '../room/RoomView.tsx';
 import { exposeTestHook } from '../room/testHook.ts';
@@ -51,8 +52,20 @@ export function GuestCall({ api, conferenceId, episodeId, patientName, entry, ch
   }, [client, checked.displayName]);
 
   if (state.phase === 'ended' || (state.phase === 'idle' && state.error)) {
+    // The host ended the meeting: nothing to go back into.
+    if (state.error === 'ROOM_CLOSED') {
+      return (
+        <StepScreen heading={t('guest.link.endedHeading')}>
+          <p>{t('guest.link.endedText')}</p>
+          <div className="guest-actions">
+            <PrintPlanButton load={loadPlan} patientName={patientName} />
+          </div>
+        </StepScreen>
+      );
+    }
     return (
-      <StepScreen heading={state.phase === 'ended' && !state.error ? t('guest.call.leftHeading') : t('guest.link.networkHeading')}>
+      <StepScreen heading={state.error ? t('guest.link.networkHeading') : t('guest.call.leftHeading')}>
+        {state.error && <ErrorNotice code={state.error} />}
         <div className="guest-actions">
           <button type="button" className="button button-primary" onClick={() => void client.join(checked.displayName)}>
             {t('guest.call.rejoin')}
