@@ -109,5 +109,12 @@ test('a relative on a phone switches to English and goes through the check to th
   await expect(page.getByRole('heading', { level: 1, name: guestEn.waiting.heading })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Susanne Jensen' })).toContainText(guestEn.waiting.you);
   await expectNoSeriousA11yViolations(page, 'waiting room, phone, English');
+
+  // The host does not let her in: she is told so, and whom to call, instead of waiting forever.
+  const { conference, staff } = await goalConversation(server);
+  const self = conference.participants.find((participant) => participant.name === 'Susanne Jensen')!;
+  await staff.post(`/conferences/${conference.id}/participants/${self.id}/lobby`, { state: 'removed' });
+  await expect(page.getByRole('heading', { level: 1, name: guestEn.waiting.removedHeading })).toBeVisible();
+  await expect(page.getByText(guestEn.waiting.removedText)).toBeVisible();
   await page.context().close();
 });

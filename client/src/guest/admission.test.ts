@@ -36,6 +36,11 @@ describe('awaitAdmission', () => {
     expect(await awaitAdmission(api, 'c', SELF, () => {}, new AbortController().signal)).toEqual({ kind: 'removed' });
   });
 
+  it('counts the guest session ending while waiting as being removed', async () => {
+    const api = { conference: async () => Promise.reject(new SamplanError('UNAUTHORIZED', 'session ended')), roomToken: async () => Promise.reject(new Error('must not be asked')) };
+    expect(await awaitAdmission(api, 'c', SELF, () => {}, new AbortController().signal)).toEqual({ kind: 'removed' });
+  });
+
   it('passes on failures other than "not yet"', async () => {
     const api = { conference: async () => conferenceWith('waiting'), roomToken: async () => Promise.reject(new SamplanError('ROOM_CLOSED', 'ended')) };
     await expect(awaitAdmission(api, 'c', SELF, () => {}, new AbortController().signal)).rejects.toMatchObject({ code: 'ROOM_CLOSED' });

@@ -22,8 +22,9 @@ const sleep: Sleep = (ms, signal) =>
 /**
  * Waits in the lobby: every two seconds reads who is there (for the waiting
  * room to show) and asks for the room token, which the server gives only once
- * the host has let this person in. "Not yet" is FORBIDDEN; the participant's
- * own lobby state tells "not yet" from "removed". Other failures end the wait.
+ * the host has let this person in. "Not yet" is FORBIDDEN; "removed" is the
+ * participant's own lobby state, or the session ending. Other failures end
+ * the wait.
  */
 export async function awaitAdmission(
   api: Pick<GuestApi, 'conference' | 'roomToken'>,
@@ -34,7 +35,14 @@ export async function awaitAdmission(
   wait: Sleep = sleep,
 ): Promise<Admission | null> {
   while (!signal.aborted) {
-    const conference = await api.conference(conferenceId);
+    let conference: ConferenceView;
+    try {
+      conference = await api.conference(conferenceId);
+    } catch (error) {
+      // Removing a guest (or revoking the link) ends the guest's session: that is how "removed" arrives while waiting.
+      if (error instanceof SamplanError && error.code === 'UNAUTHORIZED') return { kind: 'removed' };
+      throw error;
+    }
     if (signal.aborted) return null;
     onLobby({ conference });
     const self = conference.participants.find((participant) => participant.id === participantId);
