@@ -53,3 +53,21 @@ test('journey 4: the camera is not allowed, the help says so, and she joins with
   await coordinator.context().close();
   await context.close();
 });
+
+test('with neither camera nor microphone allowed she is told what that means and can still go on to listen', async ({ askingBrowser, server }) => {
+  const karen = server.guestLinks.find((link) => link.name === 'Karen Margrethe Jensen')!;
+  const context = await askingBrowser.newContext({ viewport: TABLET });
+  const page = await context.newPage();
+  await page.goto(`${server.url}${karen.path}`);
+
+  await expect(page.getByRole('alert').getByRole('heading', { name: guestDa.camera.deniedHeading })).toBeVisible();
+  await pressByKeyboard(page, guestDa.camera.audioOnly);
+  const help = page.getByRole('alert');
+  await expect(help.getByRole('heading', { name: guestDa.mic.deniedHeading })).toBeVisible();
+  await expect(help).toContainText(guestDa.mic.deniedText);
+  await expect(page.getByRole('meter')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'microphone denied');
+  await pressByKeyboard(page, guestDa.mic.continueWithout);
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.speaker.heading })).toBeVisible();
+  await context.close();
+});
