@@ -28,6 +28,14 @@ class FakePlanServer {
   revisions: PlanRevision[] = [];
   readonly clients: Array<{ editor: Editor; revision(n: NotificationOf<'plan:revision'>): void; focus(f: PlanFocus): void }> = [];
   held: Array<() => void> = [];
+  agreedRevision: number | null = null;
+
+  agreement(): AgreementStatusView {
+    const current = this.revisions.length;
+    if (this.agreedRevision === null) return { ...AGREEMENT, currentRevision: current };
+    const changed = current !== this.agreedRevision;
+    return { state: changed ? 'changed_since_agreement' : 'agreed', currentRevision: current, agreedRevision: this.agreedRevision, awaiting: changed ? ['hospital'] : [] };
+  }
   holdPushes = false;
 
   connect(editor: Editor): PlanTransport {
@@ -52,7 +60,11 @@ class FakePlanServer {
           for (const other of this.clients) if (other !== client) other.revision({ revision });
           return { revision: revision.revision, at, applied: [...result.applied], rejected: [...result.rejected], missed: committedSince };
         }),
-      agree: async (revision) => ({ agreement: { state: 'agreed', currentRevision: revision, agreedRevision: revision, awaiting: [] } }),
+      agree: async (revision) => {
+        this.agreedRevision = revision;
+        return { agreement: this.agreement() };
+      },
+      agreement: async () => this.agreement(),
       focus: async (itemId) => {
         for (const other of this.clients) if (other !== client) other.focus({ editor, itemId });
         return {};
@@ -159,5 +171,18 @@ describe('PlanSession', () => {
     b.focus(null);
     await settle();
     expect(a.getSnapshot().editing).toEqual([]);
+  });
+
+  it('shows "changed since agreement" to everyone when an edit lands after the plan was agreed', async () => {
+    const server = new FakePlanServer();
+    const [a, b] = await pair(server);
+    a.edit([task(1, 'Bestil rollator')]);
+    await settle();
+    await a.agree();
+    expect(a.getSnapshot().agreement?.state).toBe('agreed');
+    b.edit([task(2, 'Modtagebesøg inden 24 timer')]);
+    await settle();
+    await settle();
+    for (const session of [a, b]) expect(session.getSnapshot().agreement).toMatchObject({ state: 'changed_since_agreement', agreedRevision: 1 });
   });
 });

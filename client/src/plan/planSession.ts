@@ -14,6 +14,7 @@
  */
 import {
   applyOperation,
+  changesPlanContent,
   type AgreementStatusView,
   type Editor,
   type PlanDocument,
@@ -76,6 +77,8 @@ export class PlanSession {
   #inFlight: PlanOperation[] = [];
   #queued: PlanOperation[] = [];
   #closed = false;
+  #episodeId: string | null = null;
+  #agreementAsked = false;
   readonly #unsubscribe: Array<() => void> = [];
 
   constructor(conferenceId: string, transport: PlanTransport) {
@@ -101,6 +104,7 @@ export class PlanSession {
       const opened = await this.#transport.open(this.#conferenceId);
       if (this.#closed) return;
       this.#confirmed = opened.document;
+      this.#episodeId = opened.episodeId;
       this.#set({
         phase: 'open',
         error: null,
@@ -157,6 +161,7 @@ export class PlanSession {
         if (fresh && result.at !== null && result.applied.length > 0 && this.#confirmed !== null && this.#view.you !== null) {
           this.#confirmed = applyLeniently(this.#confirmed, result.applied, this.#view.you, result.at);
           this.#view = { ...this.#view, revision: result.revision, lastChangeBy: this.#view.you };
+          if (changesPlanContent(result.applied)) this.#refreshAgreement();
         }
         this.#inFlight = [];
         const rejections = result.rejected.map((rejected) => rejected.rejection);
@@ -182,6 +187,25 @@ export class PlanSession {
     this.#confirmed = applyLeniently(this.#confirmed, revision.ops, revision.by, revision.at);
     this.#view = { ...this.#view, revision: revision.revision, lastChangeBy: revision.by };
     this.#render();
+    if (changesPlanContent(revision.ops)) this.#refreshAgreement();
+  }
+
+  /** One question at a time; a revision landing meanwhile asks again once the answer is in. */
+  #refreshAgreement(): void {
+    if (this.#episodeId === null || this.#agreementAsked) return;
+    this.#agreementAsked = true;
+    const asked = this.#view.revision;
+    this.#transport.agreement(this.#episodeId).then(
+      (agreement) => {
+        this.#agreementAsked = false;
+        if (this.#closed) return;
+        this.#set({ agreement });
+        if (this.#view.revision !== asked) this.#refreshAgreement();
+      },
+      () => {
+        this.#agreementAsked = false;
+      },
+    );
   }
 
   #set(patch: Partial<PlanView>): void {

@@ -3,7 +3,8 @@
  * its own socket (authenticated by the session cookie at the handshake), so
  * it works next to any call, and without one on the episode page.
  */
-import type { NotificationOf, PlanPush, RequestName, ResponseOf } from '@samplan/shared';
+import type { AgreementStatusView, NotificationOf, PlanPush, RequestName, ResponseOf } from '@samplan/shared';
+import { api } from '../api/endpoints.ts';
 import { onNotification, openSocket, requester } from '../room/signalling.ts';
 
 export interface PlanTransport {
@@ -11,6 +12,8 @@ export interface PlanTransport {
   push(push: PlanPush): Promise<ResponseOf<'plan:push'>>;
   agree(revision: number): Promise<ResponseOf<'plan:agree'>>;
   focus(itemId: string | null): Promise<unknown>;
+  /** Where agreement stands now; the server sends no agreement news when an edit changes what was agreed. */
+  agreement(episodeId: string): Promise<AgreementStatusView>;
   onRevision(handler: (payload: NotificationOf<'plan:revision'>) => void): () => void;
   onAgreement(handler: (payload: NotificationOf<'plan:agreement'>) => void): () => void;
   onFocus(handler: (payload: NotificationOf<'plan:focus'>) => void): () => void;
@@ -42,6 +45,7 @@ export function socketPlanTransport(): PlanTransport {
     push: (push) => send('plan:push', push),
     agree: (revision) => send('plan:agree', { revision }),
     focus: (itemId) => send('plan:focus', { itemId }),
+    agreement: (episodeId) => api.planAgreement(episodeId),
     onRevision: (handler) => listen('plan:revision', handler),
     onAgreement: (handler) => listen('plan:agreement', handler),
     onFocus: (handler) => listen('plan:focus', handler),
