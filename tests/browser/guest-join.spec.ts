@@ -38,6 +38,7 @@ test('a patient opens her link on a tablet, checks her devices, waits, is let in
   await expect(page.getByRole('heading', { level: 1, name: guestDa.waiting.heading })).toBeVisible();
   await expect(page.getByText('Mødeleder: Hanne Bech')).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Susanne Jensen' })).toContainText(guestDa.waiting.notYet);
+  await expect(page.getByRole('listitem').filter({ hasText: 'Karen Margrethe Jensen' })).toContainText(guestDa.waiting.youWait);
   await expectNoSeriousA11yViolations(page, 'waiting room');
   await page.screenshot({ path: `${SCREENSHOTS}guest-waiting.png` });
 

@@ -22,15 +22,17 @@ export function WaitingRoom({ conference, selfId }: WaitingRoomProps) {
           <h2>{t('guest.waiting.expected')}</h2>
           <ul className="expected-list">
             {conference.participants.map((participant) => {
-              const inside = participant.lobbyState === 'admitted' && participant.joinedAt !== null && participant.leftAt === null;
+              const self = participant.id === selfId;
+              const inside = !self && participant.lobbyState === 'admitted' && participant.joinedAt !== null && participant.leftAt === null;
               return (
                 <li key={participant.id}>
                   <span className="expected-name">
-                    {participant.name} {participant.id === selfId && t('guest.waiting.you')}
+                    {participant.name} {self && t('guest.waiting.you')}
                   </span>
                   <span className="expected-role">{t(`roles.${participant.role}`)}</span>
                   <span className={inside ? 'badge badge-in' : 'badge'}>
-                    <span aria-hidden="true">{inside ? '●' : '○'}</span> {inside ? t('guest.waiting.inside') : t('guest.waiting.notYet')}
+                    <span aria-hidden="true">{inside ? '●' : '○'}</span>{' '}
+                    {self ? t('guest.waiting.youWait') : inside ? t('guest.waiting.inside') : t('guest.waiting.notYet')}
                   </span>
                 </li>
               );

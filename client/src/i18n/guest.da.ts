@@ -81,6 +81,7 @@ export const guestDa = {
     expected: 'Disse er inviteret:',
     you: '(dig)',
     inside: 'er med',
+    youWait: 'venter på at komme ind',
     notYet: 'ikke kommet endnu',
     stillWaiting: 'Vi spørger igen hvert andet sekund. Du behøver ikke gøre noget.',
     removedHeading: 'Du er ikke lukket ind',

@@ -79,6 +79,7 @@ export const guestEn: GuestTranslations = {
     expected: 'These people are invited:',
     you: '(you)',
     inside: 'is in',
+    youWait: 'waiting to be let in',
     notYet: 'not here yet',
     stillWaiting: 'We ask again every two seconds. You do not need to do anything.',
     removedHeading: 'You were not let in',
