@@ -9,6 +9,7 @@ import { MediaService } from './media/mediaService.ts';
 import { PlanService } from './plan/planService.ts';
 import { type Clock, systemClock } from './record/clock.ts';
 import { PlanSignalling } from './signalling/handlers/planSocket.ts';
+import { connectRedisAdapter, type RedisAdapter } from './signalling/redisAdapter.ts';
 import { attachSignalling, type SignallingServer } from './signalling/socketServer.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { type SeedResult, seedDemoIfEmpty } from './store/seed/seedDemo.ts';
@@ -67,10 +68,13 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   const closeDatabase = options.database === undefined ? () => database.close() : async () => {};
   let demo: SeedResult | null = null;
   let media: MediaService;
+  let redis: RedisAdapter | undefined;
   try {
     if (config.seedDemo) demo = await seedDemoIfEmpty(database.prisma, now());
+    if (config.redisUrl !== undefined) redis = await connectRedisAdapter(config.redisUrl, logger);
     media = await startMedia(config, logger);
   } catch (error) {
+    await redis?.close();
     await closeDatabase();
     throw error;
   }
@@ -89,12 +93,19 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     plans,
   };
   const httpServer = createServer(createHttpApp({ config, media, logger, record }));
-  const io = attachSignalling(httpServer, { media, config, logger, plan: (server) => new PlanSignalling(server, plans, principals) });
+  const io = attachSignalling(httpServer, {
+    media,
+    config,
+    logger,
+    plan: (server) => new PlanSignalling(server, plans, principals),
+    ...(redis ? { adapter: redis.adapter } : {}),
+  });
   let port: number;
   try {
     port = await listen(httpServer, config.host, config.port);
   } catch (error) {
     media.close();
+    await redis?.close();
     await closeDatabase();
     throw error;
   }
@@ -118,6 +129,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
         // Socket.IO closes the HTTP server too (idle keep-alive connections at once, requests under way when answered).
         await io.close();
         media.close();
+        await redis?.close();
         await closeDatabase();
       })();
       return closing;

@@ -101,9 +101,9 @@ describe('loadConfig', () => {
 
   it('names every bad variable at once', () => {
     const problems = problemsOf(() =>
-      loadConfig({ SAMPLAN_SECRET: SECRET, PORT: '70000', MEDIA_WORKERS: 'two', MEDIA_LISTEN_IP: 'localhost', DEMO_ROOMS: 'maybe', LOG_LEVEL: 'loud' }),
+      loadConfig({ SAMPLAN_SECRET: SECRET, PORT: '70000', MEDIA_WORKERS: 'two', MEDIA_LISTEN_IP: 'localhost', DEMO_ROOMS: 'maybe', LOG_LEVEL: 'loud', REDIS_URL: 'http://redis:6379' }),
     );
-    expect(problems.map((problem) => problem.variable).sort()).toEqual(['DEMO_ROOMS', 'LOG_LEVEL', 'MEDIA_LISTEN_IP', 'MEDIA_WORKERS', 'PORT']);
+    expect(problems.map((problem) => problem.variable).sort()).toEqual(['DEMO_ROOMS', 'LOG_LEVEL', 'MEDIA_LISTEN_IP', 'MEDIA_WORKERS', 'PORT', 'REDIS_URL']);
   });
 
   it('puts the variable names in the error message', () => {

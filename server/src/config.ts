@@ -22,6 +22,7 @@ const ENV_NAMES = {
   logLevel: 'LOG_LEVEL',
   clientDist: 'CLIENT_DIST',
   databaseUrl: 'DATABASE_URL',
+  redisUrl: 'REDIS_URL',
   seedDemo: 'SEED_DEMO',
   secureCookies: 'SECURE_COOKIES',
   authRateLimit: 'AUTH_RATE_LIMIT',
@@ -62,6 +63,8 @@ function configSchema(production: boolean) {
       logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       clientDist: z.string().min(1).default(DEFAULT_CLIENT_DIST),
       databaseUrl: z.string().min(1).default('pglite:./data/db'),
+      /** Several nodes share conference and episode broadcasts through Redis; one node needs none. */
+      redisUrl: z.url({ protocol: /^rediss?$/ }).optional(),
       /** Fill an empty database with the Horsens/Odder/Skanderborg demo scenario. */
       seedDemo: flag.default(!production),
       /** Session cookies only over HTTPS; off on a developer's http://127.0.0.1. */

@@ -17,6 +17,7 @@ import type { PeerChannel } from '../media/notifications.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { type HandlerContext, handlers } from './handlers/index.ts';
 import type { PlanSignalling } from './handlers/planSocket.ts';
+import type { RedisAdapter } from './redisAdapter.ts';
 import { Session } from './session.ts';
 
 export type SignallingServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -55,10 +56,16 @@ export function attachSignalling(
     logger: Logger;
     /** Made with the server (it broadcasts through it); absent without a clinical record. */
     plan?: (io: SignallingServer) => PlanSignalling;
+    /** Carries broadcasts to the other nodes (see redisAdapter.ts); absent on a single node. */
+    adapter?: RedisAdapter['adapter'];
   },
 ): SignallingServer {
   const logger = deps.logger.child({ component: 'signalling' });
-  const io: SignallingServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: MAX_FRAME_BYTES });
+  const io: SignallingServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
+  });
   const dispatcher = createDispatcher<HandlerContext>(handlers, logger);
   const plan = deps.plan?.(io);
 

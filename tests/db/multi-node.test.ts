@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSamplan, startSamplan } from '@samplan/server';
+import type { NotificationOf } from '@samplan/shared';
+import { openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
+import { startTestRedis, type TestRedis } from '../support/redis.ts';
+import { addTask, createConferenceScene, TEST_SECRET } from './plan/fixtures.ts';
+import { connectClient, ok, type PlanClient } from './plan/planServer.ts';
+
+// Two Samplan nodes on one PostgreSQL database, as behind a load balancer:
+// the ward nurse's socket lands on one, the home nurse's on the other. Only
+// the Redis adapter can carry a plan revision across.
+
+async function startNode(databaseUrl: string, redisUrl?: string): Promise<RunningSamplan> {
+  return startSamplan({
+    secret: TEST_SECRET,
+    host: '127.0.0.1',
+    port: 0,
+    mediaListenIp: '127.0.0.1',
+    mediaPort: 0,
+    mediaWorkers: 1,
+    databaseUrl,
+    seedDemo: false,
+    demoRooms: false,
+    logLevel: 'silent',
+    ...(redisUrl ? { redisUrl } : {}),
+  });
+}
+
+function revisionWithin(socket: PlanClient, ms: number): Promise<NotificationOf<'plan:revision'> | 'none'> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('none'), ms);
+    socket.once('plan:revision', (payload) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+describe('several nodes', () => {
+  let fresh: FreshDatabase;
+  let redis: TestRedis;
+  const nodes: RunningSamplan[] = [];
+  const sockets: PlanClient[] = [];
+
+  beforeAll(async () => {
+    [fresh, redis] = await Promise.all([openFreshDatabase('postgres'), startTestRedis()]);
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await Promise.all(nodes.map((node) => node.close()));
+    await redis?.stop();
+    await fresh?.dispose();
+  });
+
+  async function nurseAndHomeNurseOnTwoNodes(redisUrl?: string) {
+    const [a, b] = await Promise.all([startNode(fresh.url, redisUrl), startNode(fresh.url, redisUrl)]);
+    nodes.push(a, b);
+    const scene = await createConferenceScene(fresh.db.prisma);
+    const nurse = await connectClient(a.url, scene.nurse.cookie);
+    const homeNurse = await connectClient(b.url, scene.homeNurse.cookie);
+    sockets.push(nurse, homeNurse);
+    for (const socket of [nurse, homeNurse]) await ok(socket, 'plan:open', { conferenceId: scene.conference.id });
+    return { nurse, homeNurse };
+  }
+
+  it('carry a plan revision to a caller on the other node through Redis', async () => {
+    const { nurse, homeNurse } = await nurseAndHomeNurseOnTwoNodes(redis.url);
+    const heard = revisionWithin(homeNurse, 10_000);
+    const answer = await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1, 'Modtagebesøg inden 24 timer')] });
+    expect(answer.revision).toBe(1);
+    expect(await heard).toMatchObject({ revision: { revision: 1, ops: [addTask(1, 'Modtagebesøg inden 24 timer')] } });
+  });
+
+  it('without Redis, keep a revision on the node that made it (what the adapter is for)', async () => {
+    const { nurse, homeNurse } = await nurseAndHomeNurseOnTwoNodes();
+    const heard = revisionWithin(homeNurse, 1_500);
+    await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1)] });
+    expect(await heard).toBe('none');
+  });
+});
