@@ -91,6 +91,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     authRateLimit: config.authRateLimit,
     authRateWindowMs: config.authRateWindowMs,
     plans,
+    rooms: media,
   };
   const httpServer = createServer(createHttpApp({ config, media, logger, record }));
   const io = attachSignalling(httpServer, {

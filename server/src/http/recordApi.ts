@@ -5,6 +5,7 @@ import type { Clock } from '../record/clock.ts';
 import type { Db } from '../store/database.ts';
 import { openApiDocument } from './openapi.ts';
 import { authRateLimiter, type RateLimitConfig } from './rateLimits.ts';
+import type { MediaService } from '../media/mediaService.ts';
 import type { PlanService } from '../plan/planService.ts';
 import { fhirRoutes } from './fhirRoutes.ts';
 import { planRoutes } from './planRoutes.ts';
@@ -25,6 +26,8 @@ export interface RecordApiDeps extends RateLimitConfig {
   revoked: RevokedSessions;
   /** The one plan service of this server: a push over REST reaches the callers of its episode too. */
   plans: PlanService;
+  /** The media rooms of this server: a conference that ends or is cancelled closes its call. */
+  rooms: Pick<MediaService, 'closeRoom'>;
 }
 
 /** The clinical record's REST API: sessions, then every route of the table, then its OpenAPI document. */
@@ -33,7 +36,7 @@ export function recordApi(deps: RecordApiDeps): Router {
   const routes = [
     ...authRoutes({ ...deps, loginLimiter: authRateLimiter(deps), joinLimiter: authRateLimiter(deps) }),
     ...episodeRoutes(record),
-    ...conferenceRoutes({ ...record, secret: deps.secret }),
+    ...conferenceRoutes({ ...record, secret: deps.secret, rooms: deps.rooms }),
     ...adviceRoutes(record),
     ...consentRoutes(record),
     ...planRoutes(deps.plans),

@@ -86,6 +86,16 @@ export class MediaService {
     return room;
   }
 
+  /**
+   * Ends a room for everyone in it (`room:closed`, no rejoin): the conference
+   * it carried is over. Queued like joins, so nobody slips in as it closes.
+   */
+  closeRoom(roomId: string): Promise<void> {
+    return this.#roomQueue.run(roomId, async () => {
+      this.#rooms.get(roomId)?.close('ended');
+    });
+  }
+
   /** The process id of the worker hosting a room, for operators and for tests that kill it. */
   roomWorkerPid(roomId: string): number | undefined {
     return this.#rooms.get(roomId)?.mediaWorker.worker.pid;

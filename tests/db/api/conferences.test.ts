@@ -1,4 +1,5 @@
-import { addCalendarDays, atLocalTime } from '@samplan/shared';
+import { addCalendarDays, atLocalTime, PROTOCOL_VERSION } from '@samplan/shared';
+import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { type ApiClient, type ApiServer, SCENARIO_NOW, startApiServer } from './harness.ts';
@@ -73,6 +74,26 @@ describe.each(DATABASE_KINDS)('conferences on %s', (kind) => {
     expect(refused.body.error.issues).toEqual([{ path: 'staffId', message: 'is not in the care team of this episode' }]);
     const otherPatientsRelative = await db.relative.findFirstOrThrow({ where: { patient: { name: 'Poul Erik Nielsen' } } });
     expect((await nurse.post(`/conferences/${conferenceId}/participants`, { kind: 'relative', relativeId: otherPatientsRelative.id })).status).toBe(404);
+  });
+
+  it('closes the call for everyone in it when the conference ends, with no rejoin', async () => {
+    const scheduled = await nurse.post(`/episodes/${ella.id}/conferences`, { kind: 'follow_up' });
+    const conferenceId = scheduled.body.conference.id as string;
+    const { token } = (await nurse.post(`/conferences/${conferenceId}/room-token`)).body as { token: string };
+    const socket: Socket = connect(server.samplan.url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, forceNew: true });
+    try {
+      const ask = (name: string, payload: unknown) => new Promise<{ ok: boolean; data?: any }>((resolve) => socket.emit(name, payload, resolve));
+      const capabilities = await ask('room:capabilities', { token });
+      const joined = await ask('room:join', { token, displayName: 'Mette Lund', rtpCapabilities: capabilities.data.routerRtpCapabilities });
+      expect(joined.ok).toBe(true);
+      expect(server.samplan.media.stats()).toMatchObject({ rooms: 1, peers: 1 });
+      const closed = new Promise((resolve) => socket.once('room:closed', resolve));
+      expect((await nurse.post(`/conferences/${conferenceId}/end`)).status).toBe(200);
+      expect(await closed).toEqual({ reason: 'ended', rejoin: false });
+      expect(server.samplan.media.stats()).toMatchObject({ rooms: 0, peers: 0, routers: 0 });
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('cancels once, and neither ends nor invites to a cancelled conference', async () => {

@@ -42,6 +42,7 @@ export async function startPlanServer(db: Db) {
     authRateLimit: 100,
     authRateWindowMs: 60_000,
     plans,
+    rooms: media,
   };
   const config: Pick<Config, 'secret' | 'turnUrls' | 'turnSecret' | 'reconnectGraceMs' | 'demoRooms' | 'clientDist'> = {
     secret: TEST_SECRET,
