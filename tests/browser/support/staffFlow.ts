@@ -40,7 +40,12 @@ export async function joinCall(page: Page): Promise<void> {
 /** A guest opens the link, passes the device check by keyboard, and waits to be let in. */
 export async function guestToWaitingRoom(browser: Browser, server: GuestServer, path: string, name: string): Promise<Page> {
   const page = await openGuest(browser, server, path);
-  await expect(page.getByRole('heading', { level: 1, name: guestDa.camera.heading })).toBeVisible();
+  // After discharge the link opens on "ask the geriatric team", with a way on to the meeting.
+  const advice = page.getByRole('heading', { level: 1, name: guestDa.advice.heading });
+  const camera = page.getByRole('heading', { level: 1, name: guestDa.camera.heading });
+  await expect(advice.or(camera)).toBeVisible();
+  if (await advice.isVisible()) await page.getByRole('button', { name: guestDa.call.toMeeting }).click();
+  await expect(camera).toBeVisible();
   await pressByKeyboard(page, guestDa.camera.ok);
   await finishDeviceCheck(page, name);
   await expect(page.getByRole('heading', { level: 1, name: guestDa.waiting.heading })).toBeVisible();

@@ -7,6 +7,7 @@ import type { RoomClient } from '../../room/RoomClient.ts';
 import { RoomView } from '../../room/RoomView.tsx';
 import { useRoomState } from '../../room/useRoom.ts';
 import { LobbyPanel } from '../conference/LobbyPanel.tsx';
+import { useCallLifetime } from '../conference/useCallLifetime.ts';
 import { useConference } from '../conference/useConference.ts';
 import { IsbarForm } from './IsbarForm.tsx';
 
@@ -23,6 +24,7 @@ type AdviceCallProps = {
 export function AdviceCall({ request, conferenceId, client, invitation, onAnswered }: AdviceCallProps) {
   const { t } = useTranslation();
   const state = useRoomState(client);
+  useCallLifetime(client);
   const conference = useConference(conferenceId);
   const [copied, setCopied] = useState(false);
   const link = invitation?.joinLink ? `${window.location.origin}${invitation.joinLink.path}` : null;

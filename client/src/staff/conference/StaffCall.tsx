@@ -1,32 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { PlanPanel } from '../../plan/PlanPanel.tsx';
 import { CallLayout } from '../../room/CallLayout.tsx';
 import type { RoomClient } from '../../room/RoomClient.ts';
 import { RoomView } from '../../room/RoomView.tsx';
-import { exposeTestHook } from '../../room/testHook.ts';
 import { useRoomState } from '../../room/useRoom.ts';
+import { useCallLifetime } from './useCallLifetime.ts';
 
 type StaffCallProps = { client: RoomClient; conferenceId: string; adviceLineUntil: string | null; onLeft(): void };
 
 /** A staff member in the call: video on the left, the live plan beside it. Leaving the page leaves the call. */
 export function StaffCall({ client, conferenceId, adviceLineUntil, onLeft }: StaffCallProps) {
   const state = useRoomState(client);
-  const mounted = useRef(false);
-
-  useEffect(() => exposeTestHook(client), [client]);
-  useEffect(() => {
-    mounted.current = true;
-    const leave = () => void client.leave();
-    window.addEventListener('pagehide', leave);
-    return () => {
-      mounted.current = false;
-      window.removeEventListener('pagehide', leave);
-      // React's development double mount unmounts and remounts at once; only a real unmount leaves.
-      queueMicrotask(() => {
-        if (!mounted.current) leave();
-      });
-    };
-  }, [client]);
+  useCallLifetime(client);
   useEffect(() => {
     if (state.phase === 'ended') onLeft();
   }, [state.phase, onLeft]);
