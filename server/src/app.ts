@@ -92,6 +92,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     authRateWindowMs: config.authRateWindowMs,
     plans,
     rooms: media,
+    turn: { urls: config.turnUrls, secret: config.turnSecret },
   };
   const httpServer = createServer(createHttpApp({ config, media, logger, record }));
   const io = attachSignalling(httpServer, {

@@ -1,8 +1,7 @@
+import type { IceServer } from '@samplan/shared';
 import type { SamplanSocket } from '../room/signalling.ts';
 
 export type ConnectionResult = { ok: true; relay: boolean } | { ok: false; reason: 'server' | 'relay' };
-
-export type IceServer = { urls: string | string[]; username?: string; credential?: string };
 
 const TIMEOUT_MS = 8_000;
 

@@ -76,8 +76,7 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
       return (
         <DeviceCheck
           initialName={phase.opened.guest.name}
-          // The TURN servers come with the media transports, after admission; before it the check reaches the server.
-          checkConnection={() => checkConnection(openSocket, [])}
+          checkConnection={async () => checkConnection(openSocket, await api.iceServers().catch(() => []))}
           onDone={(checked) => setPhase({ kind: 'waiting', opened: phase.opened, checked })}
         />
       );

@@ -1,4 +1,4 @@
-import { meResponseSchema, type MeResponse } from '@samplan/shared';
+import { iceServersResponseSchema, meResponseSchema, type IceServer, type MeResponse } from '@samplan/shared';
 import { createApi } from '../api/endpoints.ts';
 import { requestJson, type HttpOptions } from '../api/http.ts';
 
@@ -13,6 +13,8 @@ export function guestApi(options: HttpOptions = {}) {
     /** Turns the link into a guest session for its one conference, and puts the guest in the lobby. */
     redeem: (linkToken: string): Promise<MeResponse> => requestJson('POST', `/api/join/${encodeURIComponent(linkToken)}`, meResponseSchema, {}, options),
     conference: async (conferenceId: string) => (await conference(conferenceId)).conference,
+    /** TURN servers (with short-lived credentials) for the connection check, before she is let in. */
+    iceServers: async (): Promise<IceServer[]> => (await requestJson('GET', '/api/ice-servers', iceServersResponseSchema, undefined, options)).iceServers,
     plan,
     /** Answers only once the host has let this guest in; until then FORBIDDEN. */
     roomToken,

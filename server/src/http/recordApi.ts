@@ -5,6 +5,7 @@ import type { Clock } from '../record/clock.ts';
 import type { Db } from '../store/database.ts';
 import { openApiDocument } from './openapi.ts';
 import { authRateLimiter, type RateLimitConfig } from './rateLimits.ts';
+import type { TurnSettings } from '../media/iceServers.ts';
 import type { MediaService } from '../media/mediaService.ts';
 import type { PlanService } from '../plan/planService.ts';
 import { fhirRoutes } from './fhirRoutes.ts';
@@ -28,6 +29,7 @@ export interface RecordApiDeps extends RateLimitConfig {
   plans: PlanService;
   /** The media rooms of this server: a conference that ends or is cancelled closes its call. */
   rooms: Pick<MediaService, 'closeRoom'>;
+  turn: TurnSettings;
 }
 
 /** The clinical record's REST API: sessions, then every route of the table, then its OpenAPI document. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actionSchema, STAFF_SECTORS } from '../domain/permissions.ts';
+import { iceServerSchema } from '../protocol/mediasoup.ts';
 import { participantRoleSchema } from '../roles.ts';
 import { recordIdSchema } from './common.ts';
 
@@ -51,3 +52,7 @@ export type MeResponse = z.infer<typeof meResponseSchema>;
 
 /** POST /api/join/:linkToken — the token is 32 random bytes, base64url. */
 export const joinParamsSchema = z.object({ linkToken: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not a join link') });
+
+/** GET /api/ice-servers — TURN with short-lived credentials, so a device check can test the relay before the call. */
+export const iceServersResponseSchema = z.object({ iceServers: z.array(iceServerSchema) });
+export type IceServersResponse = z.infer<typeof iceServersResponseSchema>;

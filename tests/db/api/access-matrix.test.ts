@@ -12,6 +12,7 @@ import { buildScene, freshAdvice, freshConference, freshConsent, freshGuest, ROL
 const MATRIX = `
 route                 H   M   G   X   Go  Gc  P   R   O   A
 me                    200 200 200 200 200 200 200 200 200 401
+iceServers            200 200 200 200 200 200 200 200 200 401
 episodes.list         200 200 200 200 200 200 403 403 403 401
 day                   200 200 200 200 200 200 403 403 403 401
 episode.get           200 200 200 404 200 404 403 403 404 401
@@ -62,6 +63,7 @@ const call = (method: Call['method'], pattern: string, ids: Record<string, strin
 
 const ROUTES: Record<string, Prepare> = {
   me: async () => call('GET', '/auth/me', {}, undefined, false),
+  iceServers: async () => call('GET', '/ice-servers', {}, undefined, false),
   'episodes.list': async () => call('GET', '/episodes', {}),
   day: async () => call('GET', '/day', {}),
   'episode.get': async (t) => call('GET', '/episodes/:episodeId', { episodeId: t.episodeId }),

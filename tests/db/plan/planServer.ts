@@ -43,6 +43,7 @@ export async function startPlanServer(db: Db) {
     authRateWindowMs: 60_000,
     plans,
     rooms: media,
+    turn: { urls: [], secret: undefined },
   };
   const config: Pick<Config, 'secret' | 'turnUrls' | 'turnSecret' | 'reconnectGraceMs' | 'demoRooms' | 'clientDist'> = {
     secret: TEST_SECRET,

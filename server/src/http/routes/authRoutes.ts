@@ -1,10 +1,11 @@
-import { joinParamsSchema, loginRequestSchema, meResponseSchema } from '@samplan/shared';
+import { iceServersResponseSchema, joinParamsSchema, loginRequestSchema, meResponseSchema } from '@samplan/shared';
 import type { RequestHandler } from 'express';
 import { describePrincipal } from '../../auth/me.ts';
 import type { PrincipalResolver } from '../../auth/principal.ts';
 import { loginStaff } from '../../auth/login.ts';
 import { redeemJoinLink } from '../../auth/redeemJoinLink.ts';
 import type { SessionClaims } from '../../auth/sessionToken.ts';
+import { turnIceServers, type TurnSettings } from '../../media/iceServers.ts';
 import type { Clock } from '../../record/clock.ts';
 import type { Db } from '../../store/database.ts';
 import { type AnyRoute, route, type SessionControl } from '../route.ts';
@@ -17,6 +18,7 @@ export interface AuthRouteDeps {
   principals: PrincipalResolver;
   loginLimiter: RequestHandler;
   joinLimiter: RequestHandler;
+  turn: TurnSettings;
 }
 
 export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
@@ -57,6 +59,15 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
       access: 'signed-in',
       response: meResponseSchema,
       handler: ({ caller }) => describePrincipal(deps.db, caller.principal, deps.now),
+    }),
+    route({
+      method: 'get',
+      path: '/ice-servers',
+      summary: 'TURN servers with credentials valid for an hour, for checking the connection before a call.',
+      tag: 'auth',
+      access: 'signed-in',
+      response: iceServersResponseSchema,
+      handler: async ({ caller }) => ({ iceServers: turnIceServers(deps.turn, caller.principal.kind === 'staff' ? caller.principal.staffId : caller.principal.participantId, 3600) }),
     }),
     route({
       method: 'post',
