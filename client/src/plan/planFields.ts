@@ -52,6 +52,7 @@ export const SECTION_FIELDS: Readonly<Record<PlanSection, readonly FieldSpec[]>>
   wishes: [
     { key: 'text', kind: 'longText' },
     { key: 'topic', kind: 'select', options: ['general', 'end_of_life'] },
+    { key: 'author', kind: 'select', options: PARTICIPANT_ROLES },
   ],
   comments: [{ key: 'text', kind: 'longText' }],
 };
