@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
-import { expectMediaFrom, PHONE, TABLET } from '../support/guestFlow.ts';
+import { expectMediaFrom, PHONE, pressByKeyboard, TABLET } from '../support/guestFlow.ts';
 import { startGuestServer, type GuestServer } from '../support/guestServer.ts';
 import { acceptNextDialog, admitFromLobby, DESKTOP, guestToWaitingRoom, joinCall, openConference, planOf, SCREENSHOTS, signIn } from '../support/staffFlow.ts';
 
@@ -72,7 +72,11 @@ test('goal conversation: scheduled for a patient admitted yesterday, held on vid
   const susanne = await guestToWaitingRoom(browser, server, susannePath, 'Susanne Jensen');
 
   await expectNoSeriousA11yViolations(coordinator, 'conference with the lobby');
-  await admitFromLobby(coordinator, 'Karen Margrethe Jensen');
+  // The first one in by keyboard alone.
+  await expect(coordinator.getByRole('button', { name: 'Luk Karen Margrethe Jensen ind' })).toBeVisible({ timeout: 20_000 });
+  await coordinator.locator('body').focus();
+  await pressByKeyboard(coordinator, 'Luk Karen Margrethe Jensen ind');
+  await expect(coordinator.getByRole('button', { name: 'Luk Karen Margrethe Jensen ind' })).toHaveCount(0);
   await admitFromLobby(coordinator, 'Susanne Jensen');
 
   // Everyone sees and hears everyone, each tile with name and role.
@@ -143,12 +147,16 @@ test('goal conversation: scheduled for a patient admitted yesterday, held on vid
   await expect(revisions.getByRole('listitem').filter({ hasText: staffDa.episode.agreedTag }).first()).toContainText('Målsamtale');
   await expect(revisions.getByText(/Aftalt af alle til stede/)).toBeVisible();
   await expectNoSeriousA11yViolations(coordinator, 'episode page after the conference');
-  await coordinator.screenshot({ path: `${SCREENSHOTS}staff-episode.png`, fullPage: true });
+  // The page scrolls inside its main area: a tall window shows the plan, its revisions and the conferences in one picture.
+  await coordinator.setViewportSize({ width: 1440, height: 2200 });
+  await coordinator.screenshot({ path: `${SCREENSHOTS}staff-episode.png` });
+  await coordinator.setViewportSize(DESKTOP);
 
   // Back on her day, with the plan's task for her organisation.
   await coordinator.getByRole('link', { name: staffDa.shell.day }).click();
   await expect(coordinator.getByRole('region', { name: staffDa.day.tasksHeading })).toContainText('Genoptræningsplan sendes til Odder Kommune');
-  await coordinator.screenshot({ path: `${SCREENSHOTS}staff-day.png`, fullPage: true });
+  await coordinator.setViewportSize({ width: 1440, height: 1500 });
+  await coordinator.screenshot({ path: `${SCREENSHOTS}staff-day.png` });
 
   for (const page of [coordinator, visitator, karen, susanne]) await page.context().close();
 });

@@ -17,6 +17,7 @@ describe('timeline details', () => {
     expect(timelineDetail(t, { at, kind: 'conference', refId: null, detail: 'discharge_conference ended' })).toBe('Udskrivelseskonference, Afsluttet');
     expect(timelineDetail(t, { at, kind: 'consent_recorded', refId: null, detail: 'video_participation' })).toBe('Deltagelse på video');
     expect(timelineDetail(t, { at, kind: 'plan_revision', refId: null, detail: '3' })).toBe('Udgave 3');
+    expect(timelineDetail(t, { at, kind: 'plan_revision', refId: null, detail: 'revision 2' })).toBe('Udgave 2');
   });
 
   it('show an unknown detail as it came', async () => {

@@ -15,6 +15,7 @@ export function timelineDetail(t: TFunction, entry: TimelineEntry): string {
     if (is(CONFERENCE_KINDS, kind)) return [t(`kinds.${kind}`), is(CONFERENCE_STATUSES, status) ? t(`conferenceStatus.${status}`) : status].filter(Boolean).join(', ');
   }
   if ((entry.kind === 'consent_recorded' || entry.kind === 'consent_withdrawn') && is(CONSENT_SCOPES, detail)) return t(`episode.consentScope.${detail}`);
-  if (entry.kind === 'plan_revision' && /^\d+$/.test(detail)) return t('episode.revision', { revision: detail });
+  const revision = /^(?:revision )?(\d+)$/.exec(detail);
+  if (entry.kind === 'plan_revision' && revision) return t('episode.revision', { revision: revision[1] });
   return detail;
 }
