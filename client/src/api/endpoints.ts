@@ -4,6 +4,7 @@
  * here. All functions throw what http.ts throws.
  */
 import {
+  adviceQueueResponseSchema,
   adviceRequestListResponseSchema,
   agreementStatusSchema,
   adviceRequestResponseSchema,
@@ -60,7 +61,7 @@ export function createApi(options: HttpOptions = {}) {
     roomToken: (conferenceId: string) => requestJson('POST', `/api/conferences/${id(conferenceId)}/room-token`, roomTokenResponseSchema, {}, options),
     endConference: (conferenceId: string) => requestJson('POST', `/api/conferences/${id(conferenceId)}/end`, conferenceResponseSchema, {}, options),
 
-    adviceQueue: () => requestJson('GET', '/api/advice-requests', adviceRequestListResponseSchema, undefined, options),
+    adviceQueue: () => requestJson('GET', '/api/advice-requests', adviceQueueResponseSchema, undefined, options),
     askForAdvice: (episodeId: string, request: CreateAdviceRequest) =>
       requestJson('POST', `/api/episodes/${id(episodeId)}/advice-requests`, adviceRequestResponseSchema, request, options),
     takeAdvice: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/take`, adviceRequestResponseSchema, {}, options),

@@ -9,7 +9,7 @@ import { openSocket } from '../room/signalling.ts';
 import { uiErrorCodeOf, type UiErrorCode } from '../uiError.ts';
 import { awaitAdmission, type RoomEntry } from './admission.ts';
 import { AdviceClosed } from './AdviceClosed.tsx';
-import { AFTER_DISCHARGE_KINDS, adviceWindowFrom, type KnownAdviceWindow } from './adviceWindow.ts';
+import { AFTER_DISCHARGE_KINDS, knownAdviceWindow, type KnownAdviceWindow } from './adviceWindow.ts';
 import { AdviceForm } from './AdviceForm.tsx';
 import { GuestCall } from './GuestCall.tsx';
 import { guestApi, type GuestApi } from './guestApi.ts';
@@ -124,8 +124,8 @@ function AdviceHome({ api, opened, onMeeting }: { api: GuestApi; opened: Opened;
   const [known, setKnown] = useState<KnownAdviceWindow | null>(null);
   useEffect(() => {
     let current = true;
-    api.adviceRequests(opened.guest.episodeId).then(
-      (requests) => current && setKnown(adviceWindowFrom(requests)),
+    api.adviceWindow(opened.guest.episodeId).then(
+      (window) => current && setKnown(knownAdviceWindow(window)),
       // Not knowing the time left is no reason to keep the question from being asked.
       () => current && setKnown({ state: 'unknown' }),
     );

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { adviceWindowFrom } from './adviceWindow.ts';
+import { knownAdviceWindow } from './adviceWindow.ts';
 
-describe('adviceWindowFrom', () => {
-  it('is unknown without a request that carries the window', () => {
-    expect(adviceWindowFrom([])).toEqual({ state: 'unknown' });
-    expect(adviceWindowFrom([{ windowClosesAt: null, msLeft: null }])).toEqual({ state: 'unknown' });
+describe('knownAdviceWindow', () => {
+  it('has no time left to show before discharge', () => {
+    expect(knownAdviceWindow({ state: 'not_open' })).toEqual({ state: 'unknown' });
   });
 
-  it('is open with time left, closed when none is left', () => {
-    expect(adviceWindowFrom([{ windowClosesAt: '2026-03-12T10:00:00.000Z', msLeft: 3_600_000 }])).toEqual({ state: 'open', closesAt: '2026-03-12T10:00:00.000Z', msLeft: 3_600_000 });
-    expect(adviceWindowFrom([{ windowClosesAt: '2026-03-12T10:00:00.000Z', msLeft: 0 }])).toEqual({ state: 'closed', closedAt: '2026-03-12T10:00:00.000Z' });
+  it('is open with the time left, closed with when it closed', () => {
+    const opensAt = '2026-03-05T10:00:00.000Z';
+    expect(knownAdviceWindow({ state: 'open', opensAt, closesAt: '2026-03-12T10:00:00.000Z', msLeft: 3_600_000 })).toEqual({
+      state: 'open',
+      closesAt: '2026-03-12T10:00:00.000Z',
+      msLeft: 3_600_000,
+    });
+    expect(knownAdviceWindow({ state: 'closed', opensAt, closedAt: '2026-03-12T10:00:00.000Z' })).toEqual({ state: 'closed', closedAt: '2026-03-12T10:00:00.000Z' });
   });
 });

@@ -1,12 +1,17 @@
-import type { AdviceRequestView } from '@samplan/shared';
+import type { AdviceWindowView } from '@samplan/shared';
 
-/** What a guest can know of the 7-day window: only what the advice requests carry (guests may not read the episode). */
+/** What the guest page shows of the 7-day window; before discharge there is no time left to show yet. */
 export type KnownAdviceWindow = { state: 'unknown' } | { state: 'open'; closesAt: string; msLeft: number } | { state: 'closed'; closedAt: string };
 
-export function adviceWindowFrom(requests: readonly Pick<AdviceRequestView, 'windowClosesAt' | 'msLeft'>[]): KnownAdviceWindow {
-  const known = requests.find((request) => request.windowClosesAt !== null && request.msLeft !== null);
-  if (!known?.windowClosesAt || known.msLeft === null) return { state: 'unknown' };
-  return known.msLeft > 0 ? { state: 'open', closesAt: known.windowClosesAt, msLeft: known.msLeft } : { state: 'closed', closedAt: known.windowClosesAt };
+export function knownAdviceWindow(window: AdviceWindowView): KnownAdviceWindow {
+  switch (window.state) {
+    case 'not_open':
+      return { state: 'unknown' };
+    case 'open':
+      return { state: 'open', closesAt: window.closesAt, msLeft: window.msLeft };
+    case 'closed':
+      return { state: 'closed', closedAt: window.closedAt };
+  }
 }
 
 /** Conferences held after discharge: their links lead to "Ask the geriatric team". */

@@ -19,8 +19,8 @@ export function guestApi(options: HttpOptions = {}) {
     /** Answers only once the host has let this guest in; until then FORBIDDEN. */
     roomToken,
     askForAdvice: async (...args: Parameters<typeof askForAdvice>) => (await askForAdvice(...args)).adviceRequest,
-    /** The episode's advice requests; each carries when the 7-day window closes and how long is left. */
-    adviceRequests: async (episodeId: string) => (await episodeAdvice(episodeId)).adviceRequests,
+    /** The 7-day advice window of her episode: open with the time left, or when it closed. */
+    adviceWindow: async (episodeId: string) => (await episodeAdvice(episodeId)).adviceWindow,
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   adviceWindowAt,
+  type AdviceWindowView,
   type ConferenceView,
   type EpisodeClocks,
   followUpVisitDue,
@@ -30,17 +31,19 @@ export function patientRef(patient: { id: string; name: string; cprNumber: strin
   return { id: patient.id, name: patient.name, cpr: maskedCpr(patient.cprNumber) };
 }
 
+export function adviceWindowView(dischargedAt: Date | null, now: Date): AdviceWindowView {
+  const window = adviceWindowAt(dischargedAt, now);
+  if (window.state === 'not_open') return { state: 'not_open' };
+  return window.state === 'open'
+    ? { state: 'open', opensAt: iso(window.opensAt), closesAt: iso(window.closesAt), msLeft: window.msLeft }
+    : { state: 'closed', opensAt: iso(window.opensAt), closedAt: iso(window.closedAt) };
+}
+
 export function episodeClocks(episode: { admittedAt: Date; dischargedAt: Date | null }, now: Date): EpisodeClocks {
   const goal = goalConversationWindow(episode.admittedAt);
-  const window = adviceWindowAt(episode.dischargedAt, now);
   return {
     goalConversation: { from: iso(goal.from), until: iso(goal.until), defaultStart: iso(goal.defaultStart) },
-    adviceWindow:
-      window.state === 'not_open'
-        ? { state: 'not_open' }
-        : window.state === 'open'
-          ? { state: 'open', opensAt: iso(window.opensAt), closesAt: iso(window.closesAt), msLeft: window.msLeft }
-          : { state: 'closed', opensAt: iso(window.opensAt), closedAt: iso(window.closedAt) },
+    adviceWindow: adviceWindowView(episode.dischargedAt, now),
     receptionVisitDue: episode.dischargedAt === null ? null : iso(receptionVisitDue(episode.dischargedAt)),
     followUpVisitDue: episode.dischargedAt === null ? null : iso(followUpVisitDue(episode.dischargedAt)),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { freeText, isoInstantSchema, personNameSchema, recordIdSchema } from './common.ts';
-import { patientRefSchema } from './episodes.ts';
+import { adviceWindowViewSchema, patientRefSchema } from './episodes.ts';
 import { phoneSchema } from '../plan/plan-document.ts';
 
 export const ADVICE_CHANNELS = ['video', 'phone'] as const;
@@ -60,7 +60,10 @@ export const adviceRequestViewSchema = z.object({
 export type AdviceRequestView = z.infer<typeof adviceRequestViewSchema>;
 
 export const adviceRequestResponseSchema = z.object({ adviceRequest: adviceRequestViewSchema });
-export const adviceRequestListResponseSchema = z.object({ adviceRequests: z.array(adviceRequestViewSchema) });
+/** GET /api/advice-requests — the geriatric team's queue across episodes. */
+export const adviceQueueResponseSchema = z.object({ adviceRequests: z.array(adviceRequestViewSchema) });
+/** One episode's requests, with its window, so a patient's link can show the time left before she has asked anything. */
+export const adviceRequestListResponseSchema = z.object({ adviceRequests: z.array(adviceRequestViewSchema), adviceWindow: adviceWindowViewSchema });
 
 /** GET /api/advice-requests — the geriatric team's queue: acute first, then oldest. */
 export const adviceQueueQuerySchema = z.object({ state: z.enum(['open', 'taken', 'unanswered']).default('unanswered') });

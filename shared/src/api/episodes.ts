@@ -17,6 +17,7 @@ export const adviceWindowViewSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('open'), opensAt: isoInstantSchema, closesAt: isoInstantSchema, msLeft: z.number().int() }),
   z.object({ state: z.literal('closed'), opensAt: isoInstantSchema, closedAt: isoInstantSchema }),
 ]);
+export type AdviceWindowView = z.infer<typeof adviceWindowViewSchema>;
 
 /** The pathway's clocks, derived from admission and discharge at the server's "now" (never stored). */
 export const episodeClocksSchema = z.object({

@@ -32,6 +32,8 @@ describe.each(DATABASE_KINDS)('the 7-day advice line on %s', (kind) => {
     const invited = await nurse.post(`/conferences/${scheduled.body.conference.id}/participants`, { kind: 'patient' });
     const patient = await server.join(tokenOf(invited.body.joinLink.path));
     const municipality = await server.login('hjemmesygeplejerske@odder.demo');
+    const before = await patient.get(`/episodes/${ella.id}/advice-requests`);
+    expect(before.body.adviceWindow).toEqual({ state: 'open', opensAt: ella.dischargedAt.toISOString(), closesAt: closes.toISOString(), msLeft: 30 * MINUTE });
 
     server.clock.set(new Date(closes.getTime() - MINUTE));
     const open = await patient.post(`/episodes/${ella.id}/advice-requests`, ask);
@@ -48,6 +50,7 @@ describe.each(DATABASE_KINDS)('the 7-day advice line on %s', (kind) => {
         refusal: { code: 'ADVICE_WINDOW_CLOSED', closedAt: closes.toISOString(), turnTo: ['gp', 'out_of_hours_doctor', 'medical_helpline_1813'], whenAcute: 'emergency_112' },
       });
     }
+    expect((await patient.get(`/episodes/${ella.id}/advice-requests`)).body.adviceWindow).toEqual({ state: 'closed', opensAt: ella.dischargedAt.toISOString(), closedAt: closes.toISOString() });
     const denied = await server.fresh.db.prisma.auditEvent.count({ where: { patientId: ella.patientId, action: 'create', resourceType: 'AdviceRequest', outcome: 'denied', at: { gte: new Date(Date.now() - 60_000) } } });
     expect(denied).toBe(2);
   });

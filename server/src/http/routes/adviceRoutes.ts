@@ -1,5 +1,6 @@
 import {
   adviceQueueQuerySchema,
+  adviceQueueResponseSchema,
   adviceRequestListResponseSchema,
   adviceRequestParamsSchema,
   adviceRequestResponseSchema,
@@ -37,7 +38,7 @@ export function adviceRoutes(ctx: RecordContext): AnyRoute[] {
       access: 'signed-in',
       params: episodeParamsSchema,
       response: adviceRequestListResponseSchema,
-      handler: async ({ caller, params }) => ({ adviceRequests: await listEpisodeAdvice(ctx, caller, params.episodeId) }),
+      handler: ({ caller, params }) => listEpisodeAdvice(ctx, caller, params.episodeId),
     }),
     route({
       method: 'get',
@@ -47,7 +48,7 @@ export function adviceRoutes(ctx: RecordContext): AnyRoute[] {
       access: 'staff',
       audit: { action: 'read', resourceType: 'AdviceRequest' },
       query: adviceQueueQuerySchema,
-      response: adviceRequestListResponseSchema,
+      response: adviceQueueResponseSchema,
       handler: async ({ caller, query }) => ({ adviceRequests: await adviceQueue(ctx, caller, query) }),
     }),
     route({
