@@ -24,7 +24,9 @@ export function PlanItemForm({ section, initial, submitLabel, onSubmit, onCancel
 
   return (
     <form className="plan-form" onSubmit={submit}>
-      {SECTION_FIELDS[section].map((field) => {
+      {SECTION_FIELDS[section].map((field, index) => {
+        // Opened by a button press: the keyboard goes on in the form's first field.
+        const autoFocus = index === 0;
         const id = `${formId}-${field.key}`;
         const label = t(`plan.fields.${field.key.replace('.', '_') as 'text'}`);
         const value = values[field.key] ?? '';
@@ -33,7 +35,7 @@ export function PlanItemForm({ section, initial, submitLabel, onSubmit, onCancel
           <div className="field" key={field.key}>
             <label htmlFor={id}>{label}</label>
             {field.kind === 'select' ? (
-              <select id={id} value={value} onChange={(e) => set(e.target.value)}>
+              <select id={id} value={value} autoFocus={autoFocus} onChange={(e) => set(e.target.value)}>
                 {field.options?.map((option) => (
                   <option key={option} value={option}>
                     {optionLabel(t, field.key, option)}
@@ -41,12 +43,13 @@ export function PlanItemForm({ section, initial, submitLabel, onSubmit, onCancel
                 ))}
               </select>
             ) : field.kind === 'longText' ? (
-              <textarea id={id} value={value} required={!field.optional} rows={2} onChange={(e) => set(e.target.value)} />
+              <textarea id={id} value={value} autoFocus={autoFocus} required={!field.optional} rows={2} onChange={(e) => set(e.target.value)} />
             ) : (
               <input
                 id={id}
                 type={field.kind === 'dateTime' ? 'datetime-local' : field.key === 'phone' ? 'tel' : 'text'}
                 value={value}
+                autoFocus={autoFocus}
                 required={!field.optional}
                 onChange={(e) => set(e.target.value)}
               />

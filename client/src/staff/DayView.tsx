@@ -19,39 +19,50 @@ import { myTasks, type MyTask } from './myTasks.ts';
 import { PatientName } from './PatientName.tsx';
 import { useStaff, type StaffPrincipal } from '../app/auth.tsx';
 
-const POLL_MS = 10_000;
+/** The lobby and the queues change by the minute. */
+const POLL_MS = 15_000;
+/** Tasks change in conferences; every plan read is audited, so they are asked for seldom. */
+const TASKS_POLL_MS = 5 * 60_000;
 
-type DayPageData = { day: DayData; conferences: ReadonlyMap<string, ConferenceView>; episodes: EpisodeSummary[]; tasks: MyTask[] };
+type DayPageData = { day: DayData; conferences: ReadonlyMap<string, ConferenceView>; episodes: EpisodeSummary[] };
 
-async function loadDay(me: StaffPrincipal): Promise<DayPageData> {
+async function loadDay(): Promise<DayPageData> {
   const [day, { episodes }] = await Promise.all([api.day(), api.episodes()]);
-  // The day view lists conferences without people, and no plan tasks: fetch the few conferences and plans of my episodes.
-  const [details, plans] = await Promise.all([
-    Promise.all(day.conferences.filter((c) => c.involvesMe).map((c) => api.conference(c.id).then((r) => r.conference))),
-    Promise.all(episodes.map((episode) => api.plan(episode.id).then((plan) => ({ episode, document: plan.document })))),
-  ]);
-  return { day, episodes, conferences: new Map(details.map((conference) => [conference.id, conference])), tasks: myTasks(plans, me) };
+  // The day view lists conferences without people; the lobby is what a host acts on, so fetch those few.
+  const details = await Promise.all(day.conferences.filter((c) => c.involvesMe).map((c) => api.conference(c.id).then((r) => r.conference)));
+  return { day, episodes, conferences: new Map(details.map((conference) => [conference.id, conference])) };
+}
+
+async function loadTasks(me: StaffPrincipal): Promise<MyTask[]> {
+  const { episodes } = await api.episodes();
+  const plans = await Promise.all(episodes.map((episode) => api.plan(episode.id).then((plan) => ({ episode, document: plan.document }))));
+  return myTasks(plans, me);
+}
+
+function usePolled<T>(loaded: { reload(): void } & T, everyMs: number): T {
+  const { reload } = loaded;
+  useEffect(() => {
+    const timer = window.setInterval(reload, everyMs);
+    return () => window.clearInterval(timer);
+  }, [reload, everyMs]);
+  return loaded;
 }
 
 export function DayView() {
   const { t } = useTranslation();
   const me = useStaff();
-  const loaded = useLoad(() => loadDay(me), 'day');
-  const { reload } = loaded;
-  useEffect(() => {
-    const timer = window.setInterval(reload, POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
+  const loaded = usePolled(useLoad(loadDay, 'day'), POLL_MS);
+  const tasks = usePolled(useLoad(() => loadTasks(me), 'tasks'), TASKS_POLL_MS);
 
   return (
     <div className="staff-page day">
       <h1>{t('day.heading')}</h1>
-      {loaded.status !== 'ok' ? <LoadStatus loaded={loaded} onRetry={reload} /> : <DayContent data={loaded.data} />}
+      {loaded.status !== 'ok' ? <LoadStatus loaded={loaded} onRetry={loaded.reload} /> : <DayContent data={loaded.data} tasks={tasks.status === 'ok' ? tasks.data : []} />}
     </div>
   );
 }
 
-function DayContent({ data }: { data: DayPageData }) {
+function DayContent({ data, tasks }: { data: DayPageData; tasks: readonly MyTask[] }) {
   const { t, i18n } = useTranslation();
   const { day } = data;
   const today = day.conferences.filter((c) => c.when === 'today');
@@ -70,11 +81,11 @@ function DayContent({ data }: { data: DayPageData }) {
 
         <section className="card" aria-labelledby="day-tasks">
           <h2 id="day-tasks">{t('day.tasksHeading')}</h2>
-          {data.tasks.length === 0 ? (
+          {tasks.length === 0 ? (
             <p>{t('day.noTasks')}</p>
           ) : (
             <ul className="rows">
-              {data.tasks.map(({ episode, task }) => (
+              {tasks.map(({ episode, task }) => (
                 <li key={task.id} className="row">
                   <span className="row-task">{task.what}</span>
                   <Link href={pathOf({ name: 'episode', episodeId: episode.id })}>
