@@ -1,10 +1,20 @@
+import { SamplanError } from '@samplan/shared';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errorMessage.ts';
+import { useAuth } from './auth.tsx';
 import type { Loaded } from './useLoad.ts';
 
 /** What a page shows before its data is there: "loading", or why it failed and a way to try again. */
 export function LoadStatus({ loaded, onRetry }: { loaded: Exclude<Loaded<unknown>, { status: 'ok' }>; onRetry(): void }) {
   const { t, i18n } = useTranslation();
+  const auth = useAuth();
+  const sessionEnded = loaded.status === 'failed' && loaded.error instanceof SamplanError && loaded.error.code === 'UNAUTHORIZED';
+  // A session that lapsed while the page was open: ask the server again, which brings up the sign-in.
+  useEffect(() => {
+    if (sessionEnded && auth.state.status === 'signedIn') auth.refresh();
+  }, [sessionEnded, auth]);
+
   if (loaded.status === 'loading') {
     return (
       <p className="staff-loading" role="status">
