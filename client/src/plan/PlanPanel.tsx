@@ -105,9 +105,10 @@ export function PlanPanel({ conferenceId, mode = 'staff', adviceLineUntil = null
           {errorMessage(t, agreeError, i18n.language)}
         </p>
       )}
-      {view.rejections.length > 0 && (
+      {(view.rejections.length > 0 || view.error !== null) && (
         <div className="error-notice" role="alert">
           <ul>
+            {view.error !== null && <li>{errorMessage(t, view.error, i18n.language)}</li>}
             {view.rejections.map((rejection, index) => (
               <li key={index}>{rejectionMessage(t, rejection)}</li>
             ))}

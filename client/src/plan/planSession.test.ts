@@ -1,5 +1,6 @@
 import {
   ACTIONS,
+  SamplanError,
   emptyPlan,
   integratePush,
   type AgreementStatusView,
@@ -37,6 +38,8 @@ class FakePlanServer {
     return { state: changed ? 'changed_since_agreement' : 'agreed', currentRevision: current, agreedRevision: this.agreedRevision, awaiting: changed ? ['hospital'] : [] };
   }
   holdPushes = false;
+  /** Set: the next push is refused whole, as the server does with a malformed one. */
+  refuseNextPush: SamplanError | null = null;
 
   connect(editor: Editor): PlanTransport {
     const client = { editor, revision: (_: NotificationOf<'plan:revision'>) => {}, focus: (_: PlanFocus) => {} };
@@ -50,6 +53,9 @@ class FakePlanServer {
       open: async () => ({ episodeId: taskId(9), revision: this.revisions.length, document: this.doc, agreement: AGREEMENT, allowed: [...ACTIONS], you: editor, editing: [] }),
       push: (push) =>
         answer(() => {
+          const refusal = this.refuseNextPush;
+          this.refuseNextPush = null;
+          if (refusal) throw refusal;
           const committedSince = this.revisions.slice(push.baseRevision);
           const at = new Date().toISOString();
           const result = integratePush({ doc: this.doc, ops: push.ops, committedSince, stamp: { by: editor, at }, allowed: [...ACTIONS] });
@@ -184,5 +190,20 @@ describe('PlanSession', () => {
     await settle();
     await settle();
     for (const session of [a, b]) expect(session.getSnapshot().agreement).toMatchObject({ state: 'changed_since_agreement', agreedRevision: 1 });
+  });
+
+  it('drops a push the server refuses whole and says why, so nothing waits forever to be saved', async () => {
+    const server = new FakePlanServer();
+    const [a] = await pair(server);
+    server.refuseNextPush = new SamplanError('BAD_REQUEST', 'ops.0.item.author: Required');
+    a.edit([task(1, 'Bestil rollator')]);
+    await settle();
+    expect(a.getSnapshot()).toMatchObject({ unsaved: 0, error: { code: 'BAD_REQUEST' } });
+    expect(a.getSnapshot().document?.tasks).toEqual([]);
+    a.edit([task(2, 'Modtagebesøg')]);
+    await settle();
+    expect(a.getSnapshot()).toMatchObject({ unsaved: 0, revision: 1 });
+    a.dismissRejections();
+    expect(a.getSnapshot().error).toBeNull();
   });
 });

@@ -13,6 +13,7 @@
  *   session.open(); session.edit([op]); session.agree(); session.focus(itemId); session.close();
  */
 import {
+  SamplanError,
   applyOperation,
   changesPlanContent,
   type AgreementStatusView,
@@ -137,8 +138,9 @@ export class PlanSession {
     void this.#transport.focus(itemId).catch(() => undefined);
   }
 
+  /** The person has read why their edits did not land. */
   dismissRejections(): void {
-    this.#set({ rejections: [] });
+    this.#set({ rejections: [], error: null });
   }
 
   close(): void {
@@ -170,7 +172,14 @@ export class PlanSession {
       },
       (error: unknown) => {
         if (this.#closed) return;
-        // The connection is gone or the push was refused whole: keep the edits; the reopen after reconnecting sends them again.
+        if (error instanceof SamplanError) {
+          // Refused whole (malformed, conference over): sent again it would be refused again, so drop it and say why.
+          this.#inFlight = [];
+          this.#set({ error });
+          this.#flush();
+          return;
+        }
+        // The connection is gone: keep the edits; the reopen after reconnecting sends them again.
         this.#queued = [...this.#inFlight, ...this.#queued];
         this.#inFlight = [];
         this.#set({ error });
