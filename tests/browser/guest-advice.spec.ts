@@ -3,6 +3,7 @@ import { guestDa } from '../../client/src/i18n/guest.da.ts';
 import { expectNoSeriousA11yViolations } from './support/a11y.ts';
 import { openGuest, PHONE } from './support/guestFlow.ts';
 import { SCENARIO_NOW, startGuestServer, type GuestServer } from './support/guestServer.ts';
+import { saveScreenshot } from './support/screenshots.ts';
 
 const test = base.extend<{ server: GuestServer }>({
   server: async ({}, use) => {
@@ -12,7 +13,6 @@ const test = base.extend<{ server: GuestServer }>({
   },
 });
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const DAY = 86_400_000;
 
 /** Ella, home five days, gets a link to a follow-up visit three days from now. */
@@ -42,7 +42,7 @@ test('after discharge the link asks the geriatric team with the time left, and a
   await page.getByLabel(guestDa.advice.urgent).check();
   await expectNoSeriousA11yViolations(page, 'advice form');
   await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));
-  await page.screenshot({ path: `${SCREENSHOTS}guest-advice.png` });
+  await saveScreenshot(page, 'guest-advice');
   await page.getByRole('button', { name: guestDa.advice.send }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: guestDa.advice.sentHeading })).toBeVisible();
@@ -64,7 +64,7 @@ test('after discharge the link asks the geriatric team with the time left, and a
   }
   await expect(page.getByRole('button', { name: guestDa.advice.send })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, 'advice closed');
-  await page.screenshot({ path: `${SCREENSHOTS}guest-advice-closed.png` });
+  await saveScreenshot(page, 'guest-advice-closed');
 
   // The plan on paper: only the plan, in plain words, with her name and the date of printing.
   await page.evaluate(() => {

@@ -5,6 +5,7 @@ import { staffDa } from '../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from './support/a11y.ts';
 import { admit, coordinatorJoins, expectMediaFrom, finishDeviceCheck, goalConversation, openGuest, PHONE, pressByKeyboard } from './support/guestFlow.ts';
 import { startGuestServer, type GuestServer } from './support/guestServer.ts';
+import { saveScreenshot } from './support/screenshots.ts';
 
 const test = base.extend<{ server: GuestServer }>({
   server: async ({}, use) => {
@@ -14,7 +15,6 @@ const test = base.extend<{ server: GuestServer }>({
   },
 });
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
 test('a patient opens her link on a tablet, checks her devices, waits, is let in, and sees and hears the coordinator with the plan beside', async ({ browser, server }) => {
   const karen = server.guestLinks.find((link) => link.name === 'Karen Margrethe Jensen')!;
@@ -26,12 +26,12 @@ test('a patient opens her link on a tablet, checks her devices, waits, is let in
   await expect(page.getByLabel(guestDa.camera.previewLabel)).toBeVisible();
   await expect.poll(() => page.getByLabel(guestDa.camera.previewLabel).evaluate((video: HTMLVideoElement) => video.videoWidth)).toBeGreaterThan(0);
   await expectNoSeriousA11yViolations(page, 'camera step');
-  await page.screenshot({ path: `${SCREENSHOTS}guest-join.png` });
+  await saveScreenshot(page, 'guest-join');
   await pressByKeyboard(page, guestDa.camera.ok);
 
   await expect(page.getByText(guestDa.mic.hearing, { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'microphone step');
-  await page.screenshot({ path: `${SCREENSHOTS}guest-devicecheck.png` });
+  await saveScreenshot(page, 'guest-devicecheck');
   await finishDeviceCheck(page, 'Karen Margrethe Jensen');
 
   // The waiting room says who runs the meeting and who is expected.
@@ -40,7 +40,7 @@ test('a patient opens her link on a tablet, checks her devices, waits, is let in
   await expect(page.getByRole('listitem').filter({ hasText: 'Susanne Jensen' })).toContainText(guestDa.waiting.notYet);
   await expect(page.getByRole('listitem').filter({ hasText: 'Karen Margrethe Jensen' })).toContainText(guestDa.waiting.youWait);
   await expectNoSeriousA11yViolations(page, 'waiting room');
-  await page.screenshot({ path: `${SCREENSHOTS}guest-waiting.png` });
+  await saveScreenshot(page, 'guest-waiting');
 
   const coordinator = await coordinatorJoins(browser, server);
   await admit(server, 'Karen Margrethe Jensen');
@@ -54,7 +54,7 @@ test('a patient opens her link on a tablet, checks her devices, waits, is let in
   await expectMediaFrom(page, 'Hanne Bech', { video: true });
   await expectMediaFrom(coordinator, 'Karen Margrethe Jensen', { video: true });
   await expectNoSeriousA11yViolations(page, 'call');
-  await page.screenshot({ path: `${SCREENSHOTS}guest-call.png` });
+  await saveScreenshot(page, 'guest-call');
 
   // She agrees to the plan for her party (patient and relatives); the record says so.
   await plan.getByRole('button', { name: staffDa.plan.agree }).click();

@@ -1,10 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { da } from '../../client/src/i18n/da.ts';
 import { expect, test } from './fixtures.ts';
 import { Participant } from './participant.ts';
-
-const screenshotPath = fileURLToPath(new URL('../../docs/screenshots/room.png', import.meta.url));
+import { saveScreenshot } from './support/screenshots.ts';
 
 test('three participants see and hear each other, see a mute, and see a leaver go', async ({ browser, samplan }) => {
   const roomId = 'discharge-conference';
@@ -33,10 +30,7 @@ test('three participants see and hear each other, see a mute, and see a leaver g
     expect(stage[0]).toBeGreaterThan(320);
   }).toPass({ timeout: 20_000 });
 
-  if (process.env.SAMPLAN_UPDATE_SCREENSHOTS === '1') {
-    mkdirSync(fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)), { recursive: true });
-    await inge.page.screenshot({ path: screenshotPath });
-  }
+  await saveScreenshot(inge.page, 'room');
 
   await expect(inge.tileIn(holm).getByText(da.tile.micMuted)).toHaveCount(0);
   await inge.page.getByRole('button', { name: da.controls.micOff }).click();

@@ -3,7 +3,8 @@ import { staffDa } from '../../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
 import { expectMediaFrom, PHONE, pressByKeyboard, TABLET } from '../support/guestFlow.ts';
 import { startGuestServer, type GuestServer } from '../support/guestServer.ts';
-import { acceptNextDialog, admitFromLobby, DESKTOP, guestToWaitingRoom, joinCall, openConference, planOf, SCREENSHOTS, signIn } from '../support/staffFlow.ts';
+import { acceptNextDialog, admitFromLobby, DESKTOP, guestToWaitingRoom, joinCall, openConference, planOf, signIn } from '../support/staffFlow.ts';
+import { saveScreenshot } from '../support/screenshots.ts';
 
 const test = base.extend<{ server: GuestServer }>({
   server: async ({}, use) => {
@@ -130,7 +131,7 @@ test('goal conversation: scheduled for a patient admitted yesterday, held on vid
   await visitatorPlan.getByRole('button', { name: staffDa.plan.agree }).click();
   await expect(coordinatorPlan.getByText(/Aftalt af alle til stede \(udgave \d+\)/)).toBeVisible();
   await expectNoSeriousA11yViolations(coordinator, 'conference in the call');
-  await coordinator.screenshot({ path: `${SCREENSHOTS}staff-conference.png` });
+  await saveScreenshot(coordinator, 'staff-conference');
 
   // The coordinator ends it for everyone.
   acceptNextDialog(coordinator);
@@ -149,14 +150,14 @@ test('goal conversation: scheduled for a patient admitted yesterday, held on vid
   await expectNoSeriousA11yViolations(coordinator, 'episode page after the conference');
   // The page scrolls inside its main area: a tall window shows the plan, its revisions and the conferences in one picture.
   await coordinator.setViewportSize({ width: 1440, height: 2200 });
-  await coordinator.screenshot({ path: `${SCREENSHOTS}staff-episode.png` });
+  await saveScreenshot(coordinator, 'staff-episode');
   await coordinator.setViewportSize(DESKTOP);
 
   // Back on her day, with the plan's task for her organisation.
   await coordinator.getByRole('link', { name: staffDa.shell.day }).click();
   await expect(coordinator.getByRole('region', { name: staffDa.day.tasksHeading })).toContainText('Genoptræningsplan sendes til Odder Kommune');
   await coordinator.setViewportSize({ width: 1440, height: 1500 });
-  await coordinator.screenshot({ path: `${SCREENSHOTS}staff-day.png` });
+  await saveScreenshot(coordinator, 'staff-day');
 
   for (const page of [coordinator, visitator, karen, susanne]) await page.context().close();
 });

@@ -11,7 +11,6 @@ import type { GuestServer } from './guestServer.ts';
  */
 
 export const DESKTOP = { width: 1440, height: 900 };
-export const SCREENSHOTS = new URL('../../../docs/screenshots/', import.meta.url).pathname;
 
 /** The sign-in form filled and sent with the keyboard only; lands on the day view. */
 export async function signIn(browser: Browser, server: GuestServer, login: string, viewport = DESKTOP): Promise<Page> {
