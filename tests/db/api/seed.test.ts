@@ -42,6 +42,9 @@ describe.each(DATABASE_KINDS)('demo data on %s', (kind) => {
     expect(adviceWindowAt(ella!.dischargedAt, SCENARIO_NOW).state).toBe('open');
     expect(addCalendarDays(ella!.dischargedAt!, 5).getTime()).toBeLessThanOrEqual(SCENARIO_NOW.getTime() + 24 * 3_600_000);
     for (const { patient } of episodes) expect(parseCpr(patient.cprNumber)).toMatchObject({ ok: true, cpr: { birthDate: patient.dateOfBirth.toISOString().slice(0, 10) } });
+    // A revision dated by the wall clock would sit years apart from the scenario in the revision list.
+    const revisions = await fresh.db.prisma.planRevision.findMany({ select: { createdAt: true } });
+    for (const { createdAt } of revisions) expect(Math.abs(createdAt.getTime() - SCENARIO_NOW.getTime())).toBeLessThan(8 * 24 * 3_600_000);
   });
 
   it('leaves a database with anything in it alone, however often it starts', async () => {

@@ -97,7 +97,7 @@ async function seed(tx: DbTransaction, now: Date, passwordHash: string) {
     const plan = await tx.carePlan.create({ data: { episodeId, createdAt: at }, select: { id: true } });
     const applied = applyOperations(emptyPlan(), ops, { by: { id: `staff:${staff[author]}`, name: 'Samplan demo', role: 'hospital' }, at: at.toISOString() });
     if (!applied.ok) throw new Error(`demo plan does not apply: ${JSON.stringify(applied.rejection)}`);
-    return appendPlanRevision(tx, { planId: plan.id, parentNumber: null, document: applied.doc, operations: ops, author: { staffId: staff[author] }, conferenceId: conferenceId ?? null });
+    return appendPlanRevision(tx, { planId: plan.id, parentNumber: null, document: applied.doc, operations: ops, author: { staffId: staff[author] }, conferenceId: conferenceId ?? null, createdAt: at });
   };
 
   // 1. Karen Jensen, admitted yesterday afternoon; the goal conversation is on day 2.
