@@ -82,3 +82,19 @@ test('after discharge the link asks the geriatric team with the time left, and a
   if (process.env.GUEST_PRINT_PDF) await page.pdf({ path: process.env.GUEST_PRINT_PDF, format: 'A4', printBackground: true });
   await page.context().close();
 });
+
+test('the link of a meeting that is over opens "ask the geriatric team" while the 7 days after discharge last', async ({ browser, server }) => {
+  const nurse = await server.staff('hjemmesygeplejerske@odder.demo');
+  const { episodes } = await nurse.get<{ episodes: { id: string; patient: { name: string } }[] }>('/episodes');
+  const ella = episodes.find((episode) => episode.patient.name === 'Ella Sørensen');
+  if (!ella) throw new Error('no episode for Ella');
+  const { conference } = await nurse.post<{ conference: { id: string } }>(`/episodes/${ella.id}/conferences`, { kind: 'follow_up' });
+  const { joinLink } = await nurse.post<{ joinLink: { path: string } }>(`/conferences/${conference.id}/participants`, { kind: 'patient' });
+  await nurse.post(`/conferences/${conference.id}/end`);
+
+  server.clock.set(new Date(SCENARIO_NOW.getTime() + 2 * 3_600_000));
+  const page = await openGuest(browser, server, joinLink.path, { viewport: PHONE });
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.advice.heading })).toBeVisible();
+  await expect(page.getByText('Du kan spørge indtil torsdag 12. marts kl. 11.00.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: guestDa.call.toMeeting })).toHaveCount(0);
+});

@@ -50,7 +50,9 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
       const guest = me.principal;
       const conference = await api.conference(guest.conferenceId);
       const opened = { guest, conference };
-      setPhase(AFTER_DISCHARGE_KINDS.has(conference.kind) ? { kind: 'advice', opened } : { kind: 'check', opened });
+      // A meeting that is over only opens now because her advice window after discharge is.
+      const afterDischarge = AFTER_DISCHARGE_KINDS.has(conference.kind) || MEETING_OVER.has(conference.status);
+      setPhase(afterDischarge ? { kind: 'advice', opened } : { kind: 'check', opened });
     })().catch((error: unknown) => setPhase({ kind: 'problem', code: uiErrorCodeOf(error) }));
   }, [api, linkToken]);
   useEffect(open, [open]);

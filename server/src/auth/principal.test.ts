@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorsOf, authorizePrincipal, guestLinkStillValid, type StaffPrincipal } from './principal.ts';
+import { actorsOf, authorizePrincipal, guestAccessUntil, type StaffPrincipal } from './principal.ts';
 
 const session = { sub: '0190a0a0-0000-7000-8000-000000000001', kind: 'staff', jti: '0190a0a0-0000-7000-8000-000000000002', auth_time: 0, max: 1, iat: 0, exp: 1 } as const;
 const dischargedAt = new Date('2026-03-28T10:00:00+01:00');
@@ -51,15 +51,22 @@ describe('a geriatrician', () => {
 
 describe('guest link validity', () => {
   const now = new Date('2026-03-30T10:00:00Z');
-  const valid = { expiresAt: new Date('2026-03-30T12:00:00Z'), revokedAt: null, lobbyState: 'waiting', conference: { status: 'scheduled' } };
+  const meetingEnd = new Date('2026-03-30T12:00:00Z');
+  const admitted = { status: 'scheduled', episode: { dischargedAt: null } };
+  const valid = { expiresAt: meetingEnd, revokedAt: null, lobbyState: 'waiting', conference: admitted };
+  const home = (dischargedAt: string) => ({ status: 'ended', episode: { dischargedAt: new Date(dischargedAt) } });
   it.each([
-    ['valid', valid, true],
-    ['expired', { ...valid, expiresAt: now }, false],
-    ['revoked', { ...valid, revokedAt: now }, false],
-    ['removed by the host', { ...valid, lobbyState: 'removed' }, false],
-    ['conference cancelled', { ...valid, conference: { status: 'cancelled' } }, false],
-    ['no expiry (staff row)', { ...valid, expiresAt: null }, false],
+    ['valid', valid, meetingEnd],
+    ['expired', { ...valid, expiresAt: now }, null],
+    ['revoked', { ...valid, revokedAt: now }, null],
+    ['removed by the host', { ...valid, lobbyState: 'removed' }, null],
+    ['conference cancelled', { ...valid, conference: { ...admitted, status: 'cancelled' } }, null],
+    ['no expiry (staff row)', { ...valid, expiresAt: null }, null],
+    // Discharged 27 March 14:00 (winter time): the advice line is open until 3 April 14:00 summer time.
+    ['expired, but discharged with the advice window open', { ...valid, expiresAt: now, conference: home('2026-03-27T13:00:00Z') }, new Date('2026-04-03T12:00:00Z')],
+    ['expired, discharged and the window closed', { ...valid, expiresAt: now, conference: home('2026-03-20T13:00:00Z') }, null],
+    ['revoked, even with the window open', { ...valid, revokedAt: now, conference: home('2026-03-27T13:00:00Z') }, null],
   ])('%s', (_name, link, expected) => {
-    expect(guestLinkStillValid(link, now)).toBe(expected);
+    expect(guestAccessUntil(link, now)).toEqual(expected);
   });
 });

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { type AccessTarget, type Action, type Actor, authorize, type Decision, type ParticipantRole, type StaffSector } from '@samplan/shared';
+import { type AccessTarget, type Action, type Actor, adviceWindowAt, authorize, type Decision, type ParticipantRole, type StaffSector } from '@samplan/shared';
 import type { Clock } from '../record/clock.ts';
 import type { DbClient } from '../store/database.ts';
 import type { Sector, StaffRole } from '../store/generated/client.ts';
@@ -148,10 +148,10 @@ async function participantPrincipal(deps: PrincipalDeps, claims: SessionClaims):
       expiresAt: true,
       revokedAt: true,
       lobbyState: true,
-      conference: { select: { id: true, episodeId: true, status: true } },
+      conference: { select: { id: true, episodeId: true, status: true, episode: { select: { dischargedAt: true } } } },
     },
   });
-  if (participant === null || !guestLinkStillValid(participant, deps.now())) return null;
+  if (participant === null || guestAccessUntil(participant, deps.now()) === null) return null;
   const guestRole = participant.role;
   if (guestRole !== 'patient' && guestRole !== 'relative') return null;
   return {
@@ -170,16 +170,21 @@ export interface GuestLinkState {
   expiresAt: Date | null;
   revokedAt: Date | null;
   lobbyState: string;
-  conference: { status: string };
+  conference: { status: string; episode: { dischargedAt: Date | null } };
 }
 
-/** A guest keeps access only while the link would still open: not revoked, not expired, not removed, conference not cancelled. */
-export function guestLinkStillValid(link: GuestLinkState, now: Date): boolean {
-  return (
-    link.revokedAt === null &&
-    link.expiresAt !== null &&
-    link.expiresAt > now &&
-    link.lobbyState !== 'removed' &&
-    link.conference.status !== 'cancelled'
-  );
+/**
+ * Until when a guest's link gives access, or null. While its meeting's link
+ * is valid; and, after discharge, while the 7-day advice window is open, so the
+ * link she already has opens "Ask the geriatric team" (pathway step 7) without
+ * anyone sending a new one. Never once revoked, removed by the host, or the
+ * conference cancelled; a staff row (no expiry) is no guest link at all.
+ */
+export function guestAccessUntil(link: GuestLinkState, now: Date): Date | null {
+  if (link.expiresAt === null || link.revokedAt !== null || link.lobbyState === 'removed' || link.conference.status === 'cancelled') return null;
+  const meeting = link.expiresAt > now ? link.expiresAt : null;
+  const window = adviceWindowAt(link.conference.episode.dischargedAt, now);
+  const advice = window.state === 'open' ? window.closesAt : null;
+  if (meeting === null) return advice;
+  return advice !== null && advice > meeting ? advice : meeting;
 }

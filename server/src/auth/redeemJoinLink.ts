@@ -1,8 +1,8 @@
-import { SamplanError } from '@samplan/shared';
+import { adviceWindowAt, SamplanError } from '@samplan/shared';
 import { recordAudit } from '../store/audit.ts';
 import { hashJoinToken } from './joinLink.ts';
 import type { AuthDeps } from './login.ts';
-import { guestLinkStillValid } from './principal.ts';
+import { guestAccessUntil } from './principal.ts';
 import { type SessionClaims, signSessionToken } from './sessionToken.ts';
 
 const VIA = 'POST /api/join/:linkToken';
@@ -12,7 +12,8 @@ const VIA = 'POST /api/join/:linkToken';
  * a session for that one conference, lasting no longer than the link. They
  * wait in the lobby until the host admits them. Every link that did not work
  * says the same (the UI asks them to request a new one), except a conference
- * that is over, which says so.
+ * that is over, which says so — unless the patient has gone home and her
+ * 7-day advice window is open: then the link opens for the advice line.
  */
 export async function redeemJoinLink(deps: AuthDeps, linkToken: string): Promise<{ token: string; claims: SessionClaims }> {
   const participant = await deps.db.participant.findUnique({
@@ -23,19 +24,21 @@ export async function redeemJoinLink(deps: AuthDeps, linkToken: string): Promise
       expiresAt: true,
       revokedAt: true,
       lobbyState: true,
-      conference: { select: { status: true, episode: { select: { patientId: true } } } },
+      conference: { select: { status: true, episode: { select: { patientId: true, dischargedAt: true } } } },
     },
   });
   if (participant === null) throw new SamplanError('UNAUTHORIZED', 'This link does not work.');
   const now = deps.now();
   const audit = { actor: { kind: 'participant', participantId: participant.id } as const, action: 'redeem-link', resourceType: 'Participant', resourceId: participant.id, patientId: participant.conference.episode.patientId, via: VIA };
   const over = participant.conference.status === 'ended' || participant.conference.status === 'cancelled';
-  if (over || !guestLinkStillValid(participant, now) || participant.expiresAt === null) {
+  const until = guestAccessUntil(participant, now);
+  const adviceOpen = adviceWindowAt(participant.conference.episode.dischargedAt, now).state === 'open';
+  if (until === null || (over && !adviceOpen)) {
     await recordAudit(deps.db, { ...audit, outcome: 'denied' });
     if (over) throw new SamplanError('ROOM_CLOSED', `The conference is ${participant.conference.status}.`);
     throw new SamplanError('UNAUTHORIZED', 'This link does not work.');
   }
-  await deps.db.participant.updateMany({ where: { id: participant.id, lobbyState: 'invited' }, data: { lobbyState: 'waiting' } });
+  if (!over) await deps.db.participant.updateMany({ where: { id: participant.id, lobbyState: 'invited' }, data: { lobbyState: 'waiting' } });
   await recordAudit(deps.db, { ...audit, outcome: 'ok' });
-  return signSessionToken({ kind: 'participant', subject: participant.id, notAfter: Math.floor(participant.expiresAt.getTime() / 1000) }, deps.secret, deps.now);
+  return signSessionToken({ kind: 'participant', subject: participant.id, notAfter: Math.floor(until.getTime() / 1000) }, deps.secret, deps.now);
 }

@@ -134,8 +134,9 @@ describe.each(DATABASE_KINDS)('sessions and join links on %s', (kind) => {
   });
 
   it('expires a link an hour after the conference was planned to end, session included', async () => {
-    const ella = await server.fresh.db.prisma.episode.findFirstOrThrow({ where: { patient: { name: 'Ella Sørensen' } } });
-    const scheduled = await nurse.post(`/episodes/${ella.id}/conferences`, { kind: 'follow_up', scheduledStart: new Date(SCENARIO_NOW.getTime() + HOUR).toISOString(), plannedDurationMinutes: 30 });
+    // Still admitted, so no advice window keeps the link open after the meeting.
+    const karen = await server.fresh.db.prisma.episode.findFirstOrThrow({ where: { status: 'admitted' } });
+    const scheduled = await nurse.post(`/episodes/${karen.id}/conferences`, { kind: 'discharge_conference', scheduledStart: new Date(SCENARIO_NOW.getTime() + HOUR).toISOString(), plannedDurationMinutes: 30 });
     expect(scheduled.status, scheduled.text).toBe(201);
     const conferenceId = scheduled.body.conference.id as string;
     const invited = await inviteRelative(conferenceId);
@@ -151,7 +152,7 @@ describe.each(DATABASE_KINDS)('sessions and join links on %s', (kind) => {
     expect((await server.client().post(`/join/${invited.joinLink.token}`)).status).toBe(401);
   });
 
-  it('says a conference is over when its link is opened after it ended, and shortens its links to the grace period', async () => {
+  it('after a conference ended, opens its link for the advice line while the 7-day window is open, then says the conference is over', async () => {
     const ella = await server.fresh.db.prisma.episode.findFirstOrThrow({ where: { patient: { name: 'Ella Sørensen' } } });
     const scheduled = await nurse.post(`/episodes/${ella.id}/conferences`, { kind: 'follow_up', plannedDurationMinutes: 120 });
     const conferenceId = scheduled.body.conference.id as string;
@@ -159,6 +160,18 @@ describe.each(DATABASE_KINDS)('sessions and join links on %s', (kind) => {
     const ended = await nurse.post(`/conferences/${conferenceId}/end`);
     expect(ended.status).toBe(200);
     expect(ended.body.conference.participants.find((p: { id: string }) => p.id === invited.participant.id).link.expiresAt).toBe(new Date(SCENARIO_NOW.getTime() + HOUR).toISOString());
+
+    server.clock.set(new Date(SCENARIO_NOW.getTime() + 2 * HOUR));
+    const relative = await server.join(invited.joinLink.token);
+    expect((await relative.get(`/conferences/${conferenceId}`)).body.conference.status).toBe('ended');
+    expect((await relative.post(`/conferences/${conferenceId}/room-token`)).status).toBe(410);
+    const advice = await relative.get(`/episodes/${ella.id}/advice-requests`);
+    expect(advice.body.adviceWindow.state).toBe('open');
+    const asked = await relative.post(`/episodes/${ella.id}/advice-requests`, { channel: 'phone', question: 'Hun sover meget. Er det medicinen?', requesterContact: '+45 20 20 20 20', urgency: 'routine' });
+    expect(asked.status, asked.text).toBe(201);
+
+    server.clock.set(addCalendarDays(ella.dischargedAt as Date, 7));
+    expect((await relative.get('/auth/me')).status).toBe(401);
     const answer = await server.client().post(`/join/${invited.joinLink.token}`);
     expect(answer.status).toBe(410);
     expect(answer.body.error.code).toBe('ROOM_CLOSED');
