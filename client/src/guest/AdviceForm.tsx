@@ -45,7 +45,7 @@ export function AdviceForm({ api, episodeId, window: known }: AdviceFormProps) {
   if (sent) {
     return (
       <StepScreen heading={t('guest.advice.sentHeading')}>
-        <p className="guest-emphasis">{sent.channel === 'video' ? t('guest.advice.sentVideo') : t('guest.advice.sentPhone', { phone: sent.phone })}</p>
+        <p className="guest-emphasis">{t(sent.channel === 'video' ? 'guest.advice.sentVideo' : 'guest.advice.sentPhone', { phone: sent.phone })}</p>
         {sent.closesAt && sent.msLeft !== null && timeLeft(sent.closesAt, sent.msLeft)}
         <p className="guest-acute">{t('guest.advice.emergency')}</p>
       </StepScreen>
@@ -54,11 +54,12 @@ export function AdviceForm({ api, episodeId, window: known }: AdviceFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const request: CreateAdviceRequest = { channel, question, urgency, ...(channel === 'phone' ? { requesterContact: phone } : {}) };
+    // A video call-back reaches her as a new link the team sends to this number, so both ways need it.
+    const request: CreateAdviceRequest = { channel, question, urgency, ...(phone.trim() === '' ? {} : { requesterContact: phone }) };
     const parsed = createAdviceRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      const paths = new Set(parsed.error.issues.map((issue) => issue.path[0]));
-      setInvalid({ phone: paths.has('requesterContact'), question: paths.has('question') });
+    if (!parsed.success || request.requesterContact === undefined) {
+      const paths = new Set(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path[0]));
+      setInvalid({ phone: request.requesterContact === undefined || paths.has('requesterContact'), question: paths.has('question') });
       return;
     }
     setSending(true);
@@ -88,27 +89,23 @@ export function AdviceForm({ api, episodeId, window: known }: AdviceFormProps) {
             </label>
           ))}
         </fieldset>
-        {channel === 'phone' && (
-          <>
-            <label className="join-label" htmlFor="advice-phone">
-              {t('guest.advice.phoneLabel')}
-            </label>
-            <input
-              id="advice-phone"
-              className="join-input"
-              type="tel"
-              autoComplete="tel"
-              value={phone}
-              onChange={(event) => setPhone(event.target.value)}
-              aria-invalid={invalid.phone}
-              aria-describedby={invalid.phone ? 'advice-phone-error' : undefined}
-            />
-            {invalid.phone && (
-              <p id="advice-phone-error" className="join-invalid">
-                {t('guest.advice.phoneInvalid')}
-              </p>
-            )}
-          </>
+        <label className="join-label" htmlFor="advice-phone">
+          {t('guest.advice.phoneLabel')}
+        </label>
+        <input
+          id="advice-phone"
+          className="join-input"
+          type="tel"
+          autoComplete="tel"
+          value={phone}
+          onChange={(event) => setPhone(event.target.value)}
+          aria-invalid={invalid.phone}
+          aria-describedby={invalid.phone ? 'advice-phone-error' : undefined}
+        />
+        {invalid.phone && (
+          <p id="advice-phone-error" className="join-invalid">
+            {t('guest.advice.phoneInvalid')}
+          </p>
         )}
         <label className="join-label" htmlFor="advice-question">
           {t('guest.advice.questionLabel')}

@@ -146,7 +146,7 @@ export const guestDa = {
     send: 'Send spørgsmålet',
     sending: 'Sender …',
     sentHeading: 'Dit spørgsmål er sendt',
-    sentVideo: 'Teamet ringer dig op på video via dette link. Hold tabletten tændt.',
+    sentVideo: 'Teamet sender dig et link til et videoopkald på {{phone}}. Hold telefonen tændt.',
     sentPhone: 'Teamet ringer til dig på {{phone}}.',
     closedHeading: 'Rådgivningen er lukket',
     closedText: 'De 7 dage med rådgivning sluttede {{date}}.',

@@ -144,7 +144,7 @@ export const guestEn: GuestTranslations = {
     send: 'Send the question',
     sending: 'Sending …',
     sentHeading: 'Your question has been sent',
-    sentVideo: 'The team will call you by video through this link. Keep the tablet on.',
+    sentVideo: 'The team will send a link for a video call to {{phone}}. Keep your phone on.',
     sentPhone: 'The team will call you on {{phone}}.',
     closedHeading: 'The advice line is closed',
     closedText: 'The 7 days of advice ended on {{date}}.',

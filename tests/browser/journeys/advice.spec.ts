@@ -47,10 +47,12 @@ test('advice: on day 3 a relative asks, the geriatrician takes it, calls back by
   const asking = await openGuest(browser, server, path, { viewport: PHONE });
   await expect(asking.getByRole('heading', { level: 1, name: guestDa.advice.heading })).toBeVisible();
   await asking.getByLabel(guestDa.advice.video).check();
+  await asking.getByLabel(guestDa.advice.phoneLabel).fill('+45 20 30 40 50');
   await asking.getByLabel(guestDa.advice.questionLabel).fill(QUESTION);
   await asking.getByLabel(guestDa.advice.urgent).check();
   await asking.getByRole('button', { name: guestDa.advice.send }).click();
   await expect(asking.getByRole('heading', { level: 1, name: guestDa.advice.sentHeading })).toBeVisible();
+  await expect(asking.getByText('Teamet sender dig et link til et videoopkald på +45 20 30 40 50.', { exact: false })).toBeVisible();
 
   // The geriatrician finds it in the queue with the time left of the window.
   const geriatrician = await signIn(browser, server, 'geriater@horsens.demo');
