@@ -1,17 +1,9 @@
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { guestDa } from '../../client/src/i18n/guest.da.ts';
 import { expectNoSeriousA11yViolations } from './support/a11y.ts';
 import { openGuest, PHONE } from './support/guestFlow.ts';
-import { SCENARIO_NOW, startGuestServer, type GuestServer } from './support/guestServer.ts';
+import { SCENARIO_NOW, recordTest as test, type GuestServer } from './support/guestServer.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-
-const test = base.extend<{ server: GuestServer }>({
-  server: async ({}, use) => {
-    const server = await startGuestServer();
-    await use(server);
-    await server.close();
-  },
-});
 
 const DAY = 86_400_000;
 

@@ -1,19 +1,11 @@
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { guestDa } from '../../client/src/i18n/guest.da.ts';
 import { guestEn } from '../../client/src/i18n/guest.en.ts';
 import { staffDa } from '../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from './support/a11y.ts';
 import { admit, coordinatorJoins, expectMediaFrom, finishDeviceCheck, goalConversation, openGuest, PHONE, pressByKeyboard } from './support/guestFlow.ts';
-import { startGuestServer, type GuestServer } from './support/guestServer.ts';
+import { recordTest as test } from './support/guestServer.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-
-const test = base.extend<{ server: GuestServer }>({
-  server: async ({}, use) => {
-    const server = await startGuestServer();
-    await use(server);
-    await server.close();
-  },
-});
 
 
 test('a patient opens her link on a tablet, checks her devices, waits, is let in, and sees and hears the coordinator with the plan beside', async ({ browser, server }) => {

@@ -1,18 +1,10 @@
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { guestDa } from '../../../client/src/i18n/guest.da.ts';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
 import { expectMediaFrom, openGuest, PHONE } from '../support/guestFlow.ts';
-import { startGuestServer, type GuestServer } from '../support/guestServer.ts';
+import { recordTest as test, type GuestServer } from '../support/guestServer.ts';
 import { admitFromLobby, guestToWaitingRoom, signIn } from '../support/staffFlow.ts';
-
-const test = base.extend<{ server: GuestServer }>({
-  server: async ({}, use) => {
-    const server = await startGuestServer();
-    await use(server);
-    await server.close();
-  },
-});
 
 test.setTimeout(300_000);
 

@@ -1,18 +1,10 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
 import { expectMediaFrom, PHONE, pressByKeyboard, TABLET } from '../support/guestFlow.ts';
-import { startGuestServer, type GuestServer } from '../support/guestServer.ts';
+import { recordTest as test } from '../support/guestServer.ts';
 import { acceptNextDialog, admitFromLobby, DESKTOP, guestToWaitingRoom, joinCall, openConference, planOf, signIn } from '../support/staffFlow.ts';
 import { saveScreenshot } from '../support/screenshots.ts';
-
-const test = base.extend<{ server: GuestServer }>({
-  server: async ({}, use) => {
-    const server = await startGuestServer();
-    await use(server);
-    await server.close();
-  },
-});
 
 test.setTimeout(300_000);
 

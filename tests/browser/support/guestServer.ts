@@ -1,3 +1,4 @@
+import { test as base } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { DEMO_PASSWORD, startSamplan, type RunningSamplan } from '@samplan/server';
 import { openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
@@ -87,3 +88,12 @@ export async function startGuestServer(): Promise<GuestServer> {
     },
   };
 }
+
+/** A test with its own Samplan on the demo record (PGlite in memory, injected clock), started and stopped around it. */
+export const recordTest = base.extend<{ server: GuestServer }>({
+  server: async ({}, use) => {
+    const server = await startGuestServer();
+    await use(server);
+    await server.close();
+  },
+});
