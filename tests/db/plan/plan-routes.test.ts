@@ -10,7 +10,7 @@ describe.each(DATABASE_KINDS)('the plan over REST on %s', (kind) => {
   let socket: PlanClient | undefined;
   beforeAll(async () => {
     fresh = await openFreshDatabase(kind);
-    server = await startPlanServer(fresh.db.prisma);
+    server = await startPlanServer(fresh.db);
   });
   afterAll(async () => {
     socket?.disconnect();

@@ -15,7 +15,7 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
   const sockets: PlanClient[] = [];
   beforeAll(async () => {
     fresh = await openFreshDatabase(kind);
-    server = await startPlanServer(fresh.db.prisma);
+    server = await startPlanServer(fresh.db);
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
