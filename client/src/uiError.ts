@@ -11,6 +11,8 @@ export const CLIENT_ERROR_CODES = [
   'DEVICE_MISSING',
   'SCREEN_SHARE_FAILED',
   'UNSUPPORTED_BROWSER',
+  /** The host sent this person back to the waiting room during the call. */
+  'BACK_IN_LOBBY',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 export type UiErrorCode = ErrorCode | ClientErrorCode;

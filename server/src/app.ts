@@ -2,12 +2,16 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/principal.ts';
 import { RevokedSessions } from './auth/revokedSessions.ts';
+import { conferenceMediaRoomId } from './auth/roomToken.ts';
 import { type Config, loadConfig } from './config.ts';
+import { DomainEvents } from './events/domainEvents.ts';
 import { createHttpApp } from './http/httpApp.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaService } from './media/mediaService.ts';
 import { PlanService } from './plan/planService.ts';
 import { type Clock, systemClock } from './record/clock.ts';
+import { admitToCall } from './record/conferences/admitToCall.ts';
+import { excludeFromCall } from './signalling/callGroups.ts';
 import { PlanSignalling } from './signalling/handlers/planSocket.ts';
 import { connectRedisAdapter, type RedisAdapter } from './signalling/redisAdapter.ts';
 import { attachSignalling, type SignallingServer } from './signalling/socketServer.ts';
@@ -81,9 +85,11 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   const revoked = new RevokedSessions(now);
   const principals = createPrincipalResolver({ db: database.prisma, secret: config.secret, secureCookies: config.secureCookies, now, revoked });
   const plans = new PlanService(database.prisma, logger, now);
+  const events = new DomainEvents((error, event) => logger.error({ err: error, event: event.type }, 'a consequence of a record change failed'));
   const record = {
     db: database.prisma,
     now,
+    events,
     secret: config.secret,
     secureCookies: config.secureCookies,
     principals,
@@ -91,7 +97,6 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     authRateLimit: config.authRateLimit,
     authRateWindowMs: config.authRateWindowMs,
     plans,
-    rooms: media,
     turn: { urls: config.turnUrls, secret: config.turnSecret },
   };
   const httpServer = createServer(createHttpApp({ config, media, logger, record }));
@@ -100,8 +105,11 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     config,
     logger,
     plan: (server) => new PlanSignalling(server, plans, principals),
+    admitToCall: (claims) => admitToCall(record, claims),
     ...(redis ? { adapter: redis.adapter } : {}),
   });
+  events.subscribe('conference.closed', ({ conferenceId }) => media.closeRoom(conferenceMediaRoomId(conferenceId)));
+  events.subscribe('participant.excluded', ({ participantId, reason }) => excludeFromCall(io, participantId, reason));
   let port: number;
   try {
     port = await listen(httpServer, config.host, config.port);

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
     process.stdout.write(`  Demo logins (password: ${demo.password}):\n${lines.join('\n')}\n\n`);
     if (demo.guestLinks.length > 0) {
       const links = demo.guestLinks.map((link) => `    ${samplan.url}${link.path}  ${link.name}`);
-      process.stdout.write(`  Join links for the goal conversation (shown once, only their hashes are stored):\n${links.join('\n')}\n\n`);
+      // Live links beside patient names belong on no console but a demo's: the seed's patients are fictitious, and real invitations never print.
+      process.stdout.write(
+        `  Demo scenario only — join links of its fictitious patient and relative for the goal conversation (shown once, only their hashes are stored):\n${links.join('\n')}\n\n`,
+      );
     }
   }
 

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'NOT_JOINED',
   'ALREADY_JOINED',
   'ROOM_CLOSED',
+  /** The host removed this person from the conference, or their link was revoked. */
+  'REMOVED',
   'MEDIA_REJECTED',
   'INTERNAL',
 ] as const;

@@ -111,3 +111,33 @@ test('a relative on a phone switches to English and goes through the check to th
   await expect(page.getByText(guestEn.waiting.removedText)).toBeVisible();
   await page.context().close();
 });
+
+test('a relative sent back to wait returns to the waiting room; taken out of the call, she is told so and cannot come back', async ({ browser, server }) => {
+  const susanne = server.guestLinks.find((link) => link.name === 'Susanne Jensen')!;
+  const page = await openGuest(browser, server, susanne.path);
+  await pressByKeyboard(page, guestDa.camera.ok);
+  await finishDeviceCheck(page, 'Susanne Jensen');
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.waiting.heading })).toBeVisible();
+  const coordinator = await coordinatorJoins(browser, server);
+  await admit(server, 'Susanne Jensen');
+  await expect(page.getByRole('figure', { name: 'Hanne Bech, Hospital' })).toBeVisible({ timeout: 30_000 });
+  await expect(coordinator.getByRole('figure', { name: /^Susanne Jensen/ })).toBeVisible();
+
+  const { conference, staff } = await goalConversation(server);
+  const self = conference.participants.find((participant) => participant.name === 'Susanne Jensen')!;
+  await staff.post(`/conferences/${conference.id}/participants/${self.id}/lobby`, { state: 'waiting' });
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.waiting.heading })).toBeVisible();
+  await expect(coordinator.getByRole('figure', { name: /^Susanne Jensen/ })).toHaveCount(0);
+
+  await admit(server, 'Susanne Jensen');
+  await expect(page.getByRole('figure', { name: 'Hanne Bech, Hospital' })).toBeVisible({ timeout: 30_000 });
+  await staff.post(`/conferences/${conference.id}/participants/${self.id}/lobby`, { state: 'removed' });
+  await expect(page.getByRole('heading', { level: 1, name: guestDa.call.removedHeading })).toBeVisible();
+  await expect(page.getByText(guestDa.call.removedText)).toBeVisible();
+  await expect(page.getByRole('button', { name: guestDa.call.rejoin })).toHaveCount(0);
+  await expect(coordinator.getByRole('figure', { name: /^Susanne Jensen/ })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'taken out of the call');
+
+  await coordinator.context().close();
+  await page.context().close();
+});

@@ -31,7 +31,7 @@ export async function startTestSamplan(overrides: Partial<Config> = {}): Promise
 }
 
 export function tokenFor(samplan: RunningSamplan, roomId: string, role: ParticipantRole = 'relative'): Promise<string> {
-  return signRoomToken({ roomId, role }, samplan.config.secret, 600);
+  return signRoomToken({ kind: 'demo', roomId, role }, samplan.config.secret, 600);
 }
 
 type JoinOptions = Omit<BotOptions, 'url' | 'token' | 'displayName'> & { role?: ParticipantRole; displayName?: string };

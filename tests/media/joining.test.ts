@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { type RunningSamplan, signRoomToken } from '@samplan/server';
+import { demoMediaRoomId, type RunningSamplan, signRoomToken } from '@samplan/server';
 import type { ResponseOf } from '@samplan/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, connectSocket, type SamplanSocket } from '../support/bots/signalling.ts';
@@ -61,7 +61,7 @@ describe('joining rooms', () => {
       const arriving = await socket();
       await join(leaving, 'revolving-door');
       const [, joined] = await Promise.all([call(leaving, 'room:leave', {}), join(arriving, 'revolving-door')]);
-      expect(joined.roomId).toBe('revolving-door');
+      expect(joined.roomId).toBe(demoMediaRoomId('revolving-door'));
       // The room the newcomer is in is alive: its router takes a transport.
       await call(arriving, 'transport:create', { direction: 'recv' });
       expect(samplan.media.stats()).toMatchObject({ rooms: 1, routers: 1, peers: 1, transports: 1 });
@@ -74,7 +74,7 @@ describe('joining rooms', () => {
     const second = await socket();
     await join(first, 'room-one');
     await join(second, 'room-two');
-    expect(samplan.media.roomWorkerPid('room-one')).not.toBe(samplan.media.roomWorkerPid('room-two'));
+    expect(samplan.media.roomWorkerPid(demoMediaRoomId('room-one'))).not.toBe(samplan.media.roomWorkerPid(demoMediaRoomId('room-two')));
   });
 
   it('tells the others who joined, with the name and role from the token', async () => {
@@ -82,7 +82,7 @@ describe('joining rooms', () => {
     await join(host, 'named');
     const joined = new Promise((resolve) => host.once('peer:joined', resolve));
     const guest = await socket();
-    const token = await signRoomToken({ roomId: 'named', role: 'gp', displayName: 'Dr. Hansen' }, samplan.config.secret, 60);
+    const token = await signRoomToken({ kind: 'demo', roomId: 'named', role: 'gp', displayName: 'Dr. Hansen' }, samplan.config.secret, 60);
     const answer = await call(guest, 'room:join', { token, displayName: 'Somebody Else', rtpCapabilities: capabilities });
     expect(answer.role).toBe('gp');
     expect(await joined).toEqual({ peer: { peerId: answer.peerId, displayName: 'Dr. Hansen', role: 'gp', connection: 'connected', producers: [] } });
@@ -110,7 +110,7 @@ describe('joining rooms', () => {
     const wanderer = await socket();
     await join(wanderer, 'first-room');
     await call(wanderer, 'room:leave', {});
-    expect((await join(wanderer, 'second-room')).roomId).toBe('second-room');
+    expect((await join(wanderer, 'second-room')).roomId).toBe(demoMediaRoomId('second-room'));
     expect(samplan.media.stats()).toMatchObject({ rooms: 1, peers: 1 });
   });
 });

@@ -1,4 +1,4 @@
-import type { RunningSamplan } from '@samplan/server';
+import { demoMediaRoomId, type RunningSamplan } from '@samplan/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from '../support/bots/bot.ts';
 import { call } from '../support/bots/signalling.ts';
@@ -26,7 +26,7 @@ describe('when a media worker dies', () => {
     bots.push(gp, patient);
     await expectMediaFlowing([gp, patient], [gp, patient]);
 
-    const pid = samplan.media.roomWorkerPid(ROOM);
+    const pid = samplan.media.roomWorkerPid(demoMediaRoomId(ROOM));
     expect(pid).toBeTypeOf('number');
     process.kill(pid!, 'SIGKILL');
 
@@ -45,7 +45,7 @@ describe('when a media worker dies', () => {
     const gpAgain = await joinBot(samplan, ROOM, { role: 'gp', video: SMALL_VIDEO });
     const patientAgain = await joinBot(samplan, ROOM, { role: 'patient', audio: { frequencyHz: 0 }, video: SMALL_VIDEO });
     bots.push(gpAgain, patientAgain);
-    const newPid = samplan.media.roomWorkerPid(ROOM);
+    const newPid = samplan.media.roomWorkerPid(demoMediaRoomId(ROOM));
     expect(newPid).toBeTypeOf('number');
     expect(newPid).not.toBe(pid);
     await expectMediaFlowing([gpAgain, patientAgain], [gpAgain, patientAgain]);

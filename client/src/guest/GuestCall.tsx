@@ -20,10 +20,12 @@ type GuestCallProps = {
   patientName: string;
   entry: RoomEntry;
   checked: DeviceCheckResult;
+  /** The host sent her back to wait: the waiting room takes over, as before she was let in. */
+  onBackToLobby(): void;
 };
 
 /** The call with the live plan beside it (below it on a narrow screen), in plain words: agree and add wishes there. */
-export function GuestCall({ api, conferenceId, episodeId, patientName, entry, checked }: GuestCallProps) {
+export function GuestCall({ api, conferenceId, episodeId, patientName, entry, checked, onBackToLobby }: GuestCallProps) {
   const { t } = useTranslation();
   const [client] = useState(() => {
     let first: string | null = entry.token;
@@ -51,6 +53,18 @@ export function GuestCall({ api, conferenceId, episodeId, patientName, entry, ch
     };
   }, [client, checked.displayName]);
 
+  const backInLobby = state.phase === 'ended' && state.error === 'BACK_IN_LOBBY';
+  useEffect(() => {
+    if (backInLobby) onBackToLobby();
+  }, [backInLobby, onBackToLobby]);
+
+  if (state.phase === 'ended' && state.error === 'REMOVED') {
+    return (
+      <StepScreen heading={t('guest.call.removedHeading')}>
+        <p>{t('guest.call.removedText')}</p>
+      </StepScreen>
+    );
+  }
   if (state.phase === 'ended' || (state.phase === 'idle' && state.error)) {
     // The host ended the meeting: nothing to go back into.
     if (state.error === 'ROOM_CLOSED') {

@@ -1,4 +1,4 @@
-import { ACUTE_CONTACT, ELSEWHERE_CONTACTS, type ConferenceView, type MeResponse } from '@samplan/shared';
+import { ACUTE_CONTACT, ELSEWHERE_CONTACTS, type ConferenceView, isConferenceOver, type MeResponse } from '@samplan/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkConnection } from '../devicecheck/connectionTest.ts';
@@ -29,8 +29,6 @@ type Phase =
   | { kind: 'removed' }
   | { kind: 'call'; opened: Opened; checked: DeviceCheckResult; entry: RoomEntry };
 
-const MEETING_OVER = new Set(['ended', 'cancelled']);
-
 /**
  * /join/<linkToken>: everything a patient or relative does from their link.
  * Before discharge: device check → waiting room → call. After discharge the
@@ -51,7 +49,7 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
       const conference = await api.conference(guest.conferenceId);
       const opened = { guest, conference };
       // A meeting that is over only opens now because her advice window after discharge is.
-      const afterDischarge = AFTER_DISCHARGE_KINDS.has(conference.kind) || MEETING_OVER.has(conference.status);
+      const afterDischarge = AFTER_DISCHARGE_KINDS.has(conference.kind) || isConferenceOver(conference.status);
       setPhase(afterDischarge ? { kind: 'advice', opened } : { kind: 'check', opened });
     })().catch((error: unknown) => setPhase({ kind: 'problem', code: uiErrorCodeOf(error) }));
   }, [api, linkToken]);
@@ -93,6 +91,7 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
           patientName={patientNameOf(phase.opened)}
           entry={phase.entry}
           checked={phase.checked}
+          onBackToLobby={() => setPhase({ kind: 'waiting', opened: phase.opened, checked: phase.checked })}
         />
       );
   }
@@ -135,7 +134,7 @@ function AdviceHome({ api, opened, onMeeting }: { api: GuestApi; opened: Opened;
       current = false;
     };
   }, [api, opened.guest.episodeId]);
-  const meetingOn = !MEETING_OVER.has(opened.conference.status);
+  const meetingOn = !isConferenceOver(opened.conference.status);
   if (known === null) {
     return (
       <StepScreen heading={t('guest.link.opening')}>

@@ -93,6 +93,8 @@ export const guestDa = {
     leftHeading: 'Du har forladt mødet',
     toMeeting: 'Gå til videomødet',
     rejoin: 'Gå ind i mødet igen',
+    removedHeading: 'Du er taget ud af mødet',
+    removedText: 'Mødelederen har taget dig ud af mødet. Ring til afdelingen, hvis det er en fejl.',
   },
   plan: {
     title: 'Plan for {{name}}',

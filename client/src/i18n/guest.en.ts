@@ -91,6 +91,8 @@ export const guestEn: GuestTranslations = {
     leftHeading: 'You left the meeting',
     toMeeting: 'Go to the video meeting',
     rejoin: 'Go back into the meeting',
+    removedHeading: 'You were taken out of the meeting',
+    removedText: 'The host took you out of the meeting. Call the ward if this is a mistake.',
   },
   plan: {
     title: 'Plan for {{name}}',

@@ -161,10 +161,10 @@ export class RoomClient {
       }),
     );
     onNotification(source, 'consumer:closed', ({ consumerId }) => this.whenInRoom(() => this.session?.closeConsumer(consumerId)));
-    onNotification(source, 'room:closed', ({ rejoin }) =>
+    onNotification(source, 'room:closed', ({ rejoin, reason }) =>
       this.whenInRoom(() => {
         if (rejoin) void this.rejoin();
-        else this.end('ROOM_CLOSED');
+        else this.end(reason === 'removed' ? 'REMOVED' : reason === 'lobby' ? 'BACK_IN_LOBBY' : 'ROOM_CLOSED');
       }),
     );
   }

@@ -1,4 +1,4 @@
-import { adviceWindowAt, SamplanError } from '@samplan/shared';
+import { adviceWindowAt, isConferenceOver, SamplanError } from '@samplan/shared';
 import { recordAudit } from '../store/audit.ts';
 import { hashJoinToken } from './joinLink.ts';
 import type { AuthDeps } from './login.ts';
@@ -30,7 +30,7 @@ export async function redeemJoinLink(deps: AuthDeps, linkToken: string): Promise
   if (participant === null) throw new SamplanError('UNAUTHORIZED', 'This link does not work.');
   const now = deps.now();
   const audit = { actor: { kind: 'participant', participantId: participant.id } as const, action: 'redeem-link', resourceType: 'Participant', resourceId: participant.id, patientId: participant.conference.episode.patientId, via: VIA };
-  const over = participant.conference.status === 'ended' || participant.conference.status === 'cancelled';
+  const over = isConferenceOver(participant.conference.status);
   const until = guestAccessUntil(participant, now);
   const adviceOpen = adviceWindowAt(participant.conference.episode.dischargedAt, now).state === 'open';
   if (until === null || (over && !adviceOpen)) {

@@ -29,7 +29,7 @@ describe('session tokens', () => {
   it('refuses another secret, another audience and garbage', async () => {
     const { token } = await signSessionToken({ kind: 'staff', subject }, SECRET, at('2026-03-30T10:00:00Z'));
     expect(await verifySessionToken(token, `${SECRET}x`, at('2026-03-30T10:00:00Z'))).toBeNull();
-    const roomToken = await signRoomToken({ roomId: 'demo', role: 'patient' }, SECRET, 60);
+    const roomToken = await signRoomToken({ kind: 'demo', roomId: 'demo', role: 'patient' }, SECRET, 60);
     expect(await verifySessionToken(roomToken, SECRET, () => new Date())).toBeNull();
     expect(await verifySessionToken('not.a.token', SECRET, () => new Date())).toBeNull();
   });

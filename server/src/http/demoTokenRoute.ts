@@ -1,14 +1,9 @@
-import { displayNameSchema, participantRoleSchema, issuesFromZod, SamplanError } from '@samplan/shared';
+import { demoTokenRequestSchema, issuesFromZod, SamplanError } from '@samplan/shared';
 import { Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { roomIdSchema, signRoomToken } from '../auth/roomToken.ts';
 
 const DEMO_TOKEN_TTL_SECONDS = 4 * 60 * 60;
-
-const demoTokenBodySchema = z.object({
-  displayName: displayNameSchema.optional(),
-  role: participantRoleSchema.default('patient'),
-});
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
   const result = schema.safeParse(value);
@@ -18,15 +13,16 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.
 
 /**
  * Anyone may enter any demo room: a token for the asking. Only mounted when
- * demo rooms are enabled (never by default in production); real rooms get
- * their tokens from invitations.
+ * demo rooms are enabled (never by default in production). The token is of
+ * the demo kind, which opens only rooms in the demo namespace: a conference's
+ * call is reached only with a token from its own access-checked route.
  */
 export function demoTokenRoute(secret: string): Router {
   const router = Router();
   router.post('/demo/rooms/:roomId/token', async (req, res) => {
     const roomId = parse(roomIdSchema, req.params.roomId, 'room id');
-    const body = parse(demoTokenBodySchema, req.body ?? {}, 'request body');
-    const token = await signRoomToken({ roomId, role: body.role, displayName: body.displayName }, secret, DEMO_TOKEN_TTL_SECONDS);
+    const body = parse(demoTokenRequestSchema, req.body ?? {}, 'request body');
+    const token = await signRoomToken({ kind: 'demo', roomId, role: body.role, displayName: body.displayName }, secret, DEMO_TOKEN_TTL_SECONDS);
     res.json({ token });
   });
   return router;

@@ -38,12 +38,12 @@ describe('HTTP API', () => {
 
   it('issues a demo room token carrying the room, role and name', async () => {
     const response = await request(app()).post('/api/demo/rooms/ward-7/token').send({ displayName: 'Karen', role: 'municipality' }).expect(200);
-    expect(await verifyRoomToken(response.body.token, SECRET)).toEqual({ roomId: 'ward-7', role: 'municipality', displayName: 'Karen' });
+    expect(await verifyRoomToken(response.body.token, SECRET)).toEqual({ kind: 'demo', roomId: 'ward-7', role: 'municipality', displayName: 'Karen' });
   });
 
   it('issues a patient token for an empty body', async () => {
     const response = await request(app()).post('/api/demo/rooms/demo/token').expect(200);
-    expect(await verifyRoomToken(response.body.token, SECRET)).toEqual({ roomId: 'demo', role: 'patient' });
+    expect(await verifyRoomToken(response.body.token, SECRET)).toEqual({ kind: 'demo', roomId: 'demo', role: 'patient' });
   });
 
   it('refuses a bad room id or body with BAD_REQUEST and the wrong fields', async () => {

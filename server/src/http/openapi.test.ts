@@ -12,7 +12,7 @@ const ctx = {} as RecordContext;
 const routes = [
   ...authRoutes({} as Parameters<typeof authRoutes>[0]),
   ...episodeRoutes(ctx),
-  ...conferenceRoutes({ ...ctx, secret: 'unused', rooms: { closeRoom: async () => {} } }),
+  ...conferenceRoutes({ ...ctx, secret: 'unused' }),
   ...adviceRoutes(ctx),
   ...consentRoutes(ctx),
 ];

@@ -6,7 +6,7 @@ import type { Db } from '../store/database.ts';
 import { openApiDocument } from './openapi.ts';
 import { authRateLimiter, type RateLimitConfig } from './rateLimits.ts';
 import type { TurnSettings } from '../media/iceServers.ts';
-import type { MediaService } from '../media/mediaService.ts';
+import type { DomainEventPublisher } from '../events/domainEvents.ts';
 import type { PlanService } from '../plan/planService.ts';
 import { fhirRoutes } from './fhirRoutes.ts';
 import { planRoutes } from './planRoutes.ts';
@@ -27,18 +27,18 @@ export interface RecordApiDeps extends RateLimitConfig {
   revoked: RevokedSessions;
   /** The one plan service of this server: a push over REST reaches the callers of its episode too. */
   plans: PlanService;
-  /** The media rooms of this server: a conference that ends or is cancelled closes its call. */
-  rooms: Pick<MediaService, 'closeRoom'>;
+  /** Where use cases say what they did (a conference ended, a guest removed); app.ts wires the consequences. */
+  events: DomainEventPublisher;
   turn: TurnSettings;
 }
 
 /** The clinical record's REST API: sessions, then every route of the table, then its OpenAPI document. */
 export function recordApi(deps: RecordApiDeps): Router {
-  const record = { db: deps.db, now: deps.now };
+  const record = { db: deps.db, now: deps.now, events: deps.events };
   const routes = [
     ...authRoutes({ ...deps, loginLimiter: authRateLimiter(deps), joinLimiter: authRateLimiter(deps) }),
     ...episodeRoutes(record),
-    ...conferenceRoutes({ ...record, secret: deps.secret, rooms: deps.rooms }),
+    ...conferenceRoutes({ ...record, secret: deps.secret }),
     ...adviceRoutes(record),
     ...consentRoutes(record),
     ...planRoutes(deps.plans),

@@ -20,11 +20,11 @@ export interface PlanAccessCheck {
 export const isRecordId = (id: string) => recordIdSchema.safeParse(id).success;
 
 /** record/access.ts's check (audited refusal: 404 without standing, 403 without the right) on an episode read already. */
-export async function grantOn(ctx: RecordContext, caller: Caller, episode: EpisodeRef | null, check: PlanAccessCheck): Promise<Granted> {
+export async function grantOn(ctx: Pick<RecordContext, 'db' | 'now'>, caller: Caller, episode: EpisodeRef | null, check: PlanAccessCheck): Promise<Granted> {
   const { episode: granted } = await requireEpisodeAccess(ctx, caller, episode, check);
   return { episode: granted, allowed: allowedFor(caller.principal, granted.access, ctx.now(), check.conferenceId) };
 }
 
-export async function grant(ctx: RecordContext, caller: Caller, episodeId: string, check: PlanAccessCheck): Promise<Granted> {
+export async function grant(ctx: Pick<RecordContext, 'db' | 'now'>, caller: Caller, episodeId: string, check: PlanAccessCheck): Promise<Granted> {
   return grantOn(ctx, caller, isRecordId(episodeId) ? await loadEpisodeRef(ctx.db, episodeId) : null, check);
 }

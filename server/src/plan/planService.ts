@@ -80,7 +80,7 @@ interface ConferenceRef {
  */
 export class PlanService {
   readonly #db: Db;
-  readonly #ctx: RecordContext;
+  readonly #ctx: Pick<RecordContext, 'db' | 'now'>;
   readonly #logger: Logger;
   readonly #now: Clock;
   readonly #queue = new KeyedQueue();

@@ -68,7 +68,7 @@ export interface AccessCheck {
  * have one but not this right.
  */
 export async function requireEpisodeAccess<T extends EpisodeRef>(
-  ctx: RecordContext,
+  ctx: Pick<RecordContext, 'db' | 'now'>,
   caller: Caller,
   episode: T | null,
   check: AccessCheck,

@@ -1,11 +1,13 @@
 import type { Principal } from '../auth/principal.ts';
+import type { DomainEventPublisher } from '../events/domainEvents.ts';
 import type { Db } from '../store/database.ts';
 import type { Clock } from './clock.ts';
 
-/** What every record procedure runs with: the database and the clock its rules read. */
+/** What every record procedure runs with: the database, the clock its rules read, and where it says what it did. */
 export interface RecordContext {
   readonly db: Db;
   readonly now: Clock;
+  readonly events: DomainEventPublisher;
 }
 
 /** Who asks, and through which route or socket event (for the audit trail). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Session } from './session.ts';
 
 function session(errors: unknown[] = []): Session {
-  return new Session({ notify: () => undefined, disconnect: () => undefined }, (error) => errors.push(error));
+  return new Session({ notify: () => undefined, disconnect: () => undefined }, (error) => errors.push(error), () => undefined);
 }
 
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -14,12 +14,19 @@ export class Session {
   readonly channel: PeerChannel;
   #peer: Peer | undefined;
   readonly #onError: (error: unknown) => void;
+  readonly #enterGroup: (name: string) => void | Promise<void>;
   #tail: Promise<void> = Promise.resolve();
   #pending = 0;
 
-  constructor(channel: PeerChannel, onError: (error: unknown) => void) {
+  /** `enterGroup` puts the socket in a Socket.IO room, which reaches it from any node (see callGroups.ts). */
+  constructor(channel: PeerChannel, onError: (error: unknown) => void, enterGroup: (name: string) => void | Promise<void>) {
     this.channel = channel;
     this.#onError = onError;
+    this.#enterGroup = enterGroup;
+  }
+
+  async enterGroup(name: string): Promise<void> {
+    await this.#enterGroup(name);
   }
 
   /** The joined peer; a peer that left, was replaced by a resumed connection or lost its room no longer counts. */

@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import type { ConferenceRoomClaims } from '../auth/roomToken.ts';
 import {
   type ClientToServerEvents,
   MAX_REQUEST_BYTES,
@@ -58,6 +59,8 @@ export function attachSignalling(
     plan?: (io: SignallingServer) => PlanSignalling;
     /** Carries broadcasts to the other nodes (see redisAdapter.ts); absent on a single node. */
     adapter?: RedisAdapter['adapter'];
+    /** Checks a conference token against the record at every join; absent without a clinical record (conference tokens are refused). */
+    admitToCall?: (claims: ConferenceRoomClaims) => Promise<void>;
   },
 ): SignallingServer {
   const logger = deps.logger.child({ component: 'signalling' });
@@ -76,8 +79,18 @@ export function attachSignalling(
   });
 
   io.on('connection', (socket) => {
-    const session = new Session(channelOf(socket), (error) => logger.error({ err: error }, 'socket task failed'));
-    const context: HandlerContext = { session, media: deps.media, config: deps.config, ...(plan ? { plan: plan.connect(socket) } : {}) };
+    const session = new Session(
+      channelOf(socket),
+      (error) => logger.error({ err: error }, 'socket task failed'),
+      (group) => socket.join(group),
+    );
+    const context: HandlerContext = {
+      session,
+      media: deps.media,
+      config: deps.config,
+      ...(plan ? { plan: plan.connect(socket) } : {}),
+      ...(deps.admitToCall ? { admitToCall: deps.admitToCall } : {}),
+    };
 
     // Every event goes through the dispatcher and none reaches Socket.IO's own
     // emitter: `next` is never called, so a client sending "error" or any

@@ -7,6 +7,12 @@ import { isoInstantSchema, personNameSchema, recordIdSchema } from './common.ts'
 
 export const CONFERENCE_STATUSES = ['scheduled', 'open', 'live', 'ended', 'cancelled'] as const;
 export const conferenceStatusSchema = z.enum(CONFERENCE_STATUSES);
+export type ConferenceStatus = z.infer<typeof conferenceStatusSchema>;
+
+/** Ended or cancelled: nobody joins it and nothing more is agreed in it. The one spelling of that rule. */
+export function isConferenceOver(status: ConferenceStatus): boolean {
+  return status === 'ended' || status === 'cancelled';
+}
 export const LOBBY_STATES = ['invited', 'waiting', 'admitted', 'removed'] as const;
 export const lobbyStateSchema = z.enum(LOBBY_STATES);
 

@@ -162,6 +162,10 @@ export const roomNotifications = {
   /** The consumer is gone on the server (its producer or transport closed). */
   'consumer:closed': z.object({ consumerId }),
   'speaker:active': z.object({ peerId: mediaIdSchema.nullable() }),
-  /** The room ended under the client (its media worker died, or it was closed): join again. */
-  'room:closed': z.object({ reason: z.enum(['worker-died', 'ended']), rejoin: z.boolean() }),
+  /**
+   * The room ended under the client: its media worker died (join again), the
+   * conference ended, the host removed this person or sent them back to the
+   * lobby (`rejoin` false: the server refuses a join until that changes).
+   */
+  'room:closed': z.object({ reason: z.enum(['worker-died', 'ended', 'removed', 'lobby']), rejoin: z.boolean() }),
 } as const;

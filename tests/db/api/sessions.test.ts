@@ -103,7 +103,8 @@ describe.each(DATABASE_KINDS)('sessions and join links on %s', (kind) => {
     expect(admitted.status).toBe(200);
     const claims = await verifyRoomToken(admitted.body.token, server.samplan.config.secret);
     expect(claims).toEqual({
-      roomId: `c-${followUpId}`,
+      kind: 'conference',
+      participantId: invited.participant.id,
       role: 'relative',
       displayName: 'Lise Nabo',
       conferenceId: followUpId,

@@ -6,6 +6,7 @@ import { CPR_SYSTEM } from '../../../server/src/fhir/episodeBundle.ts';
 import { fhirIssues } from '../../../server/src/fhir/validate.ts';
 import { createLogger } from '../../../server/src/logger.ts';
 import { PlanService } from '../../../server/src/plan/planService.ts';
+import { DomainEvents } from '../../../server/src/events/domainEvents.ts';
 import { systemClock } from '../../../server/src/record/clock.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { addTask, addWish, createConferenceScene, item, setTask } from './fixtures.ts';
@@ -51,7 +52,7 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
 
   it('is a Bundle whose every resource is valid against the R4 definitions', async () => {
     const { prisma, nurse, episode } = await plannedEpisode();
-    const bundle = await exportEpisode({ db: prisma, now: systemClock }, { principal: nurse, via: VIA }, episode.id);
+    const bundle = await exportEpisode({ db: prisma, now: systemClock, events: new DomainEvents(() => {}) }, { principal: nurse, via: VIA }, episode.id);
 
     expect(fhirIssues(bundle)).toEqual([]);
     for (const entry of bundle.entry ?? []) {
@@ -63,7 +64,7 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
 
   it('says what the plan says: status, activities with performer and time, notes, earlier agreed version replaced', async () => {
     const { prisma, nurse, episode, patient, conference } = await plannedEpisode();
-    const bundle = await exportEpisode({ db: prisma, now: systemClock }, { principal: nurse, via: VIA }, episode.id);
+    const bundle = await exportEpisode({ db: prisma, now: systemClock, events: new DomainEvents(() => {}) }, { principal: nurse, via: VIA }, episode.id);
 
     const [person] = resources<Patient>(bundle, 'Patient');
     expect(person?.identifier).toEqual([{ system: CPR_SYSTEM, value: patient.cprNumber.replace('-', '') }]);
@@ -105,7 +106,7 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
 
   it('is really validated: a broken resource fails with where and why', async () => {
     const { prisma, nurse, episode } = await plannedEpisode();
-    const bundle = await exportEpisode({ db: prisma, now: systemClock }, { principal: nurse, via: VIA }, episode.id);
+    const bundle = await exportEpisode({ db: prisma, now: systemClock, events: new DomainEvents(() => {}) }, { principal: nurse, via: VIA }, episode.id);
     const [plan] = resources<CarePlan>(bundle, 'CarePlan');
     const [person] = resources<Patient>(bundle, 'Patient');
 
@@ -117,9 +118,9 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
 
   it('is for the care team only, and every export is audited', async () => {
     const { prisma, nurse, karen, outsider, episode, patient } = await plannedEpisode();
-    await expect(exportEpisode({ db: prisma, now: systemClock }, { principal: karen, via: VIA }, episode.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(exportEpisode({ db: prisma, now: systemClock }, { principal: outsider, via: VIA }, episode.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await exportEpisode({ db: prisma, now: systemClock }, { principal: nurse, via: VIA }, episode.id);
+    await expect(exportEpisode({ db: prisma, now: systemClock, events: new DomainEvents(() => {}) }, { principal: karen, via: VIA }, episode.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(exportEpisode({ db: prisma, now: systemClock, events: new DomainEvents(() => {}) }, { principal: outsider, via: VIA }, episode.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await exportEpisode({ db: prisma, now: systemClock, events: new DomainEvents(() => {}) }, { principal: nurse, via: VIA }, episode.id);
 
     const exports = await prisma.auditEvent.findMany({ where: { patientId: patient.id, action: 'export' }, orderBy: { at: 'asc' } });
     expect(exports.map((row) => [row.actorId, row.outcome, row.via])).toEqual([

@@ -4,7 +4,7 @@
  * host lets people in without leaving the call; "end" records the agreed
  * revision with who took part (the server does that on /end).
  */
-import type { ConferenceView } from '@samplan/shared';
+import { type ConferenceView, isConferenceOver } from '@samplan/shared';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
@@ -38,7 +38,7 @@ function ConferenceContent({ conference, onChanged }: { conference: ConferenceVi
   const episode = useLoad(() => api.episode(conference.episodeId), conference.episodeId);
   const [client, setClient] = useState<RoomClient | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const over = conference.status === 'ended' || conference.status === 'cancelled';
+  const over = isConferenceOver(conference.status);
   const allowed = episode.status === 'ok' ? episode.data.allowedActions : [];
   const canAdmit = allowed.includes('conference:admit');
   const patientName = episode.status === 'ok' ? episode.data.patient.name : '';

@@ -14,21 +14,14 @@ import {
 } from '@samplan/shared';
 import { cancelConference, endConference } from '../../record/conferences/changeConferenceStatus.ts';
 import { inviteParticipant } from '../../record/conferences/inviteParticipant.ts';
-import { issueRoomToken, mediaRoomIdOf } from '../../record/conferences/issueRoomToken.ts';
+import { issueRoomToken } from '../../record/conferences/issueRoomToken.ts';
 import { changeLobbyState, revokeJoinLink } from '../../record/conferences/manageParticipant.ts';
 import { getConference, listConferences } from '../../record/conferences/readConferences.ts';
 import { scheduleConference } from '../../record/conferences/scheduleConference.ts';
-import type { MediaService } from '../../media/mediaService.ts';
 import type { RecordContext } from '../../record/context.ts';
 import { type AnyRoute, route } from '../route.ts';
 
-export function conferenceRoutes(ctx: RecordContext & { secret: string; rooms: Pick<MediaService, 'closeRoom'> }): AnyRoute[] {
-  // The record says the conference is over first; then the call closes, so nobody is left talking in a room nobody can rejoin.
-  const closeCall = async <T>(conferenceId: string, result: T): Promise<T> => {
-    await ctx.rooms.closeRoom(mediaRoomIdOf(conferenceId));
-    return result;
-  };
-
+export function conferenceRoutes(ctx: RecordContext & { secret: string }): AnyRoute[] {
   return [
     route({
       method: 'post',
@@ -72,7 +65,7 @@ export function conferenceRoutes(ctx: RecordContext & { secret: string; rooms: P
       audit: { action: 'cancel', resourceType: 'Conference' },
       params: conferenceParamsSchema,
       response: conferenceResponseSchema,
-      handler: async ({ caller, params }) => closeCall(params.conferenceId, { conference: await cancelConference(ctx, caller, params.conferenceId) }),
+      handler: async ({ caller, params }) => ({ conference: await cancelConference(ctx, caller, params.conferenceId) }),
     }),
     route({
       method: 'post',
@@ -83,7 +76,7 @@ export function conferenceRoutes(ctx: RecordContext & { secret: string; rooms: P
       audit: { action: 'end', resourceType: 'Conference' },
       params: conferenceParamsSchema,
       response: conferenceResponseSchema,
-      handler: async ({ caller, params }) => closeCall(params.conferenceId, { conference: await endConference(ctx, caller, params.conferenceId) }),
+      handler: async ({ caller, params }) => ({ conference: await endConference(ctx, caller, params.conferenceId) }),
     }),
     route({
       method: 'post',

@@ -1,4 +1,4 @@
-import { SamplanError } from '@samplan/shared';
+import { isConferenceOver, SamplanError } from '@samplan/shared';
 import { joinLinkExpiry } from '../../auth/joinLink.ts';
 import { requireEpisodeAccess } from '../access.ts';
 import { auditOk } from '../audit.ts';
@@ -14,11 +14,13 @@ export async function cancelConference(ctx: RecordContext, caller: Caller, confe
   if (episode.conference.status !== 'scheduled' && episode.conference.status !== 'open') {
     throw new SamplanError('CONFLICT', `A conference that is ${episode.conference.status} cannot be cancelled.`);
   }
-  return ctx.db.$transaction(async (tx) => {
+  const cancelled = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.conference.update({ where: { id: conferenceId }, data: { status: 'cancelled' }, select: conferenceSelect });
     await auditOk(tx, caller, { ...audit, patientId: episode.patientId });
     return conferenceView(updated, false);
   });
+  await ctx.events.publish({ type: 'conference.closed', conferenceId });
+  return cancelled;
 }
 
 /**
@@ -29,11 +31,11 @@ export async function endConference(ctx: RecordContext, caller: Caller, conferen
   const found = await loadConference(ctx.db, conferenceId);
   const audit = { action: 'end', resourceType: 'Conference', resourceId: conferenceId };
   const { episode } = await requireEpisodeAccess(ctx, caller, found, { action: 'conference:admit', conferenceId, audit });
-  if (episode.conference.status === 'ended' || episode.conference.status === 'cancelled') {
+  if (isConferenceOver(episode.conference.status)) {
     throw new SamplanError('CONFLICT', `The conference is ${episode.conference.status} already.`);
   }
   const now = ctx.now();
-  return ctx.db.$transaction(async (tx) => {
+  const ended = await ctx.db.$transaction(async (tx) => {
     await tx.participant.updateMany({
       where: { conferenceId, tokenHash: { not: null }, expiresAt: { gt: joinLinkExpiry(now) } },
       data: { expiresAt: joinLinkExpiry(now) },
@@ -47,4 +49,7 @@ export async function endConference(ctx: RecordContext, caller: Caller, conferen
     await auditOk(tx, caller, { ...audit, patientId: episode.patientId });
     return conferenceView(updated, false);
   });
+  // The record says the conference is over first; then the call closes, so nobody is left talking in a room nobody can rejoin.
+  await ctx.events.publish({ type: 'conference.closed', conferenceId });
+  return ended;
 }

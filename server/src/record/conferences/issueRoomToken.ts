@@ -1,8 +1,8 @@
-import { SamplanError } from '@samplan/shared';
+import { isConferenceOver, SamplanError } from '@samplan/shared';
 import { JOIN_LINK_GRACE_MS } from '../../auth/joinLink.ts';
 import type { Principal, StaffPrincipal } from '../../auth/principal.ts';
 import type { DbTransaction } from '../../store/database.ts';
-import { signRoomToken } from '../../auth/roomToken.ts';
+import { conferenceMediaRoomId, signRoomToken } from '../../auth/roomToken.ts';
 import { requireEpisodeAccess } from '../access.ts';
 import { auditDenied, auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
@@ -12,11 +12,6 @@ import { loadConference, participantRoleOfStaff } from './loadConference.ts';
 /** Long enough for a call that runs over, short enough that a leaked token soon stops working. */
 const MIN_TTL_SECONDS = 15 * 60;
 const MAX_TTL_SECONDS = 4 * 60 * 60;
-
-/** The SFU room of a conference: derived from its id, so it is the same on every node. */
-export function mediaRoomIdOf(conferenceId: string): string {
-  return `c-${conferenceId}`;
-}
 
 /**
  * POST /api/conferences/:conferenceId/room-token — a media-room token for
@@ -28,7 +23,7 @@ export async function issueRoomToken(ctx: RecordContext & { secret: string }, ca
   const audit = { action: 'join', resourceType: 'Conference', resourceId: conferenceId };
   const { episode } = await requireEpisodeAccess(ctx, caller, found, { action: 'conference:join', conferenceId, audit });
   const { conference } = episode;
-  if (conference.status === 'ended' || conference.status === 'cancelled') throw new SamplanError('ROOM_CLOSED', `The conference is ${conference.status}.`);
+  if (isConferenceOver(conference.status)) throw new SamplanError('ROOM_CLOSED', `The conference is ${conference.status}.`);
 
   const { principal } = caller;
   const now = ctx.now();
@@ -41,7 +36,7 @@ export async function issueRoomToken(ctx: RecordContext & { secret: string }, ca
     await auditDenied(ctx.db, caller, { ...audit, patientId: episode.patientId });
     throw new SamplanError('FORBIDDEN', refusal);
   }
-  const roomId = mediaRoomIdOf(conferenceId);
+  const roomId = conferenceMediaRoomId(conferenceId);
   const participantId = await ctx.db.$transaction(async (tx) => {
     await tx.conference.update({ where: { id: conferenceId }, data: { mediaRoomId: roomId, ...(conference.status === 'scheduled' ? { status: 'open' } : {}) } });
     const id = principal.kind === 'participant' ? principal.participantId : await staffParticipant(tx, conferenceId, principal);
@@ -53,10 +48,11 @@ export async function issueRoomToken(ctx: RecordContext & { secret: string }, ca
   const ttl = Math.round(Math.min(MAX_TTL_SECONDS, Math.max(MIN_TTL_SECONDS, (scheduledEnd(conference).getTime() + JOIN_LINK_GRACE_MS - now.getTime()) / 1000)));
   const token = await signRoomToken(
     {
-      roomId,
+      kind: 'conference',
+      conferenceId,
+      participantId,
       role: principal.kind === 'participant' ? principal.role : participantRoleOfStaff(principal),
       displayName: displayNameOf(principal),
-      conferenceId,
       principal: principal.kind === 'participant' ? { kind: 'participant', participantId } : { kind: 'staff', staffId: principal.staffId },
     },
     ctx.secret,

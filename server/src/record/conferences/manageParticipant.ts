@@ -22,7 +22,7 @@ async function participantOf(ctx: RecordContext, caller: Caller, conferenceId: s
 export async function revokeJoinLink(ctx: RecordContext, caller: Caller, conferenceId: string, participantId: string) {
   const { episode, participant, audit } = await participantOf(ctx, caller, conferenceId, participantId, 'conference:schedule', 'revoke');
   if (participant.tokenHash === null) throw new SamplanError('CONFLICT', 'Staff join signed in; there is no link to revoke.');
-  return ctx.db.$transaction(async (tx) => {
+  const revoked = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.participant.update({
       where: { id: participantId },
       data: { revokedAt: participant.revokedAt ?? ctx.now() },
@@ -31,6 +31,8 @@ export async function revokeJoinLink(ctx: RecordContext, caller: Caller, confere
     await auditOk(tx, caller, { ...audit, patientId: episode.patientId });
     return participantView(updated, false);
   });
+  await ctx.events.publish({ type: 'participant.excluded', conferenceId, participantId, reason: 'removed' });
+  return revoked;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function changeLobbyState(
   if (participant.lobbyState === 'removed' && input.state !== 'removed') {
     throw new SamplanError('CONFLICT', 'A removed participant is invited again with a new link.');
   }
-  return ctx.db.$transaction(async (tx) => {
+  const changed = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.participant.update({
       where: { id: participantId },
       data: { lobbyState: input.state, ...(input.state === 'removed' && participant.joinedAt !== null && participant.leftAt === null ? { leftAt: ctx.now() } : {}) },
@@ -58,4 +60,9 @@ export async function changeLobbyState(
     await auditOk(tx, caller, { ...audit, patientId: episode.patientId });
     return participantView(updated, false);
   });
+  // Whoever is no longer admitted leaves the call now, not when their token runs out.
+  if (input.state !== 'admitted') {
+    await ctx.events.publish({ type: 'participant.excluded', conferenceId, participantId, reason: input.state === 'removed' ? 'removed' : 'lobby' });
+  }
+  return changed;
 }

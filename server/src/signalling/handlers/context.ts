@@ -1,3 +1,4 @@
+import type { ConferenceRoomClaims } from '../../auth/roomToken.ts';
 import type { Config } from '../../config.ts';
 import type { MediaService } from '../../media/mediaService.ts';
 import type { Handlers } from '../dispatcher.ts';
@@ -11,6 +12,12 @@ export type HandlerContext = {
   config: Pick<Config, 'secret' | 'turnUrls' | 'turnSecret'>;
   /** The care plan in the call; absent on a server started without a clinical record. */
   plan?: PlanConnection;
+  /**
+   * Whether the person a conference token was issued to may still be in the
+   * call (record/conferences/admitToCall.ts); absent without a clinical
+   * record, and then conference tokens are refused.
+   */
+  admitToCall?: (claims: ConferenceRoomClaims) => Promise<void>;
 };
 
 type RequestFamily<Prefix extends string> = Extract<keyof Handlers<HandlerContext>, `${Prefix}:${string}`>;

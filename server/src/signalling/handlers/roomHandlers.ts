@@ -1,8 +1,16 @@
 import type { types } from 'mediasoup';
 import { SamplanError } from '@samplan/shared';
-import { verifyRoomToken } from '../../auth/roomToken.ts';
+import { mediaRoomIdOf, type RoomTokenClaims, verifyRoomToken } from '../../auth/roomToken.ts';
 import { rtpCapabilitiesToWire } from '../../media/wire.ts';
-import type { FamilyHandlers } from './context.ts';
+import { callGroupOf } from '../callGroups.ts';
+import type { FamilyHandlers, HandlerContext } from './context.ts';
+
+/** A conference token opens the call only for someone the record still lets in; a demo token only a demo room. */
+async function admit(context: HandlerContext, claims: RoomTokenClaims): Promise<void> {
+  if (claims.kind === 'demo') return;
+  if (context.admitToCall === undefined) throw new SamplanError('UNAUTHORIZED', 'The room token is invalid or has expired.');
+  await context.admitToCall(claims);
+}
 
 export const roomHandlers: FamilyHandlers<'room'> = {
   async 'room:capabilities'({ media, config }, { token }) {
@@ -10,11 +18,14 @@ export const roomHandlers: FamilyHandlers<'room'> = {
     return { routerRtpCapabilities: rtpCapabilitiesToWire(media.routerRtpCapabilities) };
   },
 
-  async 'room:join'({ session, media, config }, request) {
+  async 'room:join'(context, request) {
+    const { session, media, config } = context;
     if (session.peer !== undefined) throw new SamplanError('ALREADY_JOINED', 'This connection has already joined a room.');
     const claims = await verifyRoomToken(request.token, config.secret);
+    await admit(context, claims);
+    const roomId = mediaRoomIdOf(claims);
     const peer = await media.join(
-      claims.roomId,
+      roomId,
       {
         displayName: claims.displayName ?? request.displayName,
         role: claims.role,
@@ -25,8 +36,9 @@ export const roomHandlers: FamilyHandlers<'room'> = {
       request.resume,
     );
     session.peer = peer;
+    if (claims.kind === 'conference') await session.enterGroup(callGroupOf(claims.participantId));
     return {
-      roomId: claims.roomId,
+      roomId,
       peerId: peer.id,
       resumeKey: peer.resumeKey,
       role: peer.role,

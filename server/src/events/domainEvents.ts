@@ -1,0 +1,59 @@
+/**
+ * What the record has done that other parts of the server must follow:
+ * published by use cases after their transaction commits, subscribed to
+ * where the app is wired (app.ts). A use case never reaches into media or
+ * signalling itself, so every caller of it gets the same consequences.
+ */
+export type DomainEvent =
+  /** The conference ended or was cancelled: its call closes for everyone. */
+  | { type: 'conference.closed'; conferenceId: string }
+  /**
+   * Someone may no longer be in the call: removed by the host, link revoked,
+   * or sent back to the lobby. Their connections leave the call at once.
+   */
+  | { type: 'participant.excluded'; conferenceId: string; participantId: string; reason: ExclusionReason };
+
+export type ExclusionReason = 'removed' | 'lobby';
+export type DomainEventType = DomainEvent['type'];
+export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+
+export interface DomainEventPublisher {
+  /** Resolves when every listener has run, so a route answers after the call it closed is closed. */
+  publish(event: DomainEvent): Promise<void>;
+}
+
+type Listener<T extends DomainEventType> = (event: DomainEventOf<T>) => void | Promise<void>;
+type ErrorSink = (error: unknown, event: DomainEvent) => void;
+
+/**
+ * In-process. A failing listener is reported, never thrown back into the use
+ * case: its transaction has committed and the record is right; the other
+ * listeners still run.
+ */
+export class DomainEvents implements DomainEventPublisher {
+  readonly #listeners = new Map<DomainEventType, Array<Listener<never>>>();
+  readonly #onError: ErrorSink;
+
+  constructor(onError: ErrorSink) {
+    this.#onError = onError;
+  }
+
+  subscribe<T extends DomainEventType>(type: T, listener: Listener<T>): void {
+    const listeners = this.#listeners.get(type) ?? [];
+    listeners.push(listener as unknown as Listener<never>);
+    this.#listeners.set(type, listeners);
+  }
+
+  async publish(event: DomainEvent): Promise<void> {
+    const listeners = this.#listeners.get(event.type) ?? [];
+    await Promise.all(
+      listeners.map(async (listener) => {
+        try {
+          await listener(event as never);
+        } catch (error) {
+          this.#onError(error, event);
+        }
+      }),
+    );
+  }
+}
