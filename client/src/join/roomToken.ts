@@ -1,5 +1,5 @@
-import { SamplanError, demoTokenResponseSchema, httpErrorResponseSchema, participantRoleSchema, type DemoTokenRequest } from '@samplan/shared';
-import { ClientError } from '../uiError.ts';
+import { demoTokenResponseSchema, participantRoleSchema, type DemoTokenRequest } from '@samplan/shared';
+import { type Fetch, requestJson } from '../api/http.ts';
 
 /** How this page gets into its room: the invitation's token from the link, or a demo token asked for at join time. */
 export type TokenSource = { kind: 'link'; token: string } | { kind: 'demo'; role: DemoTokenRequest['role'] };
@@ -12,28 +12,10 @@ export function tokenSourceOf(search: string): TokenSource {
   return { kind: 'demo', role: role.success ? role.data : undefined };
 }
 
-type Fetch = (input: string, init: RequestInit) => Promise<Response>;
-
-export async function fetchDemoToken(roomId: string, request: DemoTokenRequest, fetchImpl: Fetch = fetch): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetchImpl(`/api/demo/rooms/${encodeURIComponent(roomId)}/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-    });
-  } catch (error) {
-    throw new ClientError('NETWORK', error instanceof Error ? error.message : String(error));
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const failure = httpErrorResponseSchema.safeParse(body);
-    if (failure.success) throw new SamplanError(failure.data.error.code, failure.data.error.message);
-    throw new SamplanError(response.status === 404 ? 'NOT_FOUND' : 'INTERNAL', `demo token: HTTP ${response.status}`);
-  }
-  const parsed = demoTokenResponseSchema.safeParse(body);
-  if (!parsed.success) throw new SamplanError('INTERNAL', 'demo token: the answer does not match the protocol');
-  return parsed.data.token;
+export function fetchDemoToken(roomId: string, request: DemoTokenRequest, fetchImpl?: Fetch): Promise<string> {
+  return requestJson('POST', `/api/demo/rooms/${encodeURIComponent(roomId)}/token`, demoTokenResponseSchema, request, fetchImpl ? { fetch: fetchImpl } : {}).then(
+    (answer) => answer.token,
+  );
 }
 
 export function tokenGetter(roomId: string, source: TokenSource): (displayName: string) => Promise<string> {

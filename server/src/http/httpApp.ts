@@ -4,10 +4,11 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { MediaService } from '../media/mediaService.ts';
 import { clientStatic } from './clientStatic.ts';
-import { demoTokenRoute } from './demoTokenRoute.ts';
 import { jsonErrorHandler } from './errors.ts';
 import { healthRoute } from './healthRoute.ts';
 import { recordApi, type RecordApiDeps } from './recordApi.ts';
+import { mountRoutes } from './route.ts';
+import { demoRoomRoutes } from './routes/demoRoomRoutes.ts';
 
 /** The API carries small JSON documents; anything bigger is a mistake or an attack. */
 const JSON_BODY_LIMIT = '32kb';
@@ -17,7 +18,7 @@ export function createHttpApp(deps: {
   media: MediaService;
   logger: Logger;
   /** The clinical record; without it only health, demo rooms and the client are served (the HTTP shell's own tests). */
-  record?: RecordApiDeps;
+  record?: Omit<RecordApiDeps, 'demoRoutes'>;
 }): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -26,8 +27,13 @@ export function createHttpApp(deps: {
   const api = express.Router();
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   api.use(healthRoute(deps.media));
-  if (deps.config.demoRooms) api.use(demoTokenRoute(deps.config.secret));
-  if (deps.record !== undefined) api.use(recordApi(deps.record));
+  const demoRoutes = deps.config.demoRooms ? demoRoomRoutes(deps.config.secret) : [];
+  if (deps.record !== undefined) {
+    api.use(recordApi({ ...deps.record, demoRoutes }));
+  } else {
+    // No record, so no sessions: every caller is anonymous and only public routes are mounted.
+    mountRoutes(api, demoRoutes, { auditRefusal: async () => undefined, principalOf: () => null, session: () => ({ set() {}, clear() {} }) });
+  }
   api.use((_req, _res, next) => next(new SamplanError('NOT_FOUND', 'No such API route.')));
   api.use(jsonErrorHandler(deps.logger));
   app.use('/api', api);

@@ -10,7 +10,8 @@ import type { DomainEventPublisher } from '../events/domainEvents.ts';
 import type { PlanService } from '../plan/planService.ts';
 import { fhirRoutes } from './fhirRoutes.ts';
 import { planRoutes } from './planRoutes.ts';
-import { mountRoutes } from './route.ts';
+import { auditDenied } from '../record/audit.ts';
+import { type AnyRoute, mountRoutes } from './route.ts';
 import { adviceRoutes } from './routes/adviceRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { conferenceRoutes } from './routes/conferenceRoutes.ts';
@@ -19,6 +20,8 @@ import { episodeRoutes } from './routes/episodeRoutes.ts';
 import { principalOf, sessionControl, sessionMiddleware } from './session.ts';
 
 export interface RecordApiDeps extends RateLimitConfig {
+  /** The open demo rooms' token route, when demo rooms are enabled: in the same table and document as the rest. */
+  demoRoutes: AnyRoute[];
   db: Db;
   now: Clock;
   secret: string;
@@ -43,6 +46,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...consentRoutes(record),
     ...planRoutes(deps.plans),
     ...fhirRoutes(record),
+    ...deps.demoRoutes,
   ];
   const document = openApiDocument(routes, deps.secureCookies);
 
@@ -51,6 +55,10 @@ export function recordApi(deps: RecordApiDeps): Router {
     res.json(document);
   });
   router.use(sessionMiddleware(deps));
-  mountRoutes(router, routes, { record, principalOf, session: (res) => sessionControl(res, deps) });
+  mountRoutes(router, routes, {
+    auditRefusal: (caller, act) => auditDenied(record.db, caller, act),
+    principalOf,
+    session: (res) => sessionControl(res, deps),
+  });
   return router;
 }

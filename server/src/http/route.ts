@@ -3,8 +3,8 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Principal, StaffPrincipal } from '../auth/principal.ts';
 import type { SessionClaims } from '../auth/sessionToken.ts';
-import { auditDenied } from '../record/audit.ts';
-import type { Caller, RecordContext } from '../record/context.ts';
+import type { AuditedAct } from '../record/audit.ts';
+import type { Caller } from '../record/context.ts';
 
 /**
  * One route = its schemas + a handler that calls one record procedure. The
@@ -72,7 +72,8 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, what:
 }
 
 export interface MountDeps {
-  record: RecordContext;
+  /** Records a refusal at the route (a guest on a staff route) in the audit trail. */
+  auditRefusal(caller: Caller, act: AuditedAct): Promise<unknown>;
   /** Where the session middleware put the principal. */
   principalOf(res: Response): Principal | null;
   session(res: Response): SessionControl;
@@ -90,7 +91,7 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: M
       if (spec.access !== 'public' && principal === null) throw new SamplanError('UNAUTHORIZED', 'Sign in first.');
       const caller = principal === null ? null : { principal, via };
       if (spec.access === 'staff' && caller !== null && caller.principal.kind !== 'staff') {
-        await auditDenied(deps.record.db, caller, spec.audit ?? { action: spec.method === 'get' ? 'read' : 'update', resourceType: spec.tag });
+        await deps.auditRefusal(caller, spec.audit ?? { action: spec.method === 'get' ? 'read' : 'update', resourceType: spec.tag });
         throw new SamplanError('FORBIDDEN', 'Only staff may do this.');
       }
       // Params before body: a malformed id is answered the same whatever the body.

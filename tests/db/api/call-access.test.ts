@@ -112,6 +112,11 @@ describe.each(DATABASE_KINDS)('who may be in a conference call, on %s', (kind) =
     expect((await server.client().post(`/demo/rooms/${encodeURIComponent(`conference:${followUpId}`)}/token`, {})).status).toBe(400);
   });
 
+  it('describes the demo token route in the OpenAPI document with every other route', async () => {
+    const openapi = (await server.client().get('/openapi.json')).body as { paths: Record<string, Record<string, { security: unknown[] }>> };
+    expect(openapi.paths['/api/demo/rooms/{roomId}/token']?.post?.security).toEqual([]);
+  });
+
   it("shows others the role and name from the record, whatever the joining page asks for", async () => {
     const staff = await joined(await roomToken(nurse));
     const { guest } = await admittedRelative();
