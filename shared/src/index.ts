@@ -13,6 +13,8 @@ export * from './domain/episode.ts';
 export * from './domain/advice-window.ts';
 export * from './domain/episode-clocks.ts';
 export * from './domain/screening.ts';
+export * from './domain/tobs.ts';
+export * from './domain/tobs-response.ts';
 export * from './domain/conference-kinds.ts';
 export * from './domain/conference-timing.ts';
 export * from './domain/permissions.ts';
