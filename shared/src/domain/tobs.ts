@@ -51,7 +51,7 @@ export const TOBS_BOUNDS = {
   spo2Percent: { min: 50, max: 100 },
 } as const;
 
-function wholeNumberIn(field: keyof typeof TOBS_BOUNDS, what: string, unit: string) {
+function wholeNumberIn(field: Exclude<keyof typeof TOBS_BOUNDS, 'temperatureCelsius'>, what: string, unit: string) {
   const { min, max } = TOBS_BOUNDS[field];
   const outside = `${what} must be ${min}–${max} ${unit}`;
   return z
