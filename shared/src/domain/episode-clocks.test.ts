@@ -5,6 +5,7 @@ import {
   isInGoalConversationWindow,
   isPreferredDischargeTime,
   receptionVisitDue,
+  visitKept,
 } from './episode-clocks.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -61,7 +62,34 @@ describe('isPreferredDischargeTime: before 12:00 Copenhagen time', () => {
     ['10:30 UTC is 11:30 in winter', '2026-03-28T10:30:00Z', true],
     ['10:30 UTC is 12:30 in summer', '2026-03-29T10:30:00Z', false],
     ['early morning', '2026-10-25T06:00:00+01:00', true],
+    ['10:30 UTC is 12:30 the day before fall-back', '2026-10-24T10:30:00Z', false],
+    ['10:30 UTC is 11:30 on the fall-back day', '2026-10-25T10:30:00Z', true],
+    ['02:30 summer time, the first of the two', '2026-10-25T02:30:00+02:00', true],
+    ['02:30 winter time, the second of the two', '2026-10-25T02:30:00+01:00', true],
   ])('%s', (_name, dischargeAt, preferred) => {
     expect(isPreferredDischargeTime(at(dischargeAt))).toBe(preferred);
+  });
+});
+
+describe('visitKept: after the discharge and no later than the due instant', () => {
+  test.each([
+    ['reception_visit', 'ordinary: the next day at the discharge time', '2026-06-10T14:00:00+02:00', '2026-06-11T14:00:00+02:00', true],
+    ['reception_visit', 'ordinary: a minute late', '2026-06-10T14:00:00+02:00', '2026-06-11T14:01:00+02:00', false],
+    ['reception_visit', 'at the discharge instant', '2026-06-10T14:00:00+02:00', '2026-06-10T14:00:00+02:00', true],
+    ['reception_visit', 'before the discharge', '2026-06-10T14:00:00+02:00', '2026-06-10T13:59:00+02:00', false],
+    ['reception_visit', 'spring-forward: 14:30 summer time is 23.5 h', '2026-03-28T14:00:00+01:00', '2026-03-29T14:30:00+02:00', true],
+    ['reception_visit', 'spring-forward: due 15:00 summer time', '2026-03-28T14:00:00+01:00', '2026-03-29T15:00:00+02:00', true],
+    ['reception_visit', 'spring-forward: 15:01 is late', '2026-03-28T14:00:00+01:00', '2026-03-29T15:01:00+02:00', false],
+    ['reception_visit', 'fall-back: due 13:00 winter time', '2026-10-24T14:00:00+02:00', '2026-10-25T13:00:00+01:00', true],
+    ['reception_visit', 'fall-back: 13:30 winter time is 24.5 h, late', '2026-10-24T14:00:00+02:00', '2026-10-25T13:30:00+01:00', false],
+    ['follow_up_home_visit', 'day 8 at the discharge time', '2026-06-10T14:00:00+02:00', '2026-06-18T14:00:00+02:00', true],
+    ['follow_up_home_visit', 'day 8, a minute late', '2026-06-10T14:00:00+02:00', '2026-06-18T14:01:00+02:00', false],
+    ['follow_up_home_visit', 'before the discharge', '2026-06-10T14:00:00+02:00', '2026-06-09T10:00:00+02:00', false],
+    ['follow_up_home_visit', 'spring-forward: 14:30 on day 8 is late though only 191.5 h', '2026-03-28T14:00:00+01:00', '2026-04-05T14:30:00+02:00', false],
+    ['follow_up_home_visit', 'spring-forward: 14:00 on day 8', '2026-03-28T14:00:00+01:00', '2026-04-05T14:00:00+02:00', true],
+    ['follow_up_home_visit', 'fall-back: 13:30 on day 8 is in time though 192.5 h', '2026-10-24T14:00:00+02:00', '2026-11-01T13:30:00+01:00', true],
+    ['follow_up_home_visit', 'fall-back: 14:01 on day 8 is late', '2026-10-24T14:00:00+02:00', '2026-11-01T14:01:00+01:00', false],
+  ] as const)('%s, %s', (kind, _name, discharged, visit, kept) => {
+    expect(visitKept(kind, at(discharged), at(visit))).toBe(kept);
   });
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { addCalendarDays, addHours, atLocalTime, localMinuteOfDay, startOfLocalDay } from './copenhagen-time.ts';
 
 /**
@@ -27,6 +28,29 @@ export function receptionVisitDue(dischargedAt: Date): Date {
 
 export function followUpVisitDue(dischargedAt: Date): Date {
   return addCalendarDays(dischargedAt, FOLLOW_UP_VISIT_DAYS);
+}
+
+/** The visits after discharge whose promise the pathway measures. */
+export const PATHWAY_VISIT_KINDS = ['reception_visit', 'follow_up_home_visit'] as const;
+export const pathwayVisitKindSchema = z.enum(PATHWAY_VISIT_KINDS);
+export type PathwayVisitKind = z.infer<typeof pathwayVisitKindSchema>;
+
+export function visitDue(kind: PathwayVisitKind, dischargedAt: Date): Date {
+  switch (kind) {
+    case 'reception_visit':
+      return receptionVisitDue(dischargedAt);
+    case 'follow_up_home_visit':
+      return followUpVisitDue(dischargedAt);
+  }
+}
+
+/**
+ * Kept when the visit took place from the discharge instant up to and
+ * including the due instant, which is in time here as it is for a follow-up
+ * conference (conference-timing.ts).
+ */
+export function visitKept(kind: PathwayVisitKind, dischargedAt: Date, visitAt: Date): boolean {
+  return visitAt >= dischargedAt && visitAt <= visitDue(kind, dischargedAt);
 }
 
 export interface GoalConversationWindow {
