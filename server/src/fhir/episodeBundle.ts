@@ -94,7 +94,7 @@ const SECTOR_CODE: Readonly<Record<Sector, { code: string; display: string }>> =
 const CONFERENCE_KIND: Readonly<Record<ConferenceKind, string>> = {
   goal_conversation: 'Telemedicinsk målsamtale',
   discharge_conference: 'Udskrivelseskonference',
-  geriatric_advice: 'Geriatrisk rådgivning',
+  advice_call: 'Geriatrisk rådgivning',
   follow_up: 'Opfølgning',
 };
 

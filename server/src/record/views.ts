@@ -13,7 +13,6 @@ import {
   type ScreeningRecommendation,
   screeningRecommendations,
 } from '@samplan/shared';
-import { conferenceKindOf } from '../store/conference-kind.ts';
 import type { ConferenceKind, ConferenceStatus, LobbyState, ParticipantRole } from '../store/generated/enums.ts';
 
 /** Pure mappings from stored rows to what the API sends; no database, no clock of their own. */
@@ -138,7 +137,7 @@ export function conferenceView(row: ConferenceRow, forGuest: boolean): Conferenc
   return {
     id: row.id,
     episodeId: row.episodeId,
-    kind: conferenceKindOf(row.kind),
+    kind: row.kind,
     status: row.status,
     scheduledStart: iso(row.scheduledStart),
     plannedDurationMinutes: row.plannedDurationMinutes,

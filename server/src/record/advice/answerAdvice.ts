@@ -73,7 +73,7 @@ export async function answerAdviceRequest(ctx: RecordContext, caller: Caller, ad
   requireTakenByMe(row, staffId);
   if (input.channel === 'video') {
     const conference = await ctx.db.conference.findUnique({ where: { id: input.conferenceId }, select: { episodeId: true, kind: true } });
-    if (conference === null || conference.episodeId !== row.episodeId || conference.kind !== 'geriatric_advice') {
+    if (conference === null || conference.episodeId !== row.episodeId || conference.kind !== 'advice_call') {
       await auditDenied(ctx.db, caller, { ...audit, patientId });
       throw notFound('Conference');
     }

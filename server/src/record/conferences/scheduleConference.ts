@@ -11,7 +11,6 @@ import {
 } from '@samplan/shared';
 import type { z } from 'zod';
 import type { StaffPrincipal } from '../../auth/principal.ts';
-import { storedConferenceKind } from '../../store/conference-kind.ts';
 import { loadEpisodeRef, notFound, requireEpisodeAccess } from '../access.ts';
 import { auditDenied, auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
@@ -55,7 +54,7 @@ export async function scheduleConference(
     const created = await tx.conference.create({
       data: {
         episodeId: episode.access.id,
-        kind: storedConferenceKind(input.kind),
+        kind: input.kind,
         scheduledStart: startsAt,
         plannedDurationMinutes: input.plannedDurationMinutes ?? CONFERENCE_KIND_RULES[input.kind].defaultMinutes,
         hostId: principal.staffId,

@@ -1,6 +1,5 @@
 import { adviceWindowAt, type DayView, followUpVisitDue, FOLLOW_UP_HOME_VISIT_FROM, receptionVisitDue, RECEPTION_VISIT_HOURS, startOfLocalDay } from '@samplan/shared';
 import type { StaffPrincipal } from '../../auth/principal.ts';
-import { conferenceKindOf } from '../../store/conference-kind.ts';
 import { auditListed } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
 import { patientRef } from '../views.ts';
@@ -42,7 +41,7 @@ export async function dayView(ctx: RecordContext, caller: Caller & { principal: 
       id: conference.id,
       episodeId: conference.episodeId,
       patient: patientRef(byId.get(conference.episodeId)!.patient),
-      kind: conferenceKindOf(conference.kind),
+      kind: conference.kind,
       status: conference.status,
       scheduledStart: conference.scheduledStart.toISOString(),
       plannedDurationMinutes: conference.plannedDurationMinutes,

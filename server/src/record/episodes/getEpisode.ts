@@ -1,6 +1,5 @@
-import type { EpisodeDetail, StaffRole, TimelineEntry } from '@samplan/shared';
+import type { ConferenceKind, EpisodeDetail, StaffRole, TimelineEntry } from '@samplan/shared';
 import { staffSectorOf } from '../../auth/principal.ts';
-import { conferenceKindOf } from '../../store/conference-kind.ts';
 import { episodeRefOf, requireEpisodeAccess } from '../access.ts';
 import { auditOk } from '../audit.ts';
 import { consentView, consentSelect } from '../consents/consentView.ts';
@@ -97,7 +96,7 @@ function timelineOf(
   row: {
     admittedAt: Date;
     dischargedAt: Date | null;
-    conferences: Array<{ id: string; kind: Parameters<typeof conferenceKindOf>[0]; status: string; scheduledStart: Date }>;
+    conferences: Array<{ id: string; kind: ConferenceKind; status: string; scheduledStart: Date }>;
     adviceRequests: Array<{ id: string; createdAt: Date; answeredAt: Date | null; urgency: string }>;
     carePlan: { revisions: Array<{ id: string; number: number; createdAt: Date }> } | null;
   },
@@ -106,7 +105,7 @@ function timelineOf(
   const entry = (at: Date, kind: TimelineEntry['kind'], refId: string | null, detail: string | null): TimelineEntry => ({ at: at.toISOString(), kind, refId, detail });
   const entries: TimelineEntry[] = [entry(row.admittedAt, 'admitted', null, null)];
   if (row.dischargedAt !== null) entries.push(entry(row.dischargedAt, 'discharged', null, null));
-  for (const conference of row.conferences) entries.push(entry(conference.scheduledStart, 'conference', conference.id, `${conferenceKindOf(conference.kind)} ${conference.status}`));
+  for (const conference of row.conferences) entries.push(entry(conference.scheduledStart, 'conference', conference.id, `${conference.kind} ${conference.status}`));
   for (const advice of row.adviceRequests) {
     entries.push(entry(advice.createdAt, 'advice_requested', advice.id, advice.urgency));
     if (advice.answeredAt !== null) entries.push(entry(advice.answeredAt, 'advice_answered', advice.id, null));
