@@ -4,6 +4,7 @@ export * from './protocol/mediasoup.ts';
 export * from './protocol/room.ts';
 export * from './protocol/events.ts';
 export * from './protocol/http.ts';
+export * from './protocol/well-formed-text.ts';
 export * from './api/index.ts';
 export * from './protocol/plan.ts';
 export * from './api/plan.ts';

@@ -8,6 +8,7 @@ import { demoTokenRoute } from './demoTokenRoute.ts';
 import { jsonErrorHandler } from './errors.ts';
 import { healthRoute } from './healthRoute.ts';
 import { recordApi, type RecordApiDeps } from './recordApi.ts';
+import { refuseIllFormedText } from './wellFormedBody.ts';
 
 /** The API carries small JSON documents; anything bigger is a mistake or an attack. */
 const JSON_BODY_LIMIT = '32kb';
@@ -25,6 +26,7 @@ export function createHttpApp(deps: {
 
   const api = express.Router();
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
+  api.use(refuseIllFormedText);
   api.use(healthRoute(deps.media));
   if (deps.config.demoRooms) api.use(demoTokenRoute(deps.config.secret));
   if (deps.record !== undefined) api.use(recordApi(deps.record));
