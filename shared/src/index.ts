@@ -25,4 +25,5 @@ export * from './plan/plan-rejection.ts';
 export * from './plan/apply-operations.ts';
 export * from './plan/rebase.ts';
 export * from './plan/integrate-push.ts';
+export * from './plan/authorship.ts';
 export * from './plan/describe-changes.ts';
