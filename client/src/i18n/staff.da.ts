@@ -283,6 +283,8 @@ export const staffDa = {
     empty: 'Intet endnu.',
     fields: {
       text: 'Tekst',
+      // Named in the history of revisions from before the author was set by the server.
+      author: 'Skrevet af',
       what: 'Hvad',
       responsible_role: 'Hvem har ansvaret',
       responsible_organisation: 'Organisation',

@@ -280,6 +280,8 @@ export const staffEn: StaffTranslations = {
     empty: 'Nothing yet.',
     fields: {
       text: 'Text',
+      // Named in the history of revisions from before the author was set by the server.
+      author: 'Written by',
       what: 'What',
       responsible_role: 'Who is responsible',
       responsible_organisation: 'Organisation',
