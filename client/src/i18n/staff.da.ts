@@ -283,7 +283,8 @@ export const staffDa = {
     empty: 'Intet endnu.',
     fields: {
       text: 'Tekst',
-      author: 'Hvis ord',
+      // Named in the history of revisions from before the author was set by the server.
+      author: 'Skrevet af',
       what: 'Hvad',
       responsible_role: 'Hvem har ansvaret',
       responsible_organisation: 'Organisation',
@@ -322,6 +323,7 @@ export const staffDa = {
     saving: 'Gemmer …',
     lastChange: 'Senest ændret af {{name}}',
     commentBy: '{{name}}, {{when}}',
+    writtenBy: 'Skrevet af: {{who}}',
     agree: 'Vi er enige i planen',
     youAgreed: 'I har sagt ja til denne udgave.',
     agreeFirstSave: 'Vent til dine ændringer er gemt.',
@@ -336,6 +338,7 @@ export const staffDa = {
       SECTION_FULL: 'Der er ikke plads til flere punkter her.',
       INVALID_VALUE: 'Noget var ikke udfyldt rigtigt. Tjek felterne.',
       FORBIDDEN: 'Du kan ikke ændre denne del af planen.',
+      NOT_AUTHOR: 'Kun den, der har skrevet det, eller patienten selv kan ændre eller slette det. Skriv en kommentar i stedet.',
     },
   },
   refusals: {

@@ -280,7 +280,8 @@ export const staffEn: StaffTranslations = {
     empty: 'Nothing yet.',
     fields: {
       text: 'Text',
-      author: 'Whose words',
+      // Named in the history of revisions from before the author was set by the server.
+      author: 'Written by',
       what: 'What',
       responsible_role: 'Who is responsible',
       responsible_organisation: 'Organisation',
@@ -319,6 +320,7 @@ export const staffEn: StaffTranslations = {
     saving: 'Saving …',
     lastChange: 'Last changed by {{name}}',
     commentBy: '{{name}}, {{when}}',
+    writtenBy: 'Written by: {{who}}',
     agree: 'We agree to the plan',
     youAgreed: 'You have agreed to this revision.',
     agreeFirstSave: 'Wait until your changes are saved.',
@@ -333,6 +335,7 @@ export const staffEn: StaffTranslations = {
       SECTION_FULL: 'There is no room for more items here.',
       INVALID_VALUE: 'Something was not filled in correctly. Check the fields.',
       FORBIDDEN: 'You cannot change this part of the plan.',
+      NOT_AUTHOR: 'Only the one who wrote it, or the patient, can change or delete it. Write a comment instead.',
     },
   },
   refusals: {

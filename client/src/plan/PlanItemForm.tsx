@@ -72,6 +72,6 @@ export function PlanItemForm({ section, initial, submitLabel, onSubmit, onCancel
 }
 
 function optionLabel(t: ReturnType<typeof useTranslation>['t'], key: string, option: string): string {
-  if (key === 'author' || key === 'responsible.role') return t(`roles.${option as 'patient'}`);
+  if (key === 'responsible.role') return t(`roles.${option as 'patient'}`);
   return t(`plan.values.${option as 'open'}`);
 }

@@ -51,7 +51,7 @@ export function PlanItemView({ section, item }: { section: PlanSection; item: Pl
     <div className="plan-item-text">
       <p>{item.text}</p>
       {'topic' in item && item.topic === 'end_of_life' && <p className="plan-meta">{value('end_of_life')}</p>}
-      {'author' in item && section === 'goals' && <p className="plan-meta">{role(item.author)}</p>}
+      {'author' in item && <p className="plan-meta">{t('plan.writtenBy', { who: role(item.author) })}</p>}
     </div>
   );
 }

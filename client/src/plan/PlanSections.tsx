@@ -3,7 +3,7 @@
  * opens its form and tells the others ("Lone is editing"), saving sends only
  * what changed. Used live by PlanPanel and read-only on the episode page.
  */
-import { PLAN_SECTIONS, SECTION_PERMISSION, type Action, type Editor, type PlanDocument, type PlanFocus, type PlanItem, type PlanOperation, type PlanSection } from '@samplan/shared';
+import { mayChangeItem, PLAN_SECTIONS, SECTION_PERMISSION, type Action, type Editor, type PlanDocument, type PlanFocus, type PlanItem, type PlanOperation, type PlanSection } from '@samplan/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../app/format.ts';
@@ -90,9 +90,11 @@ function SectionView({
         )}
         {items.map((item) => {
           const others = editing?.others.filter((focus) => focus.itemId === item.id) ?? [];
+          // Another's goal or wish gets no buttons the server would refuse: that person comments instead.
+          const canChange = canEdit && section !== 'comments' && mayChangeItem(section, item, editing.you.role);
           return (
             <li key={item.id} className="plan-item" data-item-id={item.id}>
-              {openItem === item.id && canEdit && section !== 'comments' ? (
+              {openItem === item.id && canChange ? (
                 <PlanItemForm
                   section={section}
                   initial={formValuesOf(section, item)}
@@ -113,7 +115,7 @@ function SectionView({
                   {t('plan.editing', { name: focus.editor.name })}
                 </p>
               ))}
-              {canEdit && section !== 'comments' && openItem !== item.id && (
+              {canChange && openItem !== item.id && (
                 <div className="plan-item-actions">
                   <button type="button" className="button button-small" onClick={() => startEdit(item.id)} aria-label={t('plan.edit', { label: labelOf(item) })}>
                     {t('plan.editShort')}

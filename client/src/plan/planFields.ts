@@ -25,10 +25,8 @@ export interface FieldSpec {
 }
 
 export const SECTION_FIELDS: Readonly<Record<PlanSection, readonly FieldSpec[]>> = {
-  goals: [
-    { key: 'text', kind: 'longText' },
-    { key: 'author', kind: 'select', options: PARTICIPANT_ROLES },
-  ],
+  // Goals and wishes name no author: the server takes it from the session (shared/src/plan/authorship.ts).
+  goals: [{ key: 'text', kind: 'longText' }],
   needs: [{ key: 'text', kind: 'longText' }],
   tasks: [
     { key: 'what', kind: 'longText' },
@@ -52,7 +50,6 @@ export const SECTION_FIELDS: Readonly<Record<PlanSection, readonly FieldSpec[]>>
   wishes: [
     { key: 'text', kind: 'longText' },
     { key: 'topic', kind: 'select', options: ['general', 'end_of_life'] },
-    { key: 'author', kind: 'select', options: PARTICIPANT_ROLES },
   ],
   comments: [{ key: 'text', kind: 'longText' }],
 };
@@ -73,11 +70,11 @@ export function formValuesOf(section: PlanSection, item: PlanItem): FormValues {
   );
 }
 
-/** A blank form, with the defaults a new item starts from (the person's own role as author, an open task). */
+/** A blank form, with the defaults a new item starts from (the person's own role as responsible, an open task). */
 export function blankValues(section: PlanSection, role: string): FormValues {
   return Object.fromEntries(
     SECTION_FIELDS[section].map((field) => {
-      if (field.key === 'author' || field.key === 'responsible.role') return [field.key, role];
+      if (field.key === 'responsible.role') return [field.key, role];
       if (field.kind === 'select') return [field.key, field.options?.[0] ?? ''];
       return [field.key, ''];
     }),

@@ -9,6 +9,7 @@ import { healthRoute } from './healthRoute.ts';
 import { recordApi, type RecordApiDeps } from './recordApi.ts';
 import { mountRoutes } from './route.ts';
 import { demoRoomRoutes } from './routes/demoRoomRoutes.ts';
+import { refuseIllFormedText } from './wellFormedBody.ts';
 
 /** The API carries small JSON documents; anything bigger is a mistake or an attack. */
 const JSON_BODY_LIMIT = '32kb';
@@ -26,6 +27,7 @@ export function createHttpApp(deps: {
 
   const api = express.Router();
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
+  api.use(refuseIllFormedText);
   api.use(healthRoute(deps.media));
   const demoRoutes = deps.config.demoRooms ? demoRoomRoutes(deps.config.secret) : [];
   if (deps.record !== undefined) {

@@ -173,7 +173,8 @@ export class PlanService {
       const at = this.#now().toISOString();
       const result = integratePush({ doc: head.document, ops: push.ops, committedSince: missed, stamp: { by, at }, allowed: granted.allowed });
       const rejected = result.rejected.map(({ index, rejection }) => ({ index, rejection }));
-      const forbidden = rejected.some(({ rejection }) => rejection.code === 'FORBIDDEN');
+      // Someone else's words (NOT_AUTHOR) are as much a refusal of access as a section they may not edit.
+      const forbidden = rejected.some(({ rejection }) => rejection.code === 'FORBIDDEN' || rejection.code === 'NOT_AUTHOR');
       const answer = { rejected, missed: missed.map(({ conferenceId: _, ...revision }) => revision) };
 
       if (result.applied.length === 0) {

@@ -65,6 +65,17 @@ describe('dispatcher', () => {
     expect((await send('room:leave', {}, {})).ack).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
+  // PostgreSQL cannot store a lone surrogate: let through, it would fail in the database as INTERNAL.
+  it.each([
+    ['a plan comment', 'plan:push', { baseRevision: 0, ops: [{ op: 'add', section: 'comments', item: { id: '00000000-0000-4000-8000-000000000001', text: 'Mor \ud800' } }] }, 'ops.0.item.text'],
+    ['a display name', 'room:join', { token: 't'.repeat(20), displayName: '\udc00Ann', rtpCapabilities: {} }, 'displayName'],
+    ['a field name', 'room:join', { token: 't'.repeat(20), displayName: 'Ann', rtpCapabilities: { '\ud800': 1 } }, 'rtpCapabilities'],
+  ])('refuses text with a lone surrogate in %s with BAD_REQUEST naming where it is', async (_what, event, payload, path) => {
+    const { ack, context } = await send(event, payload);
+    expect(ack).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', issues: [{ path }] } });
+    expect(context.calls).toEqual([]);
+  });
+
   it('refuses a payload above MAX_REQUEST_BYTES with TOO_LARGE before validating it', async () => {
     const { ack, context } = await send('transport:create', { direction: 'send', padding: 'x'.repeat(MAX_REQUEST_BYTES) });
     expect(ack).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });

@@ -1,6 +1,7 @@
 import {
   type Ack,
   type ErrorBody,
+  illFormedTextIssues,
   isRequestName,
   issuesFromZod,
   MAX_REQUEST_BYTES,
@@ -73,6 +74,8 @@ export function createDispatcher<Context>(handlers: Handlers<Context>, logger: L
     if (jsonBytes(payloads[0]) > MAX_REQUEST_BYTES) {
       throw new SamplanError('TOO_LARGE', `A request may be at most ${MAX_REQUEST_BYTES} bytes.`);
     }
+    const illFormed = illFormedTextIssues(payloads[0]);
+    if (illFormed.length > 0) throw new SamplanError('BAD_REQUEST', `The ${event} request has text that is not valid Unicode.`, illFormed);
     return run(event, payloads[0], context);
   }
 

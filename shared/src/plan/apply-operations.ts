@@ -25,13 +25,21 @@ function withSection(doc: PlanDocument, section: PlanSection, next: readonly Any
   return { ...doc, [section]: next };
 }
 
-/** The stored item for an added one: comments get their author and time, tasks their doneAt. */
+/**
+ * The stored item for an added one: comments get their author and time, tasks
+ * their doneAt, goals and wishes the role of who added them. (A goal or wish
+ * that names its author is either from before authorship was enforced or was
+ * checked by integratePush to name the pusher's own role.)
+ */
 function materialise(op: Extract<PlanOperation, { op: 'add' }>, stamp: RevisionStamp): AnyItem {
   switch (op.section) {
     case 'comments':
       return { ...op.item, by: stamp.by, at: stamp.at };
     case 'tasks':
       return { ...op.item, doneAt: op.item.status === 'done' ? stamp.at : null };
+    case 'goals':
+    case 'wishes':
+      return { ...op.item, author: op.item.author ?? stamp.by.role };
     default:
       return op.item as AnyItem;
   }

@@ -1,6 +1,7 @@
 import type { Action } from '../domain/permissions.ts';
 import { issuesFromZod } from '../errors.ts';
 import { applyOperation, type RevisionStamp } from './apply-operations.ts';
+import { authorshipRejection } from './authorship.ts';
 import type { PlanDocument } from './plan-document.ts';
 import { permissionFor, planOperationSchema, targetId, type PlanOperation, type PlanRevision } from './plan-operations.ts';
 import type { PlanRejection } from './plan-rejection.ts';
@@ -37,7 +38,9 @@ export interface PushResult {
  * of a fourth. What must stay together is one operation (a task's status and
  * its doneAt), and an operation is never split. An operation that depended on
  * a rejected one (an edit of an item whose addition was refused) is rejected
- * in turn as ITEM_NOT_FOUND.
+ * in turn as ITEM_NOT_FOUND. Another's goal or wish is not rewritten or
+ * removed (authorship.ts: NOT_AUTHOR), and that refusal too costs the push
+ * nothing else.
  */
 export function integratePush({ doc, ops, committedSince, stamp, allowed }: PushInput): PushResult {
   const conflictWith = conflictChecker(committedSince, stamp.by.id);
@@ -54,6 +57,8 @@ export function integratePush({ doc, ops, committedSince, stamp, allowed }: Push
     if (!parsed.success) return reject({ code: 'INVALID_VALUE', issues: issuesFromZod(parsed.error) });
     const permission = permissionFor(parsed.data);
     if (!allowed.includes(permission)) return reject({ code: 'FORBIDDEN', section: op.section, itemId: targetId(op), permission });
+    const notTheirs = authorshipRejection(current, parsed.data, stamp.by.role);
+    if (notTheirs) return reject(notTheirs);
     const conflict = conflictWith(parsed.data);
     if (conflict) return reject(conflict);
     const result = applyOperation(current, parsed.data, stamp);

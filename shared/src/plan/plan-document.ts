@@ -58,7 +58,7 @@ export const responsiblePartySchema = z
   });
 export type ResponsibleParty = z.infer<typeof responsiblePartySchema>;
 
-/** Goals in the patient's own words; `author` is whose words they are, not who typed them. */
+/** Goals in the patient's own words; `author` is the role of who wrote them down, set from their session (authorship.ts). */
 export const goalSchema = z.object({ id: itemIdSchema, text: longTextSchema, author: participantRoleSchema });
 export const needSchema = z.object({ id: itemIdSchema, text: longTextSchema });
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
@@ -82,6 +82,7 @@ export const contactSchema = z.object({
   phone: phoneSchema,
   whenToCall: longTextSchema,
 });
+/** The patient's wishes; `author` as for goals, and who may change them too (authorship.ts). */
 export const wishSchema = z.object({
   id: itemIdSchema,
   text: longTextSchema,

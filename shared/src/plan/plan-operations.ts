@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Action } from '../domain/permissions.ts';
+import { participantRoleSchema } from '../roles.ts';
 import {
   aidSchema,
   commentSchema,
@@ -25,7 +26,7 @@ import {
  * know must not vanish silently.
  */
 
-/** An update sets some of the fields given here; ids, authorship stamps and doneAt are not among them. */
+/** An update sets some of the fields given here; ids, comments' stamps and doneAt are not among them. */
 function editable<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
   return fields
     .partial()
@@ -48,15 +49,22 @@ function sectionOps<S extends Exclude<PlanSection, 'comments'>, I extends z.ZodT
 }
 
 const taskInputSchema = taskSchema.omit({ doneAt: true });
+/**
+ * A goal or wish is added without its author, or with the pusher's own role:
+ * the author comes from the session (authorship.ts). `author` stays in the
+ * update's fields only so that revisions stored before that rule still parse;
+ * authorship.ts refuses a change of author.
+ */
+const ownAuthor = { author: participantRoleSchema.optional() };
 
 export const planOperationSchema = z.discriminatedUnion('section', [
-  sectionOps('goals', goalSchema.strict(), editable(goalSchema.pick({ text: true, author: true }))),
+  sectionOps('goals', goalSchema.extend(ownAuthor).strict(), editable(goalSchema.pick({ text: true, author: true }))),
   sectionOps('needs', needSchema.strict(), editable(needSchema.pick({ text: true }))),
   sectionOps('tasks', taskInputSchema.strict(), editable(taskInputSchema.pick({ what: true, responsible: true, due: true, status: true }))),
   sectionOps('medication', medicationNoteSchema.strict(), editable(medicationNoteSchema.pick({ text: true }))),
   sectionOps('aids', aidSchema.strict(), editable(aidSchema.pick({ what: true, status: true }))),
   sectionOps('contacts', contactSchema.strict(), editable(contactSchema.pick({ name: true, role: true, phone: true, whenToCall: true }))),
-  sectionOps('wishes', wishSchema.strict(), editable(wishSchema.pick({ text: true, topic: true, author: true }))),
+  sectionOps('wishes', wishSchema.extend(ownAuthor).strict(), editable(wishSchema.pick({ text: true, topic: true, author: true }))),
   /**
    * Comments are the record of what was said: added, never edited or removed;
    * a correction is a new comment.

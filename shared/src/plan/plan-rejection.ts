@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actionSchema } from '../domain/permissions.ts';
+import { participantRoleSchema } from '../roles.ts';
 import { editorSchema, planSectionSchema } from './plan-document.ts';
 
 /**
@@ -24,6 +25,8 @@ export const planRejectionSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('SECTION_FULL'), section: planSectionSchema, max: z.number().int() }),
   z.object({ code: z.literal('INVALID_VALUE'), issues: z.array(z.object({ path: z.string(), message: z.string() })) }),
   z.object({ code: z.literal('FORBIDDEN'), ...item, permission: actionSchema }),
+  /** A change or removal of another's goal or wish (plan/authorship.ts); `author` is whose words they are. */
+  z.object({ code: z.literal('NOT_AUTHOR'), ...item, author: participantRoleSchema }),
 ]);
 export type PlanRejection = z.infer<typeof planRejectionSchema>;
 export type PlanRejectionCode = PlanRejection['code'];

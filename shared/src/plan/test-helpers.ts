@@ -18,18 +18,18 @@ export const GOAL = id(10);
 export const WISH = id(20);
 export const CONTACT = id(30);
 
-/** A plan as it might stand after the goal conversation. */
+/** A plan as it might stand after the goal conversation, where the ward (Bo's role) wrote down her goal and wish. */
 export function basePlan(): PlanDocument {
   const homeCare = { role: 'municipality', organisation: 'Aarhus hjemmepleje' } as const;
   return {
     ...emptyPlan(),
-    goals: [{ id: GOAL, text: 'Walk to the bakery again', author: 'patient' }],
+    goals: [{ id: GOAL, text: 'Walk to the bakery again', author: 'hospital' }],
     tasks: [
       { id: TASK_1, what: 'Reception visit', responsible: homeCare, due: '2026-03-29T13:00:00.000Z', status: 'open', doneAt: null },
       { id: TASK_2, what: 'Medication review', responsible: { role: 'gp', person: 'Dr. Lind' }, due: null, status: 'open', doneAt: null },
       { id: TASK_3, what: 'Order a walker', responsible: homeCare, due: null, status: 'open', doneAt: null },
     ],
-    wishes: [{ id: WISH, text: 'Stay at home', topic: 'end_of_life', author: 'patient' }],
+    wishes: [{ id: WISH, text: 'Stay at home', topic: 'end_of_life', author: 'hospital' }],
     contacts: [{ id: CONTACT, name: 'Hjemmesygeplejen', role: 'Home nurses', phone: '87 13 00 00', whenToCall: 'Day and night on worsening' }],
   };
 }

@@ -62,6 +62,27 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     expect(huge.text).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('answers text with a lone surrogate with 400 naming where it is, and stores nothing', async () => {
+    const db = server.fresh.db.prisma;
+    const stored = async () => ({
+      participants: await db.participant.count({ where: { conferenceId: ids.conference } }),
+      revisions: await db.planRevision.count({ where: { plan: { episodeId: ids.episode } } }),
+    });
+    const before = await stored();
+    const lone = 'Bo \ud800';
+    const need = { op: 'add', section: 'needs', item: { id: '00000000-0000-4000-8000-0000000000aa', text: lone } };
+    const answers: Array<[Awaited<ReturnType<ApiClient['post']>>, string]> = [
+      [await server.client().post('/auth/login', { login: lone, password: 'adgangskode' }), 'login'],
+      [await nurse.post(`/conferences/${ids.conference}/participants`, { kind: 'guest', role: 'relative', name: lone }), 'name'],
+      [await nurse.post(`/episodes/${ids.episode}/plan/push`, { baseRevision: 0, ops: [need] }), 'ops.0.item.text'],
+    ];
+    for (const [answer, field] of answers) {
+      expect(answer.status, answer.text).toBe(400);
+      expect(answer.body.error).toMatchObject({ code: 'BAD_REQUEST', issues: [{ path: field }] });
+    }
+    expect(await stored()).toEqual(before);
+  });
+
   it('answers an unknown record id with 404, not 500', async () => {
     const missing = '01900000-0000-7000-8000-000000000000';
     for (const path of [`/episodes/${missing}`, `/conferences/${missing}`]) {

@@ -33,7 +33,7 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
     const push = (principal: typeof nurse | typeof karen, base: number, ops: PlanOperationInput[]) => plans.push(principal, inCall, planPushSchema.parse({ baseRevision: base, ops }));
 
     await push(nurse, 0, [
-      { op: 'add', section: 'goals', item: { id: item(1), text: 'Gå til bageren igen', author: 'patient' } },
+      { op: 'add', section: 'goals', item: { id: item(1), text: 'Gå til bageren igen' } },
       { op: 'add', section: 'needs', item: { id: item(2), text: 'Hjælp til bad' } },
       { ...addTask(3, 'Modtagebesøg inden for 24 timer'), item: { ...(addTask(3) as { item: object }).item, what: 'Modtagebesøg inden for 24 timer', due: '2026-03-29T13:00:00+01:00' } } as PlanOperationInput,
       { op: 'add', section: 'tasks', item: { id: item(4), what: 'Medicingennemgang', responsible: { role: 'gp', person: 'Dr. Lind' }, due: null, status: 'open' } },

@@ -79,4 +79,5 @@ export const addTask = (n: number, what = `Task ${n}`): PlanOperationInput => ({
   item: { id: item(n), what, responsible: { role: 'municipality', organisation: 'Hjemmeplejen Vest' }, due: null, status: 'open' },
 });
 export const setTask = (n: number, set: Record<string, unknown>) => ({ op: 'update', section: 'tasks', id: item(n), set }) as PlanOperationInput;
-export const addWish = (n: number, text: string): PlanOperationInput => ({ op: 'add', section: 'wishes', item: { id: item(n), text, topic: 'general', author: 'patient' } });
+/** A wish names no author: the server takes it from who pushes it. */
+export const addWish = (n: number, text: string): PlanOperationInput => ({ op: 'add', section: 'wishes', item: { id: item(n), text, topic: 'general' } });

@@ -57,6 +57,14 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
     expect(nurseHeard).toBe(false);
   });
 
+  it('refuses a push with a lone surrogate in its text as BAD_REQUEST and stores nothing', async () => {
+    const { scene, karen } = await callers();
+    await ok(karen, 'plan:open', { conferenceId: scene.conference.id });
+    const answer = await request(karen, 'plan:push', { baseRevision: 0, ops: [{ op: 'add', section: 'comments', item: { id: item(1), text: 'Min datter \ud800' } }, addWish(2, 'Hjem')] });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', issues: [{ path: 'ops.0.item.text' }] } });
+    expect(await fresh.db.prisma.planRevision.count({ where: { plan: { episodeId: scene.episode.id } } })).toBe(0);
+  });
+
   it('lands concurrent edits of different tasks from two callers and tells the loser of a same-field race', async () => {
     const { scene, nurse, homeNurse, karen } = await callers();
     for (const socket of [nurse, homeNurse, karen]) await ok(socket, 'plan:open', { conferenceId: scene.conference.id });

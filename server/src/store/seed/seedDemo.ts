@@ -135,7 +135,7 @@ async function seed(tx: DbTransaction, now: Date, passwordHash: string) {
     karenEpisode.id,
     'coordinator',
     [
-      { op: 'add', section: 'goals', item: { id: randomUUID(), text: 'Komme hjem til huset i Odder og kunne gå ud i haven igen.', author: 'patient' } },
+      { op: 'add', section: 'goals', item: { id: randomUUID(), text: 'Komme hjem til huset i Odder og kunne gå ud i haven igen.' } },
       { op: 'add', section: 'needs', item: { id: randomUUID(), text: 'Hjælp til bad og påklædning de første uger.' } },
       { op: 'add', section: 'tasks', item: { id: randomUUID(), what: 'Visitation til hjemmepleje før udskrivelse', responsible: { role: 'municipality', organisation: 'Odder Kommune' }, due: null, status: 'open' } },
       { op: 'add', section: 'contacts', item: { id: randomUUID(), name: 'Medicinsk Afdeling M2', role: 'Sengeafsnit', phone: '+45 78 42 00 00', whenToCall: 'Spørgsmål under indlæggelsen, hele døgnet.' } },
@@ -185,7 +185,7 @@ async function seed(tx: DbTransaction, now: Date, passwordHash: string) {
     poulEpisode.id,
     'nurse',
     [
-      { op: 'add', section: 'goals', item: { id: randomUUID(), text: 'Klare mig selv hjemme med Inge, og gå min tur til købmanden.', author: 'patient' } },
+      { op: 'add', section: 'goals', item: { id: randomUUID(), text: 'Klare mig selv hjemme med Inge, og gå min tur til købmanden.' } },
       { op: 'add', section: 'tasks', item: { id: randomUUID(), what: 'Modtagebesøg af hjemmesygeplejen inden for 24 timer', responsible: { role: 'municipality', organisation: 'Skanderborg Kommune' }, due: new Date(poulDischarged.getTime() + 24 * HOUR).toISOString(), status: 'open' } },
       { op: 'add', section: 'tasks', item: { id: randomUUID(), what: 'Opfølgende hjemmebesøg med egen læge', responsible: { role: 'gp', organisation: 'Lægehuset Rosensgade' }, due: atLocalTime(poulDischarged, 8, 12, 0).toISOString(), status: 'open' } },
       { op: 'add', section: 'medication', item: { id: randomUUID(), text: 'Furosemid øget til 40 mg morgen; vægt dagligt, ring ved stigning over 2 kg.' } },
@@ -212,8 +212,8 @@ async function seed(tx: DbTransaction, now: Date, passwordHash: string) {
     ellaEpisode.id,
     'doctor',
     [
-      { op: 'add', section: 'goals', item: { id: randomUUID(), text: 'Blive i min lejlighed så længe som muligt.', author: 'patient' } },
-      { op: 'add', section: 'wishes', item: { id: randomUUID(), text: 'Vil ikke genoplives ved hjertestop; ønsker at dø hjemme.', topic: 'end_of_life', author: 'patient' } },
+      { op: 'add', section: 'goals', item: { id: randomUUID(), text: 'Blive i min lejlighed så længe som muligt.' } },
+      { op: 'add', section: 'wishes', item: { id: randomUUID(), text: 'Vil ikke genoplives ved hjertestop; ønsker at dø hjemme.', topic: 'end_of_life' } },
       { op: 'add', section: 'tasks', item: { id: randomUUID(), what: 'Ugentligt besøg af hjemmesygeplejerske (KOL-plan)', responsible: { role: 'municipality', organisation: 'Odder Kommune' }, due: null, status: 'open' } },
     ],
     new Date(ellaDischarged.getTime() - 2 * HOUR),
