@@ -5,8 +5,10 @@
  * fields of one task both land).
  */
 import {
+  AID_STATUSES,
   PARTICIPANT_ROLES,
   TASK_STATUSES,
+  WISH_TOPICS,
   type PlanItem,
   type PlanOperation,
   type PlanSection,
@@ -39,7 +41,7 @@ export const SECTION_FIELDS: Readonly<Record<PlanSection, readonly FieldSpec[]>>
   medication: [{ key: 'text', kind: 'longText' }],
   aids: [
     { key: 'what', kind: 'text' },
-    { key: 'status', kind: 'select', options: ['needed', 'ordered', 'in_place'] },
+    { key: 'status', kind: 'select', options: AID_STATUSES },
   ],
   contacts: [
     { key: 'name', kind: 'text' },
@@ -49,7 +51,7 @@ export const SECTION_FIELDS: Readonly<Record<PlanSection, readonly FieldSpec[]>>
   ],
   wishes: [
     { key: 'text', kind: 'longText' },
-    { key: 'topic', kind: 'select', options: ['general', 'end_of_life'] },
+    { key: 'topic', kind: 'select', options: WISH_TOPICS },
   ],
   comments: [{ key: 'text', kind: 'longText' }],
 };

@@ -3,7 +3,7 @@ import type { types } from 'mediasoup';
 import type { Logger } from '../logger.ts';
 import { MediaCensus } from './census.ts';
 import { mediaCodecs } from './codecs.ts';
-import { KeyedQueue } from './keyedQueue.ts';
+import { KeyedQueue } from '../concurrency/keyedQueue.ts';
 import type { Peer } from './peer.ts';
 import { type JoinRequest, Room } from './room.ts';
 import { WorkerPool, type WorkerPoolOptions } from './workerPool.ts';

@@ -18,7 +18,7 @@ import {
 } from '@samplan/shared';
 import type { Principal } from '../auth/principal.ts';
 import type { Logger } from '../logger.ts';
-import { KeyedQueue } from '../media/keyedQueue.ts';
+import { KeyedQueue } from '../concurrency/keyedQueue.ts';
 import { auditDenied, auditOk } from '../record/audit.ts';
 import type { Caller, RecordContext } from '../record/context.ts';
 import { type Clock, systemClock } from '../record/clock.ts';

@@ -73,7 +73,8 @@ export const taskSchema = z.object({
 });
 export const medicationNoteSchema = z.object({ id: itemIdSchema, text: longTextSchema });
 /** Aids (*hjælpemidler*): walker, bath chair, hospital bed… */
-export const aidSchema = z.object({ id: itemIdSchema, what: shortTextSchema, status: z.enum(['needed', 'ordered', 'in_place']) });
+export const AID_STATUSES = ['needed', 'ordered', 'in_place'] as const;
+export const aidSchema = z.object({ id: itemIdSchema, what: shortTextSchema, status: z.enum(AID_STATUSES) });
 /** Where to call. The 7-day advice line is not stored: the UI shows it while the advice window is open. */
 export const contactSchema = z.object({
   id: itemIdSchema,
@@ -83,10 +84,11 @@ export const contactSchema = z.object({
   whenToCall: longTextSchema,
 });
 /** The patient's wishes; `author` as for goals, and who may change them too (authorship.ts). */
+export const WISH_TOPICS = ['general', 'end_of_life'] as const;
 export const wishSchema = z.object({
   id: itemIdSchema,
   text: longTextSchema,
-  topic: z.enum(['general', 'end_of_life']),
+  topic: z.enum(WISH_TOPICS),
   author: participantRoleSchema,
 });
 /** `by` and `at` come from the revision that added the comment, so nobody can write in another's name. */
