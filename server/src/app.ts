@@ -1,7 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/principal.ts';
-import { RevokedSessions } from './auth/revokedSessions.ts';
 import { type Config, loadConfig } from './config.ts';
 import { createHttpApp } from './http/httpApp.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -78,8 +77,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     await closeDatabase();
     throw error;
   }
-  const revoked = new RevokedSessions(now);
-  const principals = createPrincipalResolver({ db: database.prisma, secret: config.secret, secureCookies: config.secureCookies, now, revoked });
+  const principals = createPrincipalResolver({ db: database.prisma, secret: config.secret, secureCookies: config.secureCookies, now });
   const plans = new PlanService(database.prisma, logger, now);
   const record = {
     db: database.prisma,
@@ -87,7 +85,6 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     secret: config.secret,
     secureCookies: config.secureCookies,
     principals,
-    revoked,
     authRateLimit: config.authRateLimit,
     authRateWindowMs: config.authRateWindowMs,
     plans,

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { PrincipalResolver } from '../auth/principal.ts';
-import type { RevokedSessions } from '../auth/revokedSessions.ts';
 import type { Clock } from '../record/clock.ts';
 import type { Db } from '../store/database.ts';
 import { openApiDocument } from './openapi.ts';
@@ -24,7 +23,6 @@ export interface RecordApiDeps extends RateLimitConfig {
   secret: string;
   secureCookies: boolean;
   principals: PrincipalResolver;
-  revoked: RevokedSessions;
   /** The one plan service of this server: a push over REST reaches the callers of its episode too. */
   plans: PlanService;
   /** The media rooms of this server: a conference that ends or is cancelled closes its call. */

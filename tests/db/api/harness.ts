@@ -27,6 +27,8 @@ export interface ApiServer {
   client(cookie?: string): ApiClient;
   login(login: string, password?: string): Promise<ApiClient>;
   join(token: string): Promise<ApiClient>;
+  /** Stops the server and starts a new one with the same settings, port and database: nothing held in memory survives. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ export interface ApiClient {
 export async function startApiServer(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<ApiServer> {
   const fresh = await openFreshDatabase(kind);
   const clock = new TestClock(SCENARIO_NOW);
-  const samplan = await startSamplan(
+  let samplan = await startSamplan(
     {
       host: '127.0.0.1',
       port: 0,
@@ -92,12 +94,18 @@ export async function startApiServer(kind: DatabaseKind, overrides: Partial<Conf
     return header.split(';')[0] as string;
   };
   return {
-    samplan,
+    get samplan() {
+      return samplan;
+    },
     fresh,
     clock,
     client,
     login: async (login, password = DEMO_PASSWORD) => client(cookieFrom(await client().post('/auth/login', { login, password }))),
     join: async (token) => client(cookieFrom(await client().post(`/join/${token}`))),
+    restart: async () => {
+      await samplan.close();
+      samplan = await startSamplan({ ...samplan.config, port: samplan.port }, { now: clock.now, database: fresh.db });
+    },
     close: async () => {
       await samplan.close();
       await fresh.dispose();
