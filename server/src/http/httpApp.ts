@@ -6,6 +6,7 @@ import type { MediaService } from '../media/mediaService.ts';
 import { clientStatic } from './clientStatic.ts';
 import { demoTokenRoute } from './demoTokenRoute.ts';
 import { jsonErrorHandler } from './errors.ts';
+import { originGuard } from './originGuard.ts';
 import { healthRoute } from './healthRoute.ts';
 import { recordApi, type RecordApiDeps } from './recordApi.ts';
 
@@ -13,7 +14,7 @@ import { recordApi, type RecordApiDeps } from './recordApi.ts';
 const JSON_BODY_LIMIT = '32kb';
 
 export function createHttpApp(deps: {
-  config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist'>;
+  config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist' | 'publicUrl'>;
   media: MediaService;
   logger: Logger;
   /** The clinical record; without it only health, demo rooms and the client are served (the HTTP shell's own tests). */
@@ -24,6 +25,7 @@ export function createHttpApp(deps: {
   app.set('trust proxy', 'loopback');
 
   const api = express.Router();
+  api.use(originGuard(deps.config.publicUrl));
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   api.use(healthRoute(deps.media));
   if (deps.config.demoRooms) api.use(demoTokenRoute(deps.config.secret));

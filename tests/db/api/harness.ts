@@ -42,7 +42,7 @@ export interface Answer {
 /** Like a browser: keeps the session cookie the server last set (renewals included). */
 export interface ApiClient {
   readonly cookie: string | undefined;
-  request(method: string, path: string, body?: unknown): Promise<Answer>;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
   get(path: string): Promise<Answer>;
   post(path: string, body?: unknown): Promise<Answer>;
   put(path: string, body?: unknown): Promise<Answer>;
@@ -70,8 +70,8 @@ export async function startApiServer(kind: DatabaseKind, overrides: Partial<Conf
   );
   const client = (initialCookie?: string): ApiClient => {
     let cookie = initialCookie;
-    const request = async (method: string, path: string, body?: unknown): Promise<Answer> => {
-      const headers: Record<string, string> = {};
+    const request = async (method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Answer> => {
+      const headers: Record<string, string> = { ...extraHeaders };
       if (cookie !== undefined) headers.cookie = cookie;
       if (body !== undefined) headers['content-type'] = 'application/json';
       const response = await fetch(`${samplan.url}/api${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
