@@ -87,6 +87,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     principals,
     authRateLimit: config.authRateLimit,
     authRateWindowMs: config.authRateWindowMs,
+    authAccountRateLimit: config.authAccountRateLimit,
     plans,
     rooms: media,
     turn: { urls: config.turnUrls, secret: config.turnSecret },

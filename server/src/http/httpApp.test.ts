@@ -27,7 +27,7 @@ afterAll(() => {
 });
 
 function app(overrides: { demoRooms?: boolean; clientDist?: string; publicUrl?: string } = {}) {
-  return createHttpApp({ config: { secret: SECRET, demoRooms: true, clientDist: '/nonexistent', ...overrides }, media, logger });
+  return createHttpApp({ config: { secret: SECRET, demoRooms: true, clientDist: '/nonexistent', trustProxy: [], ...overrides }, media, logger });
 }
 
 describe('HTTP API', () => {

@@ -14,7 +14,7 @@ import { recordApi, type RecordApiDeps } from './recordApi.ts';
 const JSON_BODY_LIMIT = '32kb';
 
 export function createHttpApp(deps: {
-  config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist' | 'publicUrl'>;
+  config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist' | 'publicUrl' | 'trustProxy'>;
   media: MediaService;
   logger: Logger;
   /** The clinical record; without it only health, demo rooms and the client are served (the HTTP shell's own tests). */
@@ -22,7 +22,8 @@ export function createHttpApp(deps: {
 }): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Only a configured proxy may say who the client is; trusting anyone's X-Forwarded-For lets every attempt come from a new address.
+  app.set('trust proxy', deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false);
 
   const api = express.Router();
   api.use(originGuard(deps.config.publicUrl));

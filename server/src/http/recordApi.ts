@@ -3,7 +3,7 @@ import type { PrincipalResolver } from '../auth/principal.ts';
 import type { Clock } from '../record/clock.ts';
 import type { Db } from '../store/database.ts';
 import { openApiDocument } from './openapi.ts';
-import { authRateLimiter, type RateLimitConfig } from './rateLimits.ts';
+import { joinRateLimiter, type RateLimitConfig, signInRateLimiters } from './rateLimits.ts';
 import type { TurnSettings } from '../media/iceServers.ts';
 import type { MediaService } from '../media/mediaService.ts';
 import type { PlanService } from '../plan/planService.ts';
@@ -34,7 +34,7 @@ export interface RecordApiDeps extends RateLimitConfig {
 export function recordApi(deps: RecordApiDeps): Router {
   const record = { db: deps.db, now: deps.now };
   const routes = [
-    ...authRoutes({ ...deps, loginLimiter: authRateLimiter(deps), joinLimiter: authRateLimiter(deps) }),
+    ...authRoutes({ ...deps, loginLimiters: signInRateLimiters(deps), joinLimiter: joinRateLimiter(deps) }),
     ...episodeRoutes(record),
     ...conferenceRoutes({ ...record, secret: deps.secret, rooms: deps.rooms }),
     ...adviceRoutes(record),

@@ -64,6 +64,7 @@ export async function startApiServer(kind: DatabaseKind, overrides: Partial<Conf
       clientDist: '/nonexistent',
       // Tests sign in far more often than people; rate-limit.test.ts checks the limit itself.
       authRateLimit: 10_000,
+      authAccountRateLimit: 10_000,
       ...overrides,
     },
     { now: clock.now, database: fresh.db },
