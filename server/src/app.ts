@@ -1,7 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/principal.ts';
-import { RevokedSessions } from './auth/revokedSessions.ts';
 import { conferenceMediaRoomId } from './auth/roomToken.ts';
 import { type Config, loadConfig } from './config.ts';
 import { DomainEvents } from './events/domainEvents.ts';
@@ -82,8 +81,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     await closeDatabase();
     throw error;
   }
-  const revoked = new RevokedSessions(now);
-  const principals = createPrincipalResolver({ db: database.prisma, secret: config.secret, secureCookies: config.secureCookies, now, revoked });
+  const principals = createPrincipalResolver({ db: database.prisma, secret: config.secret, secureCookies: config.secureCookies, now });
   const plans = new PlanService(database.prisma, logger, now);
   const events = new DomainEvents((error, event) => logger.error({ err: error, event: event.type }, 'a consequence of a record change failed'));
   const record = {
@@ -93,9 +91,9 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     secret: config.secret,
     secureCookies: config.secureCookies,
     principals,
-    revoked,
     authRateLimit: config.authRateLimit,
     authRateWindowMs: config.authRateWindowMs,
+    authAccountRateLimit: config.authAccountRateLimit,
     plans,
     turn: { urls: config.turnUrls, secret: config.turnSecret },
   };

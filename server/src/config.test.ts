@@ -31,6 +31,8 @@ describe('loadConfig', () => {
       secureCookies: false,
       authRateLimit: 20,
       authRateWindowMs: 900000,
+      authAccountRateLimit: 10,
+      trustProxy: [],
     });
     expect(config.publicUrl).toBeUndefined();
     expect(config.mediaAnnouncedAddress).toBeUndefined();
@@ -62,6 +64,8 @@ describe('loadConfig', () => {
       SECURE_COOKIES: 'true',
       AUTH_RATE_LIMIT: '5',
       AUTH_RATE_WINDOW_MS: '60000',
+      AUTH_ACCOUNT_RATE_LIMIT: '3',
+      TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback, fd00::/8',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -85,6 +89,8 @@ describe('loadConfig', () => {
       secureCookies: true,
       authRateLimit: 5,
       authRateWindowMs: 60000,
+      authAccountRateLimit: 3,
+      trustProxy: ['10.0.0.5', '10.1.0.0/16', 'loopback', 'fd00::/8'],
     });
   });
 
@@ -104,6 +110,13 @@ describe('loadConfig', () => {
       loadConfig({ SAMPLAN_SECRET: SECRET, PORT: '70000', MEDIA_WORKERS: 'two', MEDIA_LISTEN_IP: 'localhost', DEMO_ROOMS: 'maybe', LOG_LEVEL: 'loud', REDIS_URL: 'http://redis:6379' }),
     );
     expect(problems.map((problem) => problem.variable).sort()).toEqual(['DEMO_ROOMS', 'LOG_LEVEL', 'MEDIA_LISTEN_IP', 'MEDIA_WORKERS', 'PORT', 'REDIS_URL']);
+  });
+
+  it('trusts no proxy unless told which, and never "any"', () => {
+    expect(loadConfig({ SAMPLAN_SECRET: SECRET }).trustProxy).toEqual([]);
+    for (const value of ['true', '*', '1', 'proxy.example.org', '10.0.0.0/33']) {
+      expect(problemsOf(() => loadConfig({ SAMPLAN_SECRET: SECRET, TRUST_PROXY: value })).map((problem) => problem.variable), value).toEqual(['TRUST_PROXY']);
+    }
   });
 
   it('puts the variable names in the error message', () => {

@@ -27,6 +27,8 @@ const ENV_NAMES = {
   secureCookies: 'SECURE_COOKIES',
   authRateLimit: 'AUTH_RATE_LIMIT',
   authRateWindowMs: 'AUTH_RATE_WINDOW_MS',
+  authAccountRateLimit: 'AUTH_ACCOUNT_RATE_LIMIT',
+  trustProxy: 'TRUST_PROXY',
 } as const;
 
 type ConfigKey = keyof typeof ENV_NAMES;
@@ -40,6 +42,10 @@ const list = z.union([
   z.string().transform((text) => text.split(',').map((item) => item.trim()).filter((item) => item.length > 0)),
 ]);
 const ip = z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' });
+/** What Express's "trust proxy" accepts as a proxy: an address, a subnet, or one of its named ranges. */
+const proxyAddress = z.union([z.enum(['loopback', 'linklocal', 'uniquelocal']), z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+  error: 'must list proxy addresses or subnets (e.g. 10.0.0.0/8), or loopback, linklocal, uniquelocal',
+});
 const turnUrl = z.string().regex(/^(turns?|stuns?):/, 'must start with turn:, turns:, stun: or stuns:');
 
 function configSchema(production: boolean) {
@@ -69,9 +75,16 @@ function configSchema(production: boolean) {
       seedDemo: flag.default(!production),
       /** Session cookies only over HTTPS; off on a developer's http://127.0.0.1. */
       secureCookies: flag.default(production),
-      /** Login and join-link attempts per client address per window. */
+      /** Failed sign-ins and join-link attempts per client address per window. */
       authRateLimit: z.coerce.number().int().min(1).max(10_000).default(20),
       authRateWindowMs: z.coerce.number().int().min(1_000).max(24 * 60 * 60_000).default(15 * 60_000),
+      /** Failed sign-ins per login per window, from anywhere. */
+      authAccountRateLimit: z.coerce.number().int().min(1).max(10_000).default(10),
+      /**
+       * The reverse proxies whose X-Forwarded-For names the client (for rate
+       * limits and logs). Empty: none, the connecting address is the client.
+       */
+      trustProxy: list.pipe(z.array(proxyAddress)).default([]),
     })
     .superRefine((config, context) => {
       if (production && config.secret === undefined) {

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'BAD_REQUEST',
   'UNAUTHORIZED',
   'FORBIDDEN',
+  /** A state-changing request or socket handshake from a page of another site (its Origin is not Samplan's). */
+  'CROSS_ORIGIN',
   'NOT_FOUND',
   'CONFLICT',
   'TOO_LARGE',

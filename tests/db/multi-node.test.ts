@@ -71,6 +71,17 @@ describe('several nodes', () => {
     expect(await heard).toMatchObject({ revision: { revision: 1, ops: [addTask(1, 'Modtagebesøg inden 24 timer')] } });
   });
 
+  it('end a session on every node at a logout on one of them, without Redis', async () => {
+    const [a, b] = await Promise.all([startNode(fresh.url), startNode(fresh.url)]);
+    nodes.push(a, b);
+    const { nurse } = await createConferenceScene(fresh.db.prisma);
+    const headers = { cookie: nurse.cookie };
+    const me = async (node: RunningSamplan) => (await fetch(`${node.url}/api/auth/me`, { headers })).status;
+    expect([await me(a), await me(b)]).toEqual([200, 200]);
+    expect((await fetch(`${a.url}/api/auth/logout`, { method: 'POST', headers })).status).toBe(204);
+    expect([await me(a), await me(b)]).toEqual([401, 401]);
+  });
+
   it('without Redis, keep a revision on the node that made it (what the adapter is for)', async () => {
     const { nurse, homeNurse } = await nurseAndHomeNurseOnTwoNodes();
     const heard = revisionWithin(homeNurse, 1_500);

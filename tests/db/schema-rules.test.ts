@@ -42,6 +42,8 @@ describe.each(DATABASE_KINDS)('schema rules on %s', (kind) => {
       db.participant.create({ data: { conferenceId, role: 'relative', externalName: 'Datter', tokenHash: randomBytes(32).toString('base64url'), expiresAt: new Date() } })],
     ['a join token without expiry', 'Participant_tokenHash_expiresAt_check', (db) =>
       db.participant.create({ data: { conferenceId, role: 'relative', externalName: 'Datter', tokenHash: sha256('token') } })],
+    ['a session held by nobody', 'AuthSession_holder_check', (db) =>
+      db.authSession.create({ data: { id: '0190a0a0-0000-7000-8000-00000000a001', notAfter: new Date() } })],
     ['a later revision without a parent', 'PlanRevision_parentId_check', (db) =>
       db.planRevision.create({ data: { planId: record.plan.id, number: 7, document: {}, operations: [], authorStaffId: record.nurse.id } })],
     ['a revision with no author', 'PlanRevision_author_check', (db) =>

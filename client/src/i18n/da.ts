@@ -67,6 +67,7 @@ export const da = {
     BAD_REQUEST: 'Noget gik galt i forespørgslen. Prøv igen.',
     UNAUTHORIZED: 'Dit link til mødet virker ikke længere. Bed om et nyt link.',
     FORBIDDEN: 'Du har ikke adgang til dette møde.',
+    CROSS_ORIGIN: 'Samplan tager kun imod dette fra sine egne sider. Åbn Samplan fra den sædvanlige adresse, og prøv igen.',
     NOT_FOUND: 'Mødet findes ikke. Tjek linket fra din invitation.',
     CONFLICT: 'Det blev ændret af en anden samtidig. Prøv igen.',
     REFUSED: 'Det kan ikke lade sig gøre på dette tidspunkt.',

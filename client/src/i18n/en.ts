@@ -65,6 +65,7 @@ export const en: Translations = {
     BAD_REQUEST: 'Something was wrong with the request. Please try again.',
     UNAUTHORIZED: 'Your meeting link no longer works. Ask for a new link.',
     FORBIDDEN: 'You do not have access to this meeting.',
+    CROSS_ORIGIN: 'Samplan only accepts this from its own pages. Open Samplan from its usual address and try again.',
     NOT_FOUND: 'This meeting does not exist. Check the link in your invitation.',
     CONFLICT: 'Someone else changed it at the same time. Please try again.',
     REFUSED: 'That is not possible at this time.',

@@ -3,7 +3,6 @@ import { type AccessTarget, type Action, type Actor, adviceWindowAt, authorize, 
 import type { Clock } from '../record/clock.ts';
 import type { DbClient } from '../store/database.ts';
 import type { Sector, StaffRole } from '../store/generated/client.ts';
-import type { RevokedSessions } from './revokedSessions.ts';
 import { sessionTokenFromHeaders } from './sessionCookie.ts';
 import { type SessionClaims, verifySessionToken } from './sessionToken.ts';
 
@@ -97,14 +96,11 @@ export interface PrincipalDeps {
   secret: string;
   secureCookies: boolean;
   now: Clock;
-  revoked: RevokedSessions;
 }
 
 export function createPrincipalResolver(deps: PrincipalDeps): PrincipalResolver {
-  const principalFromSession = async (claims: SessionClaims): Promise<Principal | null> => {
-    if (deps.revoked.has(claims.jti)) return null;
-    return claims.kind === 'staff' ? staffPrincipal(deps, claims) : participantPrincipal(deps, claims);
-  };
+  const principalFromSession = async (claims: SessionClaims): Promise<Principal | null> =>
+    claims.kind === 'staff' ? staffPrincipal(deps, claims) : participantPrincipal(deps, claims);
   const fromHeaders = async ({ headers }: CarriesHeaders): Promise<Principal | null> => {
     const token = sessionTokenFromHeaders(headers, deps.secureCookies);
     if (token === null) return null;
@@ -114,9 +110,18 @@ export function createPrincipalResolver(deps: PrincipalDeps): PrincipalResolver 
   return { principalFromRequest: fromHeaders, principalFromHandshake: fromHeaders, principalFromSession };
 }
 
+/**
+ * Whether the session still stands is asked in the same indexed lookup that
+ * finds who it is (an EXISTS on its row's primary key): every request comes
+ * through here, and an ended session finds nobody.
+ */
+function stillOpen(claims: SessionClaims): { id: string; sessions: { some: { id: string } } } {
+  return { id: claims.sub, sessions: { some: { id: claims.jti } } };
+}
+
 async function staffPrincipal(deps: PrincipalDeps, claims: SessionClaims): Promise<StaffPrincipal | null> {
   const staff = await deps.db.staffUser.findUnique({
-    where: { id: claims.sub },
+    where: stillOpen(claims),
     select: { id: true, name: true, role: true, deactivatedAt: true, organisation: { select: { id: true, name: true, sector: true } } },
   });
   if (staff === null || staff.deactivatedAt !== null) return null;
@@ -140,7 +145,7 @@ async function staffPrincipal(deps: PrincipalDeps, claims: SessionClaims): Promi
 
 async function participantPrincipal(deps: PrincipalDeps, claims: SessionClaims): Promise<ParticipantPrincipal | null> {
   const participant = await deps.db.participant.findUnique({
-    where: { id: claims.sub },
+    where: stillOpen(claims),
     select: {
       id: true,
       role: true,

@@ -3,7 +3,7 @@ import { recordAudit } from '../store/audit.ts';
 import { hashJoinToken } from './joinLink.ts';
 import type { AuthDeps } from './login.ts';
 import { guestAccessUntil } from './principal.ts';
-import { type SessionClaims, signSessionToken } from './sessionToken.ts';
+import { type SignedSession, startSession } from './sessions.ts';
 
 const VIA = 'POST /api/join/:linkToken';
 
@@ -15,7 +15,7 @@ const VIA = 'POST /api/join/:linkToken';
  * that is over, which says so — unless the patient has gone home and her
  * 7-day advice window is open: then the link opens for the advice line.
  */
-export async function redeemJoinLink(deps: AuthDeps, linkToken: string): Promise<{ token: string; claims: SessionClaims }> {
+export async function redeemJoinLink(deps: AuthDeps, linkToken: string): Promise<SignedSession> {
   const participant = await deps.db.participant.findUnique({
     where: { tokenHash: hashJoinToken(linkToken) },
     select: {
@@ -40,5 +40,5 @@ export async function redeemJoinLink(deps: AuthDeps, linkToken: string): Promise
   }
   if (!over) await deps.db.participant.updateMany({ where: { id: participant.id, lobbyState: 'invited' }, data: { lobbyState: 'waiting' } });
   await recordAudit(deps.db, { ...audit, outcome: 'ok' });
-  return signSessionToken({ kind: 'participant', subject: participant.id, notAfter: Math.floor(until.getTime() / 1000) }, deps.secret, deps.now);
+  return startSession(deps, { kind: 'participant', subject: participant.id, notAfter: Math.floor(until.getTime() / 1000) });
 }

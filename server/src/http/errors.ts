@@ -15,6 +15,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 401;
     case 'FORBIDDEN':
     case 'REMOVED':
+    case 'CROSS_ORIGIN':
       return 403;
     case 'NOT_FOUND':
       return 404;

@@ -26,8 +26,8 @@ afterAll(() => {
   rmSync(clientDist, { recursive: true, force: true });
 });
 
-function app(overrides: { demoRooms?: boolean; clientDist?: string } = {}) {
-  return createHttpApp({ config: { secret: SECRET, demoRooms: true, clientDist: '/nonexistent', ...overrides }, media, logger });
+function app(overrides: { demoRooms?: boolean; clientDist?: string; publicUrl?: string } = {}) {
+  return createHttpApp({ config: { secret: SECRET, demoRooms: true, clientDist: '/nonexistent', trustProxy: [], ...overrides }, media, logger });
 }
 
 describe('HTTP API', () => {
@@ -78,5 +78,31 @@ describe('HTTP API', () => {
     expect((await request(served).get('/app.js').expect(200)).text).toContain('samplan');
     expect((await request(served).get('/room/demo').expect(200)).text).toContain('<title>Samplan</title>');
     expect((await request(served).get('/').expect(200)).text).toContain('<title>Samplan</title>');
+  });
+});
+
+describe('requests from pages of another site', () => {
+  const demoToken = (served = app()) => request(served).post('/api/demo/rooms/demo/token').set('host', 'samplan.test:3000');
+
+  it.each(['https://evil.example', 'http://samplan.test:3001', 'http://samplan.test', 'null'])('refuses a POST from %s with CROSS_ORIGIN, before reading its body', async (origin) => {
+    const response = await demoToken().set('origin', origin).set('content-type', 'application/json').send('{"role":').expect(403);
+    expect(response.body).toEqual({ error: { code: 'CROSS_ORIGIN', message: 'Requests from pages of another site are refused.' } });
+  });
+
+  it('accepts a POST from its own pages, and from clients that are no browser page (no Origin)', async () => {
+    await demoToken().set('origin', 'http://samplan.test:3000').send({}).expect(200);
+    await demoToken().set('origin', 'https://Samplan.Test:3000').send({}).expect(200);
+    await demoToken().send({}).expect(200);
+  });
+
+  it('with PUBLIC_URL, accepts that origin only, whatever host the request names', async () => {
+    const served = app({ publicUrl: 'https://samplan.example.org' });
+    await demoToken(served).set('origin', 'https://samplan.example.org').send({}).expect(200);
+    await demoToken(served).set('origin', 'http://samplan.test:3000').send({}).expect(403);
+    await demoToken(served).set('origin', 'http://samplan.example.org').send({}).expect(403);
+  });
+
+  it('lets reads through: without CORS headers the other site cannot see the answer', async () => {
+    await request(app()).get('/api/health').set('origin', 'https://evil.example').expect(200);
   });
 });

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import type { MediaService } from '../media/mediaService.ts';
 import { clientStatic } from './clientStatic.ts';
 import { jsonErrorHandler } from './errors.ts';
+import { originGuard } from './originGuard.ts';
 import { healthRoute } from './healthRoute.ts';
 import { recordApi, type RecordApiDeps } from './recordApi.ts';
 import { mountRoutes } from './route.ts';
@@ -15,7 +16,7 @@ import { refuseIllFormedText } from './wellFormedBody.ts';
 const JSON_BODY_LIMIT = '32kb';
 
 export function createHttpApp(deps: {
-  config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist'>;
+  config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist' | 'publicUrl' | 'trustProxy'>;
   media: MediaService;
   logger: Logger;
   /** The clinical record; without it only health, demo rooms and the client are served (the HTTP shell's own tests). */
@@ -23,9 +24,11 @@ export function createHttpApp(deps: {
 }): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Only a configured proxy may say who the client is; trusting anyone's X-Forwarded-For lets every attempt come from a new address.
+  app.set('trust proxy', deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false);
 
   const api = express.Router();
+  api.use(originGuard(deps.config.publicUrl));
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   api.use(refuseIllFormedText);
   api.use(healthRoute(deps.media));
@@ -34,7 +37,7 @@ export function createHttpApp(deps: {
     api.use(recordApi({ ...deps.record, demoRoutes }));
   } else {
     // No record, so no sessions: every caller is anonymous and only public routes are mounted.
-    mountRoutes(api, demoRoutes, { auditRefusal: async () => undefined, principalOf: () => null, session: () => ({ set() {}, clear() {} }) });
+    mountRoutes(api, demoRoutes, { auditRefusal: async () => undefined, principalOf: () => null, session: () => ({ set() {}, clear: async () => {} }) });
   }
   api.use((_req, _res, next) => next(new SamplanError('NOT_FOUND', 'No such API route.')));
   api.use(jsonErrorHandler(deps.logger));

@@ -1,19 +1,22 @@
-import { SamplanError } from '@samplan/shared';
-import type { RequestHandler } from 'express';
+import { loginRequestSchema, SamplanError } from '@samplan/shared';
+import type { Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 
 export interface RateLimitConfig {
-  /** Attempts per address per window, for login and for join links. */
+  /** Attempts per address per window: failed sign-ins, and join links. */
   authRateLimit: number;
   authRateWindowMs: number;
+  /** Failed sign-ins per login per window. */
+  authAccountRateLimit: number;
 }
 
 /**
- * Guessing passwords or links is slowed per client address. Login and link
- * redemption count separately, so a family opening their links from one home
- * network cannot lock the ward's staff out, nor the other way round.
+ * Guessing links is slowed per client address (the address Express trusts:
+ * the connection's, unless TRUST_PROXY names the proxy in front). Link
+ * redemption counts apart from sign-in, so a family opening their links from
+ * one home network cannot lock the ward's staff out, nor the other way round.
  */
-export function authRateLimiter(config: RateLimitConfig): RequestHandler {
+export function joinRateLimiter(config: RateLimitConfig): RequestHandler {
   return rateLimit({
     windowMs: config.authRateWindowMs,
     limit: config.authRateLimit,
@@ -21,4 +24,50 @@ export function authRateLimiter(config: RateLimitConfig): RequestHandler {
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new SamplanError('RATE_LIMITED', 'Too many attempts. Wait a while and try again.')),
   });
+}
+
+// Only a wrong login or password counts: a ward behind one NAT signs in all at once at a shift change, and a refused attempt tried no password.
+const failedSignIn = (_req: Request, res: Response) => res.statusCode !== 401;
+
+/**
+ * Password guessing is slowed twice. Per address, against one attacker trying
+ * many logins; per login, against many addresses trying one. The account
+ * limit counts wrong passwords for a login wherever they come from, so the
+ * person can be made to wait, but not another account: a colleague signs in
+ * from the same address as long as that address has failures left. Unknown
+ * logins count alike, so the answer tells nobody whether an account exists.
+ * Put the address limit first: an attempt it refuses never reaches the
+ * account count.
+ */
+export function signInRateLimiters(config: RateLimitConfig): RequestHandler[] {
+  const perAddress = rateLimit({
+    windowMs: config.authRateWindowMs,
+    limit: config.authRateLimit,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: failedSignIn,
+    identifier: 'address',
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new SamplanError('RATE_LIMITED', 'Too many attempts. Wait a while and try again.')),
+  });
+  const perAccount = rateLimit({
+    windowMs: config.authRateWindowMs,
+    limit: config.authAccountRateLimit,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: failedSignIn,
+    // A body that is no sign-in is refused by its schema and tries no password.
+    skip: (req) => loginOf(req) === null,
+    keyGenerator: (req) => loginOf(req) ?? '',
+    identifier: 'account',
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new SamplanError('RATE_LIMITED', 'Too many failed sign-ins to this account. Wait a while and try again.')),
+  });
+  return [perAddress, perAccount];
+}
+
+/** The login as the sign-in compares it (trimmed, lower case), so "Anna@X" and "anna@x " share one count. */
+function loginOf(req: Request): string | null {
+  const parsed = loginRequestSchema.shape.login.safeParse((req.body as { login?: unknown } | undefined)?.login);
+  return parsed.success ? parsed.data : null;
 }

@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import type { PrincipalResolver } from '../auth/principal.ts';
-import type { RevokedSessions } from '../auth/revokedSessions.ts';
 import type { Clock } from '../record/clock.ts';
 import type { Db } from '../store/database.ts';
 import { openApiDocument } from './openapi.ts';
-import { authRateLimiter, type RateLimitConfig } from './rateLimits.ts';
+import { joinRateLimiter, type RateLimitConfig, signInRateLimiters } from './rateLimits.ts';
 import type { TurnSettings } from '../media/iceServers.ts';
 import type { DomainEventPublisher } from '../events/domainEvents.ts';
 import type { PlanService } from '../plan/planService.ts';
@@ -27,7 +26,6 @@ export interface RecordApiDeps extends RateLimitConfig {
   secret: string;
   secureCookies: boolean;
   principals: PrincipalResolver;
-  revoked: RevokedSessions;
   /** The one plan service of this server: a push over REST reaches the callers of its episode too. */
   plans: PlanService;
   /** Where use cases say what they did (a conference ended, a guest removed); app.ts wires the consequences. */
@@ -39,7 +37,7 @@ export interface RecordApiDeps extends RateLimitConfig {
 export function recordApi(deps: RecordApiDeps): Router {
   const record = { db: deps.db, now: deps.now, events: deps.events };
   const routes = [
-    ...authRoutes({ ...deps, loginLimiter: authRateLimiter(deps), joinLimiter: authRateLimiter(deps) }),
+    ...authRoutes({ ...deps, loginLimiters: signInRateLimiters(deps), joinLimiter: joinRateLimiter(deps) }),
     ...episodeRoutes(record),
     ...conferenceRoutes({ ...record, secret: deps.secret }),
     ...adviceRoutes(record),

@@ -21,7 +21,7 @@ export type Access =
 
 export interface SessionControl {
   set(token: string, claims: SessionClaims): void;
-  clear(): void;
+  clear(): Promise<void>;
 }
 
 export interface HandlerInput<P, Q, B, A extends Access> {

@@ -1,14 +1,15 @@
 import type { RequestHandler, Response } from 'express';
 import type { Principal, PrincipalResolver } from '../auth/principal.ts';
-import type { RevokedSessions } from '../auth/revokedSessions.ts';
 import { sessionCookieName, sessionCookieOptions } from '../auth/sessionCookie.ts';
+import { endSession } from '../auth/sessions.ts';
 import { type SessionClaims, shouldRenew, signSessionToken } from '../auth/sessionToken.ts';
 import type { Clock } from '../record/clock.ts';
+import type { DbClient } from '../store/database.ts';
 import type { SessionControl } from './route.ts';
 
 export interface SessionDeps {
   principals: PrincipalResolver;
-  revoked: RevokedSessions;
+  db: DbClient;
   secret: string;
   secureCookies: boolean;
   now: Clock;
@@ -20,15 +21,15 @@ export function principalOf(res: Response): Principal | null {
   return (res.locals[PRINCIPAL] as Principal | null | undefined) ?? null;
 }
 
-export function sessionControl(res: Response, deps: Pick<SessionDeps, 'secureCookies' | 'now' | 'revoked'>): SessionControl {
+export function sessionControl(res: Response, deps: Pick<SessionDeps, 'secureCookies' | 'now' | 'db'>): SessionControl {
   const name = sessionCookieName(deps.secureCookies);
   return {
     set(token: string, claims: SessionClaims) {
       res.cookie(name, token, sessionCookieOptions(deps.secureCookies, claims.exp - Math.floor(deps.now().getTime() / 1000)));
     },
-    clear() {
+    async clear() {
       const current = principalOf(res);
-      if (current !== null) deps.revoked.revoke(current.session.jti, current.session.exp);
+      if (current !== null) await endSession(deps.db, current.session);
       res.clearCookie(name, { ...sessionCookieOptions(deps.secureCookies), maxAge: undefined });
     },
   };

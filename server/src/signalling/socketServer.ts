@@ -11,6 +11,7 @@ import {
 } from '@samplan/shared';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
+import { sameOriginAllowed } from '../auth/sameOrigin.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { MediaService } from '../media/mediaService.ts';
@@ -53,7 +54,7 @@ export function attachSignalling(
   httpServer: HttpServer,
   deps: {
     media: MediaService;
-    config: Pick<Config, 'secret' | 'turnUrls' | 'turnSecret' | 'reconnectGraceMs'>;
+    config: Pick<Config, 'secret' | 'turnUrls' | 'turnSecret' | 'reconnectGraceMs' | 'publicUrl'>;
     logger: Logger;
     /** Made with the server (it broadcasts through it); absent without a clinical record. */
     plan?: (io: SignallingServer) => PlanSignalling;
@@ -71,6 +72,14 @@ export function attachSignalling(
   });
   const dispatcher = createDispatcher<HandlerContext>(handlers, logger);
   const plan = deps.plan?.(io);
+
+  // The session cookie rides along with any page's WebSocket to us: only Samplan's own pages may open one.
+  io.use((socket, next) => {
+    const { origin, host } = socket.handshake.headers;
+    if (sameOriginAllowed(origin, host, deps.config.publicUrl)) return next();
+    const error = new SamplanError('CROSS_ORIGIN', 'Connections from pages of another site are refused.');
+    next(Object.assign(new Error(error.message), { data: error.toBody() }));
+  });
 
   io.use((socket, next) => {
     if (handshakeSchema.safeParse(socket.handshake.auth).success) return next();

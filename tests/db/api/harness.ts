@@ -27,6 +27,8 @@ export interface ApiServer {
   client(cookie?: string): ApiClient;
   login(login: string, password?: string): Promise<ApiClient>;
   join(token: string): Promise<ApiClient>;
+  /** Stops the server and starts a new one with the same settings, port and database: nothing held in memory survives. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export interface Answer {
 /** Like a browser: keeps the session cookie the server last set (renewals included). */
 export interface ApiClient {
   readonly cookie: string | undefined;
-  request(method: string, path: string, body?: unknown): Promise<Answer>;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
   get(path: string): Promise<Answer>;
   post(path: string, body?: unknown): Promise<Answer>;
   put(path: string, body?: unknown): Promise<Answer>;
@@ -49,7 +51,7 @@ export interface ApiClient {
 export async function startApiServer(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<ApiServer> {
   const fresh = await openFreshDatabase(kind);
   const clock = new TestClock(SCENARIO_NOW);
-  const samplan = await startSamplan(
+  let samplan = await startSamplan(
     {
       host: '127.0.0.1',
       port: 0,
@@ -62,14 +64,15 @@ export async function startApiServer(kind: DatabaseKind, overrides: Partial<Conf
       clientDist: '/nonexistent',
       // Tests sign in far more often than people; rate-limit.test.ts checks the limit itself.
       authRateLimit: 10_000,
+      authAccountRateLimit: 10_000,
       ...overrides,
     },
     { now: clock.now, database: fresh.db },
   );
   const client = (initialCookie?: string): ApiClient => {
     let cookie = initialCookie;
-    const request = async (method: string, path: string, body?: unknown): Promise<Answer> => {
-      const headers: Record<string, string> = {};
+    const request = async (method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Answer> => {
+      const headers: Record<string, string> = { ...extraHeaders };
       if (cookie !== undefined) headers.cookie = cookie;
       if (body !== undefined) headers['content-type'] = 'application/json';
       const response = await fetch(`${samplan.url}/api${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
@@ -92,12 +95,18 @@ export async function startApiServer(kind: DatabaseKind, overrides: Partial<Conf
     return header.split(';')[0] as string;
   };
   return {
-    samplan,
+    get samplan() {
+      return samplan;
+    },
     fresh,
     clock,
     client,
     login: async (login, password = DEMO_PASSWORD) => client(cookieFrom(await client().post('/auth/login', { login, password }))),
     join: async (token) => client(cookieFrom(await client().post(`/join/${token}`))),
+    restart: async () => {
+      await samplan.close();
+      samplan = await startSamplan({ ...samplan.config, port: samplan.port }, { now: clock.now, database: fresh.db });
+    },
     close: async () => {
       await samplan.close();
       await fresh.dispose();

@@ -1,5 +1,6 @@
 import { addCalendarDays } from '@samplan/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../../server/src/auth/password.ts';
 import { verifyRoomToken } from '../../../server/src/auth/roomToken.ts';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { type ApiClient, type ApiServer, SCENARIO_NOW, startApiServer, tokenOf } from './harness.ts';
@@ -58,6 +59,53 @@ describe.each(DATABASE_KINDS)('sessions and join links on %s', (kind) => {
     expect(logout.status).toBe(204);
     expect(logout.headers.get('set-cookie')).toMatch(/^samplan_session=; Path=\/; Expires=Thu, 01 Jan 1970/);
     expect((await doctor.get('/auth/me')).status).toBe(401);
+  });
+
+  it('keeps a logout across a restart: the old cookie is refused, and not renewed', async () => {
+    const doctor = await server.login('laege@horsens.demo');
+    const copy = server.client(doctor.cookie);
+    expect((await doctor.post('/auth/logout')).status).toBe(204);
+    await server.restart();
+    // Old enough to be renewed, were it still a session.
+    server.clock.set(new Date(SCENARIO_NOW.getTime() + 10 * 60_000));
+    const answer = await copy.get('/auth/me');
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('keeps a session that was not ended across a restart', async () => {
+    const coordinator = await server.login('koordinator@horsens.demo');
+    await server.restart();
+    expect((await coordinator.get('/auth/me')).status).toBe(200);
+  });
+
+  it('ends every open session of a staff user whose password changes, on whatever path it changes', async () => {
+    const db = server.fresh.db.prisma;
+    const [desk, phone] = [await server.login('visitator@odder.demo'), await server.login('visitator@odder.demo')];
+    const { id } = await db.staffUser.findUniqueOrThrow({ where: { login: 'visitator@odder.demo' } });
+    expect(await db.authSession.count({ where: { staffUserId: id } })).toBe(2);
+    await db.staffUser.update({ where: { id }, data: { passwordHash: await hashPassword('a-new-password-for-lone') } });
+    expect(await db.authSession.count({ where: { staffUserId: id } })).toBe(0);
+    for (const device of [desk, phone]) expect((await device.get('/auth/me')).status).toBe(401);
+    expect((await server.client().post('/auth/login', { login: 'visitator@odder.demo', password: 'a-new-password-for-lone' })).status).toBe(200);
+  });
+
+  it('ends the open sessions of a deactivated staff user for good: reactivation does not bring them back', async () => {
+    const db = server.fresh.db.prisma;
+    const homeNurse = await server.login('hjemmesygeplejerske@odder.demo');
+    await db.staffUser.update({ where: { login: 'hjemmesygeplejerske@odder.demo' }, data: { deactivatedAt: SCENARIO_NOW } });
+    expect((await homeNurse.get('/auth/me')).status).toBe(401);
+    await db.staffUser.update({ where: { login: 'hjemmesygeplejerske@odder.demo' }, data: { deactivatedAt: null } });
+    expect((await homeNurse.get('/auth/me')).status).toBe(401);
+    expect((await server.login('hjemmesygeplejerske@odder.demo').then((again) => again.get('/auth/me'))).status).toBe(200);
+  });
+
+  it('leaves the sessions of a staff user alone when nothing about signing in changed', async () => {
+    const db = server.fresh.db.prisma;
+    const gp = await server.login('laege@rosensgade.demo');
+    await db.staffUser.update({ where: { login: 'laege@rosensgade.demo' }, data: { name: 'Ole Bach Jensen' } });
+    expect((await gp.get('/auth/me')).body.principal.name).toBe('Ole Bach Jensen');
+    await db.staffUser.update({ where: { login: 'laege@rosensgade.demo' }, data: { name: 'Ole Bach' } });
   });
 
   it('lapses after an hour unused, and is renewed while in use', async () => {

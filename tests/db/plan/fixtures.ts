@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { PlanOperationInput } from '@samplan/shared';
 import { createPrincipalResolver, type ParticipantPrincipal, type StaffPrincipal } from '../../../server/src/auth/principal.ts';
-import { RevokedSessions } from '../../../server/src/auth/revokedSessions.ts';
 import { sessionCookieName } from '../../../server/src/auth/sessionCookie.ts';
-import { signSessionToken } from '../../../server/src/auth/sessionToken.ts';
+import { startSession } from '../../../server/src/auth/sessions.ts';
 import { systemClock } from '../../../server/src/record/clock.ts';
 import type { Db } from '../../../server/src/store/database.ts';
 import type { StaffRole } from '../../../server/src/store/generated/enums.ts';
@@ -17,13 +16,13 @@ import { createRecord, uniqueLogin } from '../../support/record-fixtures.ts';
 export const TEST_SECRET = 'plan-tests-secret-that-is-long-enough-for-hs256';
 
 export function testPrincipals(db: Db) {
-  return createPrincipalResolver({ db, secret: TEST_SECRET, secureCookies: false, now: systemClock, revoked: new RevokedSessions(systemClock) });
+  return createPrincipalResolver({ db, secret: TEST_SECRET, secureCookies: false, now: systemClock });
 }
 
 type Signed<P> = P & { readonly cookie: string };
 
 async function signIn<P>(db: Db, kind: 'staff' | 'participant', subject: string, notAfter?: number): Promise<Signed<P>> {
-  const { token } = await signSessionToken({ kind, subject, ...(notAfter === undefined ? {} : { notAfter }) }, TEST_SECRET, systemClock);
+  const { token } = await startSession({ db, secret: TEST_SECRET, now: systemClock }, { kind, subject, ...(notAfter === undefined ? {} : { notAfter }) });
   const cookie = `${sessionCookieName(false)}=${token}`;
   const principal = await testPrincipals(db).principalFromRequest({ headers: { cookie } });
   if (principal === null) throw new Error(`no principal for ${kind} ${subject}`);

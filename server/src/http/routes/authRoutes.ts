@@ -16,7 +16,7 @@ export interface AuthRouteDeps {
   secret: string;
   now: Clock;
   principals: PrincipalResolver;
-  loginLimiter: RequestHandler;
+  loginLimiters: RequestHandler[];
   joinLimiter: RequestHandler;
   turn: TurnSettings;
 }
@@ -39,7 +39,7 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
       access: 'public',
       body: loginRequestSchema,
       response: meResponseSchema,
-      before: [deps.loginLimiter],
+      before: deps.loginLimiters,
       handler: async ({ body, session }) => signedIn(session, await loginStaff(deps, body)),
     }),
     route({
