@@ -6,6 +6,7 @@ import { type Config, loadConfig } from './config.ts';
 import { createHttpApp } from './http/httpApp.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaService } from './media/mediaService.ts';
+import { CallPresence } from './plan/callPresence.ts';
 import { PlanService } from './plan/planService.ts';
 import { type Clock, systemClock } from './record/clock.ts';
 import { PlanSignalling } from './signalling/handlers/planSocket.ts';
@@ -81,6 +82,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   const revoked = new RevokedSessions(now);
   const principals = createPrincipalResolver({ db: database.prisma, secret: config.secret, secureCookies: config.secureCookies, now, revoked });
   const plans = new PlanService(database.prisma, logger, now);
+  const presence = new CallPresence(database.prisma, now, logger);
   const record = {
     db: database.prisma,
     now,
@@ -99,7 +101,8 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     media,
     config,
     logger,
-    plan: (server) => new PlanSignalling(server, plans, principals),
+    plan: (server) => new PlanSignalling(server, plans, principals, { presence, logger }),
+    presence,
     ...(redis ? { adapter: redis.adapter } : {}),
   });
   let port: number;

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { MediaService } from '../media/mediaService.ts';
+import type { CallPresence } from '../plan/callPresence.ts';
 import type { PeerChannel } from '../media/notifications.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { type HandlerContext, handlers } from './handlers/index.ts';
@@ -56,6 +57,8 @@ export function attachSignalling(
     logger: Logger;
     /** Made with the server (it broadcasts through it); absent without a clinical record. */
     plan?: (io: SignallingServer) => PlanSignalling;
+    /** Records who is in each conference's call; absent without a clinical record. */
+    presence?: CallPresence;
     /** Carries broadcasts to the other nodes (see redisAdapter.ts); absent on a single node. */
     adapter?: RedisAdapter['adapter'];
   },
@@ -77,7 +80,13 @@ export function attachSignalling(
 
   io.on('connection', (socket) => {
     const session = new Session(channelOf(socket), (error) => logger.error({ err: error }, 'socket task failed'));
-    const context: HandlerContext = { session, media: deps.media, config: deps.config, ...(plan ? { plan: plan.connect(socket) } : {}) };
+    const context: HandlerContext = {
+      session,
+      media: deps.media,
+      config: deps.config,
+      ...(plan ? { plan: plan.connect(socket) } : {}),
+      ...(deps.presence ? { presence: deps.presence } : {}),
+    };
 
     // Every event goes through the dispatcher and none reaches Socket.IO's own
     // emitter: `next` is never called, so a client sending "error" or any

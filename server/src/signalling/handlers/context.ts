@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { MediaService } from '../../media/mediaService.ts';
+import type { CallPresence } from '../../plan/callPresence.ts';
 import type { Handlers } from '../dispatcher.ts';
 import type { Session } from '../session.ts';
 import type { PlanConnection } from './planSocket.ts';
@@ -11,6 +12,8 @@ export type HandlerContext = {
   config: Pick<Config, 'secret' | 'turnUrls' | 'turnSecret'>;
   /** The care plan in the call; absent on a server started without a clinical record. */
   plan?: PlanConnection;
+  /** Who is in which conference's call; absent on a server started without a clinical record. */
+  presence?: CallPresence;
 };
 
 type RequestFamily<Prefix extends string> = Extract<keyof Handlers<HandlerContext>, `${Prefix}:${string}`>;

@@ -10,7 +10,7 @@ export const roomHandlers: FamilyHandlers<'room'> = {
     return { routerRtpCapabilities: rtpCapabilitiesToWire(media.routerRtpCapabilities) };
   },
 
-  async 'room:join'({ session, media, config }, request) {
+  async 'room:join'({ session, media, config, presence }, request) {
     if (session.peer !== undefined) throw new SamplanError('ALREADY_JOINED', 'This connection has already joined a room.');
     const claims = await verifyRoomToken(request.token, config.secret);
     const peer = await media.join(
@@ -25,6 +25,7 @@ export const roomHandlers: FamilyHandlers<'room'> = {
       request.resume,
     );
     session.peer = peer;
+    await presence?.entered(claims, peer);
     return {
       roomId: claims.roomId,
       peerId: peer.id,
