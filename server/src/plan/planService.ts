@@ -27,6 +27,7 @@ import { type Clock, systemClock } from '../record/clock.ts';
 import type { Db, DbClient } from '../store/database.ts';
 import { appendPlanRevision } from '../store/plan-revisions.ts';
 import { grant, grantOn, type Granted, isRecordId, type PlanAccessCheck } from './access.ts';
+import { recordAgreedPresence } from './agreedPresence.ts';
 import { agreementOf, contentFlagsOf, partiesOf } from './agreements.ts';
 import { editorOf, partyOf, revisionAuthorOf } from './authorship.ts';
 import { IN_CALL_NOW } from './callPresence.ts';
@@ -259,6 +260,8 @@ export class PlanService {
         if (status.state === 'agreed' && status.agreedRevision !== null) {
           const agreed = await tx.planRevision.findUniqueOrThrow({ where: { planId_number: { planId: plan.id, number: status.agreedRevision } }, select: { id: true } });
           await tx.conference.update({ where: { id: conference.id }, data: { agreedRevisionId: agreed.id } });
+          const contentFlags = await this.#content.upTo(tx, plan.id, state.revision);
+          await recordAgreedPresence(tx, { conferenceId: conference.id, planId: plan.id, revisionId: agreed.id, revision: status.agreedRevision, contentFlags });
         }
         return status;
       });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementOnFlags, type NotificationOf } from '@samplan/shared';
+import { agreementOnFlags, type ConferenceView, type NotificationOf } from '@samplan/shared';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { addTask, addWish, createConferenceScene, item, setTask } from './fixtures.ts';
 import { connectClient, ok, type PlanClient, request, startPlanServer } from './planServer.ts';
@@ -151,6 +151,32 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
     heard = [next(nurse, 'plan:parties')];
     karenInCall.disconnect();
     expect((await Promise.all(heard))[0]?.present).toEqual(['hospital', 'municipality']);
+  });
+
+  it('records with the agreed revision who was in the call and whose yes counted for each party, for the episode page', async () => {
+    const { scene, nurse, homeNurse, karen } = await callers();
+    const conferenceId = scene.conference.id;
+    for (const socket of [nurse, homeNurse, karen]) await ok(socket, 'plan:open', { conferenceId });
+    await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1)] });
+    for (const socket of [karen, nurse, homeNurse]) await ok(socket, 'plan:agree', { revision: 1 });
+
+    const response = await fetch(`${server.url}/api/episodes/${scene.episode.id}/conferences`, { headers: { cookie: scene.nurse.cookie } });
+    const { conferences } = (await response.json()) as { conferences: ConferenceView[] };
+    expect(conferences.find((conference) => conference.id === conferenceId)?.agreedWith).toEqual({
+      revision: 1,
+      present: [
+        { name: 'Sygeplejerske Hansen', role: 'hospital' },
+        { name: 'Anna Holm', role: 'municipality' },
+        { name: 'Dr. Berg', role: 'geriatrician' },
+        { name: 'Karen Jensen', role: 'patient' },
+        { name: 'Mette Jensen', role: 'relative' },
+      ],
+      agreedBy: [
+        { party: 'hospital', name: 'Sygeplejerske Hansen', role: 'hospital', at: expect.any(String) },
+        { party: 'municipality', name: 'Anna Holm', role: 'municipality', at: expect.any(String) },
+        { party: 'patient', name: 'Karen Jensen', role: 'patient', at: expect.any(String) },
+      ],
+    });
   });
 
   async function roomTokenFor(cookie: string, conferenceId: string): Promise<string> {
