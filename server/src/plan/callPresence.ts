@@ -29,6 +29,10 @@ interface InCall {
  * Counted by peer per person on this server: one of two tabs of the same
  * person leaving does not take her out of the call, and a resumed connection
  * (same peer id) is no departure.
+ *
+ * Her first room token (record/conferences/issueRoomToken.ts) sets joinedAt
+ * already, so for the seconds between token and entering she counts as
+ * present; she is told of nothing then, and everyone hears it when she enters.
  */
 export class CallPresence {
   readonly #db: Db;
