@@ -25,8 +25,7 @@ export const roomHandlers: FamilyHandlers<'room'> = {
       request.resume,
     );
     session.peer = peer;
-    await presence?.entered(claims, peer);
-    return {
+    const joined = {
       roomId: claims.roomId,
       peerId: peer.id,
       resumeKey: peer.resumeKey,
@@ -36,6 +35,8 @@ export const roomHandlers: FamilyHandlers<'room'> = {
         .filter((other) => other !== peer)
         .map((other) => other.summary()),
     };
+    await presence?.entered(claims, peer);
+    return joined;
   },
 
   async 'room:leave'({ session }) {
