@@ -148,7 +148,7 @@ export const conferenceSelect = {
       participant: { select: personSelect },
       agreement: { select: { id: true, party: true, agreedAt: true, participant: { select: personSelect } } },
     },
-    orderBy: [{ recordedAt: 'asc' }, { participant: { createdAt: 'asc' } }],
+    orderBy: { participant: { createdAt: 'asc' } },
   },
   participants: { select: participantSelect, orderBy: { createdAt: 'asc' } },
 } as const;
