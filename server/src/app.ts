@@ -7,6 +7,7 @@ import { DomainEvents } from './events/domainEvents.ts';
 import { createHttpApp } from './http/httpApp.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaService } from './media/mediaService.ts';
+import { CallPresence } from './plan/callPresence.ts';
 import { PlanService } from './plan/planService.ts';
 import { type Clock, systemClock } from './record/clock.ts';
 import { admitToCall } from './record/conferences/admitToCall.ts';
@@ -84,6 +85,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   const principals = createPrincipalResolver({ db: database.prisma, secret: config.secret, secureCookies: config.secureCookies, now });
   const plans = new PlanService(database.prisma, logger, now);
   const events = new DomainEvents((error, event) => logger.error({ err: error, event: event.type }, 'a consequence of a record change failed'));
+  const presence = new CallPresence(database.prisma, now, logger);
   const record = {
     db: database.prisma,
     now,
@@ -102,7 +104,8 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     media,
     config,
     logger,
-    plan: (server) => new PlanSignalling(server, plans, principals),
+    plan: (server) => new PlanSignalling(server, plans, principals, { presence, logger }),
+    presence,
     admitToCall: (claims) => admitToCall(record, claims),
     ...(redis ? { adapter: redis.adapter } : {}),
   });

@@ -78,6 +78,11 @@ describe.each(DATABASE_KINDS)('schema rules on %s', (kind) => {
 
     await expect(prisma.agreement.delete({ where: { id: agreement.id } })).rejects.toThrow(/never changed or removed/);
     await expect(prisma.agreement.create({ data: { revisionId: revision.id, conferenceId, party: 'patient', participantId: participant.id } })).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    // Who was there when it was agreed is kept the same way.
+    const presence = await prisma.agreedPresence.create({ data: { conferenceId, revisionId: revision.id, participantId: participant.id, agreementId: agreement.id } });
+    await expect(prisma.agreedPresence.update({ where: { id: presence.id }, data: { agreementId: null } })).rejects.toThrow(/never changed or removed/);
+    await expect(prisma.agreedPresence.delete({ where: { id: presence.id } })).rejects.toThrow(/never changed or removed/);
   });
 
   it('deletes a patient\'s relatives with the patient, but never a patient with a clinical history', async () => {

@@ -6,7 +6,6 @@
 import {
   adviceQueueResponseSchema,
   adviceRequestListResponseSchema,
-  agreementStatusSchema,
   adviceRequestResponseSchema,
   auditTrailResponseSchema,
   conferenceListResponseSchema,
@@ -42,7 +41,6 @@ export function createApi(options: HttpOptions = {}) {
     episodes: () => requestJson('GET', '/api/episodes', episodeListResponseSchema, undefined, options),
     episode: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}`, episodeDetailSchema, undefined, options),
     plan: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}/plan`, planSnapshotSchema, undefined, options),
-    planAgreement: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}/plan/agreement`, agreementStatusSchema, undefined, options),
     planRevisions: (episodeId: string) =>
       requestJson('GET', `/api/episodes/${id(episodeId)}/plan/revisions?limit=50`, planHistoryResponseSchema, undefined, options),
     auditTrail: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}/audit?limit=50`, auditTrailResponseSchema, undefined, options),

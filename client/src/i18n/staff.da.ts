@@ -142,6 +142,8 @@ export const staffDa = {
     tookPart: 'Deltog: {{names}}',
     agreedTag: 'Aftalt',
     agreedInConference: 'Planen aftalt i mødet',
+    agreedPresent: 'Til stede da udgave {{revision}} blev aftalt: {{names}}',
+    agreedBy: 'Sagde ja: {{names}}',
     planHeading: 'Fælles plan',
     revisionsHeading: 'Udgaver af planen',
     revision: 'Udgave {{revision}}',

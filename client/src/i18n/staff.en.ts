@@ -139,6 +139,8 @@ export const staffEn: StaffTranslations = {
     tookPart: 'Took part: {{names}}',
     agreedTag: 'Agreed',
     agreedInConference: 'Plan agreed in the meeting',
+    agreedPresent: 'Present when revision {{revision}} was agreed: {{names}}',
+    agreedBy: 'Said yes: {{names}}',
     planHeading: 'Shared plan',
     revisionsHeading: 'Revisions of the plan',
     revision: 'Revision {{revision}}',

@@ -1,8 +1,11 @@
 import {
   ACTIONS,
   SamplanError,
+  agreementOnFlags,
+  changesPlanContent,
   emptyPlan,
   integratePush,
+  type AgreementParties,
   type AgreementStatusView,
   type Editor,
   type NotificationOf,
@@ -15,7 +18,6 @@ import { describe, expect, it } from 'vitest';
 import { PlanSession } from './planSession.ts';
 import type { PlanTransport } from './planTransport.ts';
 
-const AGREEMENT: AgreementStatusView = { state: 'not_agreed', currentRevision: 0, agreedRevision: null, awaiting: ['hospital'] };
 const taskId = (n: number) => `0193a2b4-0000-7000-8000-00000000000${n}`;
 const task = (n: number, what: string): PlanOperation => ({
   op: 'add',
@@ -27,22 +29,34 @@ const task = (n: number, what: string): PlanOperation => ({
 class FakePlanServer {
   doc: PlanDocument = emptyPlan();
   revisions: PlanRevision[] = [];
-  readonly clients: Array<{ editor: Editor; revision(n: NotificationOf<'plan:revision'>): void; focus(f: PlanFocus): void }> = [];
+  readonly clients: Array<{
+    editor: Editor;
+    revision(n: NotificationOf<'plan:revision'>): void;
+    focus(f: PlanFocus): void;
+    parties(p: NotificationOf<'plan:parties'>): void;
+  }> = [];
   held: Array<() => void> = [];
-  agreedRevision: number | null = null;
+  parties: AgreementParties = { present: ['hospital'], agreements: [] };
 
   agreement(): AgreementStatusView {
-    const current = this.revisions.length;
-    if (this.agreedRevision === null) return { ...AGREEMENT, currentRevision: current };
-    const changed = current !== this.agreedRevision;
-    return { state: changed ? 'changed_since_agreement' : 'agreed', currentRevision: current, agreedRevision: this.agreedRevision, awaiting: changed ? ['hospital'] : [] };
+    return agreementOnFlags(this.contentFlags(), this.parties.agreements, this.parties.present);
+  }
+
+  contentFlags(): boolean[] {
+    return this.revisions.map((revision) => changesPlanContent(revision.ops));
+  }
+
+  /** Someone entered or left the call, or agreed: everyone with the plan open hears it. */
+  setParties(parties: AgreementParties): void {
+    this.parties = parties;
+    for (const client of this.clients) client.parties(parties);
   }
   holdPushes = false;
   /** Set: the next push is refused whole, as the server does with a malformed one. */
   refuseNextPush: SamplanError | null = null;
 
   connect(editor: Editor): PlanTransport {
-    const client = { editor, revision: (_: NotificationOf<'plan:revision'>) => {}, focus: (_: PlanFocus) => {} };
+    const client = { editor, revision: (_: NotificationOf<'plan:revision'>) => {}, focus: (_: PlanFocus) => {}, parties: (_: NotificationOf<'plan:parties'>) => {} };
     this.clients.push(client);
     const answer = <T>(value: () => T) =>
       new Promise<T>((resolve) => {
@@ -50,7 +64,17 @@ class FakePlanServer {
         else resolve(value());
       });
     return {
-      open: async () => ({ episodeId: taskId(9), revision: this.revisions.length, document: this.doc, agreement: AGREEMENT, allowed: [...ACTIONS], you: editor, editing: [] }),
+      open: async () => ({
+        episodeId: taskId(9),
+        revision: this.revisions.length,
+        document: this.doc,
+        agreement: this.agreement(),
+        allowed: [...ACTIONS],
+        you: editor,
+        editing: [],
+        parties: this.parties,
+        contentRevisions: this.contentFlags().flatMap((changes, index) => (changes ? [index + 1] : [])),
+      }),
       push: (push) =>
         answer(() => {
           const refusal = this.refuseNextPush;
@@ -67,10 +91,10 @@ class FakePlanServer {
           return { revision: revision.revision, at, applied: [...result.applied], rejected: [...result.rejected], missed: committedSince };
         }),
       agree: async (revision) => {
-        this.agreedRevision = revision;
+        const party = editor.role === 'municipality' ? 'municipality' : 'hospital';
+        this.setParties({ ...this.parties, agreements: [...this.parties.agreements, { party, revision }] });
         return { agreement: this.agreement() };
       },
-      agreement: async () => this.agreement(),
       focus: async (itemId) => {
         for (const other of this.clients) if (other !== client) other.focus({ editor, itemId });
         return {};
@@ -80,6 +104,10 @@ class FakePlanServer {
         return () => {};
       },
       onAgreement: () => () => {},
+      onParties: (handler) => {
+        client.parties = handler;
+        return () => {};
+      },
       onFocus: (handler) => {
         client.focus = handler;
         return () => {};
@@ -190,6 +218,21 @@ describe('PlanSession', () => {
     await settle();
     await settle();
     for (const session of [a, b]) expect(session.getSnapshot().agreement).toMatchObject({ state: 'changed_since_agreement', agreedRevision: 1 });
+  });
+
+  it('takes back "agreed by all present" on every panel when a party that has not agreed enters the call, and gives it back when she leaves', async () => {
+    const server = new FakePlanServer();
+    const [a, b] = await pair(server);
+    a.edit([task(1, 'Bestil rollator')]);
+    await settle();
+    await a.agree();
+    for (const session of [a, b]) expect(session.getSnapshot().agreement).toMatchObject({ state: 'agreed', agreedRevision: 1, awaiting: [] });
+
+    server.setParties({ ...server.parties, present: ['patient', 'hospital'] });
+    for (const session of [a, b]) expect(session.getSnapshot().agreement).toEqual({ state: 'not_agreed', currentRevision: 1, agreedRevision: null, awaiting: ['patient'] });
+
+    server.setParties({ ...server.parties, present: ['hospital'] });
+    for (const session of [a, b]) expect(session.getSnapshot().agreement).toMatchObject({ state: 'agreed', agreedRevision: 1 });
   });
 
   it('drops a push the server refuses whole and says why, so nothing waits forever to be saved', async () => {

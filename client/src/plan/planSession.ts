@@ -8,14 +8,21 @@
  * the next. Revisions from others arrive as `plan:revision`; a gap (a missed
  * notification) reopens the plan to resync rather than guess.
  *
+ * Agreement is judged here with the server's own rule (agreementOnFlags) on
+ * the inputs the server sends: who is present and who agreed to what
+ * (`plan:parties`, whenever someone enters or leaves the call or agrees), and
+ * which revisions changed the plan's content (known from the revisions).
+ *
  *   const session = new PlanSession(conferenceId, transport);
  *   session.subscribe(render); session.getSnapshot();   // for useSyncExternalStore
  *   session.open(); session.edit([op]); session.agree(); session.focus(itemId); session.close();
  */
 import {
   SamplanError,
+  agreementOnFlags,
   applyOperation,
   changesPlanContent,
+  type AgreementParties,
   type AgreementStatusView,
   type Editor,
   type PlanDocument,
@@ -78,8 +85,9 @@ export class PlanSession {
   #inFlight: PlanOperation[] = [];
   #queued: PlanOperation[] = [];
   #closed = false;
-  #episodeId: string | null = null;
-  #agreementAsked = false;
+  /** Whether each revision 1…view.revision changed the plan's content. */
+  #contentFlags: boolean[] = [];
+  #parties: AgreementParties | null = null;
   readonly #unsubscribe: Array<() => void> = [];
 
   constructor(conferenceId: string, transport: PlanTransport) {
@@ -87,7 +95,11 @@ export class PlanSession {
     this.#transport = transport;
     this.#unsubscribe.push(
       transport.onRevision(({ revision }) => this.#received(revision)),
-      transport.onAgreement(({ agreement }) => this.#set({ agreement })),
+      transport.onAgreement(({ party, revision }) => this.#agreed(party, revision)),
+      transport.onParties((parties) => {
+        this.#parties = parties;
+        this.#judge();
+      }),
       transport.onFocus((focus) => this.#set({ editing: withFocus(this.#view.editing, focus) })),
       transport.onReconnect(() => void this.open()),
     );
@@ -105,7 +117,9 @@ export class PlanSession {
       const opened = await this.#transport.open(this.#conferenceId);
       if (this.#closed) return;
       this.#confirmed = opened.document;
-      this.#episodeId = opened.episodeId;
+      const content = new Set(opened.contentRevisions);
+      this.#contentFlags = Array.from({ length: opened.revision }, (_, index) => content.has(index + 1));
+      this.#parties = opened.parties;
       this.#set({
         phase: 'open',
         error: null,
@@ -162,8 +176,9 @@ export class PlanSession {
         const fresh = result.revision > this.#view.revision;
         if (fresh && result.at !== null && result.applied.length > 0 && this.#confirmed !== null && this.#view.you !== null) {
           this.#confirmed = applyLeniently(this.#confirmed, result.applied, this.#view.you, result.at);
+          this.#contentFlags.push(changesPlanContent(result.applied));
           this.#view = { ...this.#view, revision: result.revision, lastChangeBy: this.#view.you };
-          if (changesPlanContent(result.applied)) this.#refreshAgreement();
+          this.#judge();
         }
         this.#inFlight = [];
         const rejections = result.rejected.map((rejected) => rejected.rejection);
@@ -194,27 +209,26 @@ export class PlanSession {
       return;
     }
     this.#confirmed = applyLeniently(this.#confirmed, revision.ops, revision.by, revision.at);
+    this.#contentFlags.push(changesPlanContent(revision.ops));
     this.#view = { ...this.#view, revision: revision.revision, lastChangeBy: revision.by };
-    this.#render();
-    if (changesPlanContent(revision.ops)) this.#refreshAgreement();
+    this.#judge();
   }
 
-  /** One question at a time; a revision landing meanwhile asks again once the answer is in. */
-  #refreshAgreement(): void {
-    if (this.#episodeId === null || this.#agreementAsked) return;
-    this.#agreementAsked = true;
-    const asked = this.#view.revision;
-    this.#transport.agreement(this.#episodeId).then(
-      (agreement) => {
-        this.#agreementAsked = false;
-        if (this.#closed) return;
-        this.#set({ agreement });
-        if (this.#view.revision !== asked) this.#refreshAgreement();
-      },
-      () => {
-        this.#agreementAsked = false;
-      },
-    );
+  #agreed(party: AgreementParties['present'][number], revision: number): void {
+    const parties = this.#parties;
+    if (parties === null || parties.agreements.some((given) => given.party === party && given.revision === revision)) return;
+    this.#parties = { ...parties, agreements: [...parties.agreements, { party, revision }] };
+    this.#judge();
+  }
+
+  /** Agreement as the server would judge it now; left as it was while the revisions known have a gap (a reopen is under way). */
+  #judge(): void {
+    const parties = this.#parties;
+    if (parties === null || this.#contentFlags.length !== this.#view.revision) {
+      this.#render();
+      return;
+    }
+    this.#set({ agreement: agreementOnFlags(this.#contentFlags, parties.agreements, parties.present) });
   }
 
   #set(patch: Partial<PlanView>): void {

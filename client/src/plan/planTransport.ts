@@ -3,8 +3,7 @@
  * its own socket (authenticated by the session cookie at the handshake), so
  * it works next to any call, and without one on the episode page.
  */
-import type { AgreementStatusView, NotificationOf, PlanPush, RequestName, ResponseOf } from '@samplan/shared';
-import { api } from '../api/endpoints.ts';
+import type { NotificationOf, PlanPush, RequestName, ResponseOf } from '@samplan/shared';
 import { onNotification, openSocket, requester } from '../room/signalling.ts';
 
 export interface PlanTransport {
@@ -12,11 +11,11 @@ export interface PlanTransport {
   push(push: PlanPush): Promise<ResponseOf<'plan:push'>>;
   agree(revision: number): Promise<ResponseOf<'plan:agree'>>;
   focus(itemId: string | null): Promise<unknown>;
-  /** Where agreement stands now; the server sends no agreement news when an edit changes what was agreed. */
-  agreement(episodeId: string): Promise<AgreementStatusView>;
   onRevision(handler: (payload: NotificationOf<'plan:revision'>) => void): () => void;
   onAgreement(handler: (payload: NotificationOf<'plan:agreement'>) => void): () => void;
   onFocus(handler: (payload: NotificationOf<'plan:focus'>) => void): () => void;
+  /** Who is present and who agreed to what, each time either changes. */
+  onParties(handler: (payload: NotificationOf<'plan:parties'>) => void): () => void;
   /** After the socket came back (the server forgot what this socket had open). */
   onReconnect(handler: () => void): () => void;
   close(): void;
@@ -33,7 +32,7 @@ export function socketPlanTransport(): PlanTransport {
     await connected;
     return request(name, payload);
   };
-  const listen = <K extends 'plan:revision' | 'plan:agreement' | 'plan:focus'>(name: K, handler: (payload: NotificationOf<K>) => void) => {
+  const listen = <K extends 'plan:revision' | 'plan:agreement' | 'plan:focus' | 'plan:parties'>(name: K, handler: (payload: NotificationOf<K>) => void) => {
     let active = true;
     onNotification(socket, name, (payload) => active && handler(payload));
     return () => {
@@ -45,10 +44,10 @@ export function socketPlanTransport(): PlanTransport {
     push: (push) => send('plan:push', push),
     agree: (revision) => send('plan:agree', { revision }),
     focus: (itemId) => send('plan:focus', { itemId }),
-    agreement: (episodeId) => api.planAgreement(episodeId),
     onRevision: (handler) => listen('plan:revision', handler),
     onAgreement: (handler) => listen('plan:agreement', handler),
     onFocus: (handler) => listen('plan:focus', handler),
+    onParties: (handler) => listen('plan:parties', handler),
     onReconnect(handler) {
       socket.io.on('reconnect', handler);
       return () => socket.io.off('reconnect', handler);

@@ -60,6 +60,7 @@ export class Peer {
   #channel: PeerChannel | undefined;
   #graceTimer: NodeJS.Timeout | undefined;
   #closed = false;
+  readonly #departureListeners: Array<() => void> = [];
 
   constructor(room: Room, identity: PeerIdentity, rtpCapabilities: types.RtpCapabilities, channel: PeerChannel, logger: Logger) {
     this.room = room;
@@ -109,12 +110,18 @@ export class Peer {
     }, graceMs);
   }
 
+  /** Told once the participant is gone for good (left, grace ran out, room closed); a resumed connection taking the place is no departure. */
+  onDeparture(listener: () => void): void {
+    this.#departureListeners.push(listener);
+  }
+
   /** Leaves the room for good: the others see the peer's producers close, then `peer:left`. */
   leave(): void {
     if (this.#closed) return;
     this.#shutDown();
     this.room.removePeer(this);
     this.room.broadcast(this, 'peer:left', { peerId: this.id });
+    this.#departed();
   }
 
   /** Gives way to the resumed connection that takes this peer's place. The old socket, if still open, is cut. */
@@ -130,6 +137,11 @@ export class Peer {
     if (this.#closed) return;
     this.notify('room:closed', notice);
     this.#shutDown();
+    this.#departed();
+  }
+
+  #departed(): void {
+    for (const listener of this.#departureListeners.splice(0)) listener();
   }
 
   #shutDown(): void {

@@ -1,4 +1,6 @@
 import {
+  type AgreementParties,
+  agreementOnFlags,
   type AgreementParty,
   type AgreementStatusView,
   describeChanges,
@@ -25,8 +27,10 @@ import { type Clock, systemClock } from '../record/clock.ts';
 import type { Db, DbClient } from '../store/database.ts';
 import { appendPlanRevision } from '../store/plan-revisions.ts';
 import { grant, grantOn, type Granted, isRecordId, type PlanAccessCheck } from './access.ts';
-import { agreementOf } from './agreements.ts';
+import { recordAgreedPresence } from './agreedPresence.ts';
+import { agreementOf, contentFlagsOf, partiesOf } from './agreements.ts';
 import { editorOf, partyOf, revisionAuthorOf } from './authorship.ts';
+import { IN_CALL_NOW } from './callPresence.ts';
 import { type PlanState, readPlanState } from './planState.ts';
 import { ContentIndex, documentsBetween, headOf, revisionsBetween } from './revisions.ts';
 
@@ -117,11 +121,29 @@ export class PlanService {
 
   /** The plan as it stands, with the agreement of the conference it is looked at in (or the latest one). */
   async snapshot(principal: Principal, scope: EpisodeScope): Promise<PlanSnapshot> {
+    return (await this.#snapshot(principal, scope)).snapshot;
+  }
+
+  /** The snapshot for a plan open in a call, with what its client judges agreement on from then on (protocol/plan.ts). */
+  async liveSnapshot(principal: Principal, scope: EpisodeScope): Promise<PlanSnapshot & { parties: AgreementParties; contentRevisions: number[] }> {
+    const { snapshot, parties, flags } = await this.#snapshot(principal, scope);
+    return { ...snapshot, parties, contentRevisions: flags.flatMap((changes, index) => (changes ? [index + 1] : [])) };
+  }
+
+  async #snapshot(principal: Principal, scope: EpisodeScope): Promise<{ snapshot: PlanSnapshot; parties: AgreementParties; flags: readonly boolean[] }> {
     const { state, granted } = await this.#read(principal, scope, true, 'CarePlan');
-    const agreement = await agreementOf(this.#db, this.#content, state);
+    const flags = await contentFlagsOf(this.#db, this.#content, state);
+    const parties = partiesOf(state);
+    const agreement = agreementOnFlags(flags, parties.agreements, parties.present);
     const document = state.revision === 0 ? emptyPlan() : planDocumentSchema.parse(state.document);
     await this.#audit(principal, scope, granted, { action: 'read', resourceType: 'CarePlan', resourceId: state.planId, outcome: 'ok' });
-    return { episodeId: scope.episodeId, revision: state.revision, document, agreement, allowed: [...granted.allowed] };
+    return { snapshot: { episodeId: scope.episodeId, revision: state.revision, document, agreement, allowed: [...granted.allowed] }, parties, flags };
+  }
+
+  /** Who is in a conference and who agreed to its episode's plan, for the connections that already have that plan open. */
+  async parties(conferenceId: string): Promise<AgreementParties> {
+    const conference = await this.conference(conferenceId);
+    return partiesOf(await readPlanState(this.#db, conference.episodeId, { conferenceId: conference.id, document: false }));
   }
 
   /** Where agreement stands: with the parties of the conference it is looked at in, or of the latest one. */
@@ -239,6 +261,8 @@ export class PlanService {
         if (status.state === 'agreed' && status.agreedRevision !== null) {
           const agreed = await tx.planRevision.findUniqueOrThrow({ where: { planId_number: { planId: plan.id, number: status.agreedRevision } }, select: { id: true } });
           await tx.conference.update({ where: { id: conference.id }, data: { agreedRevisionId: agreed.id } });
+          const contentFlags = await this.#content.upTo(tx, plan.id, state.revision);
+          await recordAgreedPresence(tx, { conferenceId: conference.id, planId: plan.id, revisionId: agreed.id, revision: status.agreedRevision, contentFlags });
         }
         return status;
       });
@@ -313,7 +337,7 @@ export class PlanService {
       principal.kind === 'participant'
         ? { id: principal.participantId, conferenceId: conference.id }
         : { conferenceId: conference.id, staffUserId: principal.staffId };
-    return this.#db.participant.findFirst({ where: { ...where, lobbyState: 'admitted', joinedAt: { not: null }, leftAt: null }, select: { id: true, role: true } });
+    return this.#db.participant.findFirst({ where: { ...where, ...IN_CALL_NOW }, select: { id: true, role: true } });
   }
 
   /** Called after the commit: a listener that fails must not turn a stored revision into an error for its author. */

@@ -13,7 +13,7 @@ import {
   type ScreeningRecommendation,
   screeningRecommendations,
 } from '@samplan/shared';
-import type { ConferenceKind, ConferenceStatus, LobbyState, ParticipantRole } from '../store/generated/enums.ts';
+import type { AgreementParty, ConferenceKind, ConferenceStatus, LobbyState, ParticipantRole } from '../store/generated/enums.ts';
 
 /** Pure mappings from stored rows to what the API sends; no database, no clock of their own. */
 
@@ -112,8 +112,23 @@ export interface ConferenceRow {
   startedAt: Date | null;
   endedAt: Date | null;
   agreedRevisionId: string | null;
+  agreedPresence: AgreedPresenceRow[];
   participants: ParticipantRow[];
 }
+
+interface PersonRow {
+  role: ParticipantRole;
+  staffUser: { name: string } | null;
+  externalName: string | null;
+}
+
+interface AgreedPresenceRow {
+  revision: { id: string; number: number };
+  participant: PersonRow;
+  agreement: { id: string; party: AgreementParty; agreedAt: Date; participant: PersonRow } | null;
+}
+
+const personSelect = { role: true, staffUser: { select: { name: true } }, externalName: true } as const;
 
 export const conferenceSelect = {
   id: true,
@@ -126,6 +141,14 @@ export const conferenceSelect = {
   startedAt: true,
   endedAt: true,
   agreedRevisionId: true,
+  agreedPresence: {
+    select: {
+      revision: { select: { id: true, number: true } },
+      participant: { select: personSelect },
+      agreement: { select: { id: true, party: true, agreedAt: true, participant: { select: personSelect } } },
+    },
+    orderBy: { participant: { createdAt: 'asc' } },
+  },
   participants: { select: participantSelect, orderBy: { createdAt: 'asc' } },
 } as const;
 
@@ -146,6 +169,27 @@ export function conferenceView(row: ConferenceRow, forGuest: boolean): Conferenc
     startedAt: isoOrNull(row.startedAt),
     endedAt: isoOrNull(row.endedAt),
     agreedRevisionId: row.agreedRevisionId,
+    agreedWith: agreedWithOf(row),
     participants: row.participants.map((participant) => participantView(participant, forGuest)),
+  };
+}
+
+const nameOf = (person: PersonRow) => person.staffUser?.name ?? person.externalName ?? '';
+
+/** The presence recorded with the conference's agreed revision (plan/agreedPresence.ts); null when none was. */
+function agreedWithOf(row: ConferenceRow): ConferenceView['agreedWith'] {
+  const rows = row.agreedPresence.filter((presence) => presence.revision.id === row.agreedRevisionId);
+  const first = rows[0];
+  if (first === undefined) return null;
+  const agreements = new Map(rows.flatMap(({ agreement }) => (agreement === null ? [] : [[agreement.id, agreement] as const])));
+  return {
+    revision: first.revision.number,
+    present: rows.map(({ participant }) => ({ name: nameOf(participant), role: participant.role })),
+    agreedBy: [...agreements.values()].map((agreement) => ({
+      party: agreement.party,
+      name: nameOf(agreement.participant),
+      role: agreement.participant.role,
+      at: iso(agreement.agreedAt),
+    })),
   };
 }

@@ -15,6 +15,7 @@ import { sameOriginAllowed } from '../auth/sameOrigin.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { MediaService } from '../media/mediaService.ts';
+import type { CallPresence } from '../plan/callPresence.ts';
 import type { PeerChannel } from '../media/notifications.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { type HandlerContext, handlers } from './handlers/index.ts';
@@ -58,6 +59,8 @@ export function attachSignalling(
     logger: Logger;
     /** Made with the server (it broadcasts through it); absent without a clinical record. */
     plan?: (io: SignallingServer) => PlanSignalling;
+    /** Records who is in each conference's call; absent without a clinical record. */
+    presence?: CallPresence;
     /** Carries broadcasts to the other nodes (see redisAdapter.ts); absent on a single node. */
     adapter?: RedisAdapter['adapter'];
     /** Checks a conference token against the record at every join; absent without a clinical record (conference tokens are refused). */
@@ -99,6 +102,7 @@ export function attachSignalling(
       config: deps.config,
       ...(plan ? { plan: plan.connect(socket) } : {}),
       ...(deps.admitToCall ? { admitToCall: deps.admitToCall } : {}),
+      ...(deps.presence ? { presence: deps.presence } : {}),
     };
 
     // Every event goes through the dispatcher and none reaches Socket.IO's own

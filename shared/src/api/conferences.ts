@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conferenceKindSchema } from '../domain/conference-kinds.ts';
 import { timingAdvisorySchema } from '../domain/conference-timing.ts';
 import { phoneSchema } from '../plan/plan-document.ts';
+import { agreementPartySchema } from '../protocol/plan.ts';
 import { participantRoleSchema } from '../roles.ts';
 import { isoInstantSchema, personNameSchema, recordIdSchema } from './common.ts';
 
@@ -44,6 +45,18 @@ export const conferenceSchema = z.object({
   startedAt: isoInstantSchema.nullable(),
   endedAt: isoInstantSchema.nullable(),
   agreedRevisionId: recordIdSchema.nullable(),
+  /**
+   * The record of that agreement: who was in the call when the plan became
+   * agreed by all present, and whose yes counted for each party (possibly given
+   * earlier, to the same content). Null until it was agreed in this conference.
+   */
+  agreedWith: z
+    .object({
+      revision: z.number().int().min(1),
+      present: z.array(z.object({ name: z.string(), role: participantRoleSchema })),
+      agreedBy: z.array(z.object({ party: agreementPartySchema, name: z.string(), role: participantRoleSchema, at: isoInstantSchema })),
+    })
+    .nullable(),
   participants: z.array(participantViewSchema),
 });
 export type ConferenceView = z.infer<typeof conferenceSchema>;

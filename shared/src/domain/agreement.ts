@@ -67,3 +67,21 @@ export function agreementStatus({ revisions, agreements, present }: AgreementInp
   const state = agreedRevision === null ? 'not_agreed' : contentOf[agreedRevision] === currentContent ? 'agreed' : 'changed_since_agreement';
   return { state, currentRevision, agreedRevision, awaiting };
 }
+
+/**
+ * agreementStatus over revisions 1…n given as one content flag each, as
+ * server and client both hold them. An agreement to a revision not known yet
+ * (the client has not received it) counts once it is.
+ */
+export function agreementOnFlags<P extends string>(
+  changesContent: readonly boolean[],
+  agreements: readonly { readonly party: P; readonly revision: number }[],
+  present: readonly P[],
+): Omit<AgreementStatus, 'awaiting'> & { awaiting: P[] } {
+  const status = agreementStatus({
+    revisions: changesContent.map((changes, index) => ({ revision: index + 1, changesContent: changes })),
+    agreements: agreements.filter(({ revision }) => revision <= changesContent.length),
+    present,
+  });
+  return { ...status, awaiting: present.filter((party) => status.awaiting.includes(party)) };
+}

@@ -25,6 +25,24 @@ export const agreementStatusSchema = z.object({
 });
 export type AgreementStatusView = z.infer<typeof agreementStatusSchema>;
 
+/**
+ * What agreement is judged on besides the plan itself (domain/agreement.ts):
+ * the parties present in the conference and every agreement given to the
+ * plan. Sent when the plan is opened and again whenever either changes (someone
+ * enters or leaves the call, someone agrees), so every open plan judges the
+ * same inputs with the same rule.
+ *
+ * Present: a party with a participant in the call now, i.e. admitted and with
+ * a peer in the conference's media room (a dropped connection still counts
+ * during its reconnect grace; leaving, the grace running out, removal and the
+ * room closing end it). Once the conference has ended: every party that took part.
+ */
+export const agreementPartiesSchema = z.object({
+  present: z.array(agreementPartySchema),
+  agreements: z.array(z.object({ party: agreementPartySchema, revision: z.number().int().min(1) })),
+});
+export type AgreementParties = z.infer<typeof agreementPartiesSchema>;
+
 /** Who has which item open right now ("Anna is editing this task"). */
 export const planFocusSchema = z.object({ editor: editorSchema, itemId: itemIdSchema.nullable() });
 export type PlanFocus = z.infer<typeof planFocusSchema>;
@@ -61,7 +79,13 @@ export const planRequests = {
   /** Subscribe this connection to the plan of the conference's episode. */
   'plan:open': {
     request: z.object({ conferenceId: z.uuid() }),
-    response: planSnapshotSchema.extend({ you: editorSchema, editing: z.array(planFocusSchema) }),
+    response: planSnapshotSchema.extend({
+      you: editorSchema,
+      editing: z.array(planFocusSchema),
+      parties: agreementPartiesSchema,
+      /** The revisions up to `revision` that changed the plan's content (comment-only ones did not), ascending. */
+      contentRevisions: z.array(z.number().int().min(1)),
+    }),
   },
   'plan:push': { request: planPushSchema, response: planPushResultSchema },
   /** This person's party agrees to the plan as it stands at `revision`. */
@@ -78,4 +102,5 @@ export const planNotifications = {
   'plan:revision': z.object({ revision: planRevisionSchema }),
   'plan:agreement': z.object({ party: agreementPartySchema, revision: z.number().int().min(1), by: editorSchema, agreement: agreementStatusSchema }),
   'plan:focus': planFocusSchema,
+  'plan:parties': agreementPartiesSchema,
 } as const;

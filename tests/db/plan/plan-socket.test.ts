@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NotificationOf } from '@samplan/shared';
+import { agreementOnFlags, type ConferenceView, type NotificationOf } from '@samplan/shared';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { addTask, addWish, createConferenceScene, item, setTask } from './fixtures.ts';
 import { connectClient, ok, type PlanClient, request, startPlanServer } from './planServer.ts';
 
-function next<K extends 'plan:revision' | 'plan:agreement' | 'plan:focus'>(socket: PlanClient, name: K): Promise<NotificationOf<K>> {
+function next<K extends 'plan:revision' | 'plan:agreement' | 'plan:focus' | 'plan:parties'>(socket: PlanClient, name: K): Promise<NotificationOf<K>> {
   const on = socket.once.bind(socket) as (name: string, listener: (payload: NotificationOf<K>) => void) => void;
   return new Promise((resolve) => on(name, resolve));
 }
@@ -110,6 +110,88 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
     homeNurse.disconnect();
     expect(await stopped).toMatchObject({ itemId: null });
   });
+
+  it('tells every open plan at once when a party enters or leaves the call, so "agreed by all present" never outlives who is there', async () => {
+    const { scene, nurse, homeNurse } = await callers();
+    const conferenceId = scene.conference.id;
+    // Karen and her daughter are let in but not in the call yet; the geriatrician is not there either.
+    await fresh.db.prisma.participant.updateMany({ where: { conferenceId, role: { in: ['patient', 'relative', 'geriatrician'] } }, data: { joinedAt: null } });
+    for (const socket of [nurse, homeNurse]) await ok(socket, 'plan:open', { conferenceId });
+    await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1)] });
+    await ok(nurse, 'plan:agree', { revision: 1 });
+    expect((await ok(homeNurse, 'plan:agree', { revision: 1 })).agreement).toMatchObject({ state: 'agreed', agreedRevision: 1, awaiting: [] });
+    const judged = ({ present, agreements }: NotificationOf<'plan:parties'>) => agreementOnFlags([true], agreements, present);
+
+    // Karen comes into the call: both open plans hear it, and neither says "agreed by all" any more.
+    const token = await roomTokenFor(scene.karen.cookie, conferenceId);
+    const karenInCall = await connectClient(server.url, scene.karen.cookie);
+    sockets.push(karenInCall);
+    const { routerRtpCapabilities } = await ok(karenInCall, 'room:capabilities', { token });
+    let heard = [next(nurse, 'plan:parties'), next(homeNurse, 'plan:parties')];
+    await ok(karenInCall, 'room:join', { token, displayName: 'Karen Jensen', rtpCapabilities: routerRtpCapabilities });
+    for (const parties of await Promise.all(heard)) {
+      expect(parties).toEqual({ present: ['patient', 'hospital', 'municipality'], agreements: [{ party: 'hospital', revision: 1 }, { party: 'municipality', revision: 1 }] });
+      expect(judged(parties)).toEqual({ state: 'not_agreed', currentRevision: 1, agreedRevision: null, awaiting: ['patient'] });
+    }
+    // A plan opened now starts from the same inputs.
+    const late = await connectClient(server.url, scene.homeNurse.cookie);
+    sockets.push(late);
+    expect(await ok(late, 'plan:open', { conferenceId })).toMatchObject({
+      parties: { present: ['patient', 'hospital', 'municipality'] },
+      contentRevisions: [1],
+      agreement: { state: 'not_agreed', awaiting: ['patient'] },
+    });
+
+    // She hangs up: gone from the call, and the two who agreed are all there is again.
+    heard = [next(nurse, 'plan:parties'), next(homeNurse, 'plan:parties')];
+    await ok(karenInCall, 'room:leave', {});
+    for (const parties of await Promise.all(heard)) {
+      expect(parties.present).toEqual(['hospital', 'municipality']);
+      expect(judged(parties)).toMatchObject({ state: 'agreed', agreedRevision: 1 });
+    }
+    const karenRow = await fresh.db.prisma.participant.findUniqueOrThrow({ where: { id: scene.karen.participantId } });
+    expect([karenRow.joinedAt, karenRow.leftAt]).toEqual([expect.any(Date), expect.any(Date)]);
+
+    // Back in, then her connection drops for good (no reconnect grace here): that is leaving too.
+    heard = [next(nurse, 'plan:parties')];
+    await ok(karenInCall, 'room:join', { token, displayName: 'Karen Jensen', rtpCapabilities: routerRtpCapabilities });
+    expect((await Promise.all(heard))[0]?.present).toEqual(['patient', 'hospital', 'municipality']);
+    heard = [next(nurse, 'plan:parties')];
+    karenInCall.disconnect();
+    expect((await Promise.all(heard))[0]?.present).toEqual(['hospital', 'municipality']);
+  });
+
+  it('records with the agreed revision who was in the call and whose yes counted for each party, for the episode page', async () => {
+    const { scene, nurse, homeNurse, karen } = await callers();
+    const conferenceId = scene.conference.id;
+    for (const socket of [nurse, homeNurse, karen]) await ok(socket, 'plan:open', { conferenceId });
+    await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1)] });
+    for (const socket of [karen, nurse, homeNurse]) await ok(socket, 'plan:agree', { revision: 1 });
+
+    const response = await fetch(`${server.url}/api/episodes/${scene.episode.id}/conferences`, { headers: { cookie: scene.nurse.cookie } });
+    const { conferences } = (await response.json()) as { conferences: ConferenceView[] };
+    expect(conferences.find((conference) => conference.id === conferenceId)?.agreedWith).toEqual({
+      revision: 1,
+      present: [
+        { name: 'Sygeplejerske Hansen', role: 'hospital' },
+        { name: 'Anna Holm', role: 'municipality' },
+        { name: 'Dr. Berg', role: 'geriatrician' },
+        { name: 'Karen Jensen', role: 'patient' },
+        { name: 'Mette Jensen', role: 'relative' },
+      ],
+      agreedBy: [
+        { party: 'hospital', name: 'Sygeplejerske Hansen', role: 'hospital', at: expect.any(String) },
+        { party: 'municipality', name: 'Anna Holm', role: 'municipality', at: expect.any(String) },
+        { party: 'patient', name: 'Karen Jensen', role: 'patient', at: expect.any(String) },
+      ],
+    });
+  });
+
+  async function roomTokenFor(cookie: string, conferenceId: string): Promise<string> {
+    const response = await fetch(`${server.url}/api/conferences/${conferenceId}/room-token`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    if (!response.ok) throw new Error(`room token refused: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { token: string }).token;
+  }
 
   it('refuses a socket without a session, a plan not opened, and another conference', async () => {
     const { scene, nurse } = await callers();

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { Link } from '../../app/Link.tsx';
 import { pathOf } from '../../app/router.ts';
 
-/** Each conference with who actually took part (joined), and whether the plan was agreed in it. */
+/** Each conference with who actually took part (joined), and whether the plan was agreed in it: then who was there at that moment and who said yes for each party. */
 export function ConferencesCard({ conferences }: { conferences: readonly ConferenceView[] }) {
   const { t, i18n } = useTranslation();
   return (
@@ -26,6 +26,23 @@ export function ConferencesCard({ conferences }: { conferences: readonly Confere
                     <span aria-hidden="true">✓ </span>
                     {t('episode.agreedInConference')}
                   </span>
+                )}
+                {conference.agreedWith && (
+                  <>
+                    <span className="row-people">
+                      {t('episode.agreedPresent', {
+                        revision: conference.agreedWith.revision,
+                        names: conference.agreedWith.present.map((person) => `${person.name} (${t(`roles.${person.role}`)})`).join(', '),
+                      })}
+                    </span>
+                    <span className="row-people">
+                      {t('episode.agreedBy', {
+                        names: conference.agreedWith.agreedBy
+                          .map((given) => `${t(`agreement.parties.${given.party}`)}: ${given.name}, ${formatDateTime(given.at, i18n.language)}`)
+                          .join('; '),
+                      })}
+                    </span>
+                  </>
                 )}
                 {tookPart.length > 0 && (
                   <span className="row-people">

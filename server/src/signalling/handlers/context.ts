@@ -1,6 +1,7 @@
 import type { ConferenceRoomClaims } from '../../auth/roomToken.ts';
 import type { Config } from '../../config.ts';
 import type { MediaService } from '../../media/mediaService.ts';
+import type { CallPresence } from '../../plan/callPresence.ts';
 import type { Handlers } from '../dispatcher.ts';
 import type { Session } from '../session.ts';
 import type { PlanConnection } from './planSocket.ts';
@@ -18,6 +19,8 @@ export type HandlerContext = {
    * record, and then conference tokens are refused.
    */
   admitToCall?: (claims: ConferenceRoomClaims) => Promise<void>;
+  /** Who is in which conference's call; absent on a server started without a clinical record. */
+  presence?: CallPresence;
 };
 
 type RequestFamily<Prefix extends string> = Extract<keyof Handlers<HandlerContext>, `${Prefix}:${string}`>;

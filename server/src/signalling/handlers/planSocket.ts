@@ -12,6 +12,8 @@ import {
 import type { Socket } from 'socket.io';
 import type { Principal, PrincipalResolver } from '../../auth/principal.ts';
 import { editorOf } from '../../plan/authorship.ts';
+import type { Logger } from '../../logger.ts';
+import type { CallPresence } from '../../plan/callPresence.ts';
 import type { PlanService } from '../../plan/planService.ts';
 import type { SignallingServer } from '../socketServer.ts';
 
@@ -62,11 +64,19 @@ export class PlanSignalling {
   readonly #plans: PlanService;
   readonly #principals: Pick<PrincipalResolver, 'principalFromHandshake'>;
   readonly #presence = new Presence();
+  readonly #logger: Logger;
 
-  constructor(io: SignallingServer, plans: PlanService, principals: Pick<PrincipalResolver, 'principalFromHandshake'>) {
+  constructor(
+    io: SignallingServer,
+    plans: PlanService,
+    principals: Pick<PrincipalResolver, 'principalFromHandshake'>,
+    { presence, logger }: { presence: Pick<CallPresence, 'onChange'>; logger: Logger },
+  ) {
     this.#io = io;
     this.#plans = plans;
     this.#principals = principals;
+    this.#logger = logger;
+    presence.onChange((conferenceId) => void this.#sendParties(conferenceId));
     // The pushing connection has its answer; everyone else gets the revision.
     plans.onRevision(({ episodeId, origin, revision }) => {
       const room = this.#io.to(episodeRoom(episodeId));
@@ -75,7 +85,21 @@ export class PlanSignalling {
     plans.onAgreement(({ conferenceId, origin, party, revision, by, agreement }) => {
       const room = this.#io.to(conferenceRoom(conferenceId));
       (origin === undefined ? room : room.except(origin)).emit('plan:agreement', { party, revision, by, agreement });
+      void this.#sendParties(conferenceId);
     });
+  }
+
+  /**
+   * Everyone with the conference's plan open, the one who caused the change
+   * too, gets the new inputs at once and judges them with the same rule: no
+   * panel keeps showing an agreement that someone entering the call undid.
+   */
+  async #sendParties(conferenceId: string): Promise<void> {
+    try {
+      this.#io.to(conferenceRoom(conferenceId)).emit('plan:parties', await this.#plans.parties(conferenceId));
+    } catch (error) {
+      this.#logger.error({ err: error, conferenceId }, 'agreement parties not sent');
+    }
   }
 
   connect(socket: PlanSocket): PlanConnection {
@@ -101,7 +125,7 @@ export class PlanConnection {
   async open(conferenceId: string): Promise<ResponseOf<'plan:open'>> {
     const principal = await this.#principal();
     const conference = await this.#plans.conference(conferenceId);
-    const snapshot = await this.#plans.snapshot(principal, { episodeId: conference.episodeId, conferenceId: conference.id, via: 'plan:open' });
+    const snapshot = await this.#plans.liveSnapshot(principal, { episodeId: conference.episodeId, conferenceId: conference.id, via: 'plan:open' });
     this.close();
     const editor = editorOf(principal);
     this.#opened = { episodeId: conference.episodeId, conferenceId: conference.id, editor };

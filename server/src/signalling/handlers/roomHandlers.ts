@@ -19,7 +19,7 @@ export const roomHandlers: FamilyHandlers<'room'> = {
   },
 
   async 'room:join'(context, request) {
-    const { session, media, config } = context;
+    const { session, media, config, presence } = context;
     if (session.peer !== undefined) throw new SamplanError('ALREADY_JOINED', 'This connection has already joined a room.');
     const claims = await verifyRoomToken(request.token, config.secret);
     await admit(context, claims);
@@ -37,7 +37,7 @@ export const roomHandlers: FamilyHandlers<'room'> = {
     );
     session.peer = peer;
     if (claims.kind === 'conference') await session.enterGroup(callGroupOf(claims.participantId));
-    return {
+    const joined = {
       roomId,
       peerId: peer.id,
       resumeKey: peer.resumeKey,
@@ -47,6 +47,8 @@ export const roomHandlers: FamilyHandlers<'room'> = {
         .filter((other) => other !== peer)
         .map((other) => other.summary()),
     };
+    await presence?.entered(claims, peer);
+    return joined;
   },
 
   async 'room:leave'({ session }) {

@@ -1,0 +1,72 @@
+import { type Browser, expect, type Page } from '@playwright/test';
+import { staffDa } from '../../../client/src/i18n/staff.da.ts';
+import { expectMediaFrom, goalConversation } from '../support/guestFlow.ts';
+import { type GuestServer, recordTest as test } from '../support/guestServer.ts';
+import { admitFromLobby, guestToWaitingRoom, joinCall, openConference, planOf, signIn } from '../support/staffFlow.ts';
+
+// "Agreed by all present" is about who is present: when the patient comes
+// into the call, every open plan panel says the same thing about agreement,
+// at once, whoever opened their panel first.
+
+test.setTimeout(240_000);
+
+/** Well within what a person notices; the server pushes the change when she enters the call. */
+const AT_ONCE = { timeout: 2_000 };
+
+const agreementOf = (page: Page, plain = false) => planOf(page, plain).locator('.agreement');
+
+/** The coordinator in Karen's goal conversation, nobody else in the call yet. */
+async function coordinatorAloneInTheCall(browser: Browser, server: GuestServer): Promise<{ coordinator: Page; episodeId: string }> {
+  const { conference } = await goalConversation(server);
+  const coordinator = await signIn(browser, server, 'koordinator@horsens.demo');
+  await openConference(coordinator, server, conference.id);
+  await joinCall(coordinator);
+  await expect(agreementOf(coordinator)).toContainText(staffDa.agreement.not_agreed);
+  await expect(agreementOf(coordinator)).toContainText('Mangler: Hospital');
+  return { coordinator, episodeId: conference.episodeId };
+}
+
+/** Karen from her link, let in, and seeing and seen on video. */
+async function patientInTheCall(browser: Browser, server: GuestServer, coordinator: Page): Promise<Page> {
+  const karen = await guestToWaitingRoom(browser, server, server.guestLinks[0]!.path, 'Karen Margrethe Jensen');
+  await admitFromLobby(coordinator, 'Karen Margrethe Jensen');
+  await expectMediaFrom(coordinator, 'Karen Margrethe Jensen', { video: true });
+  await expectMediaFrom(karen, 'Hanne Bech', { video: true });
+  return karen;
+}
+
+test('the coordinator agreed alone; when the patient comes into the call both panels say it is not agreed yet and the patient is missing', async ({ browser, server }) => {
+  const { coordinator, episodeId } = await coordinatorAloneInTheCall(browser, server);
+  await planOf(coordinator).getByRole('button', { name: staffDa.plan.agree }).click();
+  await expect(agreementOf(coordinator)).toContainText(/Aftalt af alle til stede \(udgave \d+\)/);
+
+  const karen = await patientInTheCall(browser, server, coordinator);
+  for (const panel of [agreementOf(coordinator), agreementOf(karen, true)]) {
+    await expect(panel).toContainText(staffDa.agreement.not_agreed, AT_ONCE);
+    await expect(panel).toContainText('Mangler: Patient og pårørende', AT_ONCE);
+    await expect(panel).not.toContainText('Hospital');
+  }
+  expect(await agreementOf(coordinator).innerText()).toBe(await agreementOf(karen, true).innerText());
+
+  // She says yes too: agreed by everyone there, and the episode page keeps who was there and who said yes.
+  await planOf(karen, true).getByRole('button', { name: staffDa.plan.agree }).click();
+  for (const panel of [agreementOf(coordinator), agreementOf(karen, true)]) await expect(panel).toContainText(/Aftalt af alle til stede \(udgave \d+\)/, AT_ONCE);
+  await coordinator.goto(`${server.url}/episodes/${episodeId}`);
+  const held = coordinator.getByRole('region', { name: staffDa.episode.conferencesHeading }).getByRole('listitem').filter({ hasText: staffDa.episode.agreedInConference });
+  await expect(held).toContainText(/Til stede da udgave \d+ blev aftalt: Hanne Bech \([^)]+\), Karen Margrethe Jensen \(Patient\)/);
+  await expect(held).toContainText(/Sagde ja: Hospital: Hanne Bech, .+; Patient og pårørende: Karen Margrethe Jensen, /);
+
+  for (const page of [coordinator, karen]) await page.context().close();
+});
+
+test('nobody has agreed yet; when the patient comes into the call both panels miss the same parties', async ({ browser, server }) => {
+  const { coordinator } = await coordinatorAloneInTheCall(browser, server);
+  const karen = await patientInTheCall(browser, server, coordinator);
+  for (const panel of [agreementOf(coordinator), agreementOf(karen, true)]) {
+    await expect(panel).toContainText(staffDa.agreement.not_agreed, AT_ONCE);
+    await expect(panel).toContainText('Mangler: Patient og pårørende, Hospital', AT_ONCE);
+  }
+  expect(await agreementOf(coordinator).innerText()).toBe(await agreementOf(karen, true).innerText());
+
+  for (const page of [coordinator, karen]) await page.context().close();
+});
