@@ -8,12 +8,13 @@ import { demoTokenRoute } from './demoTokenRoute.ts';
 import { jsonErrorHandler } from './errors.ts';
 import { healthRoute } from './healthRoute.ts';
 import { recordApi, type RecordApiDeps } from './recordApi.ts';
+import { securityHeaders } from './securityHeaders.ts';
 
 /** The API carries small JSON documents; anything bigger is a mistake or an attack. */
 const JSON_BODY_LIMIT = '32kb';
 
 export function createHttpApp(deps: {
-  config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist'>;
+  config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist' | 'hsts'>;
   media: MediaService;
   logger: Logger;
   /** The clinical record; without it only health, demo rooms and the client are served (the HTTP shell's own tests). */
@@ -22,6 +23,7 @@ export function createHttpApp(deps: {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders({ https: deps.config.hsts }));
 
   const api = express.Router();
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
