@@ -62,6 +62,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgresql://samplan@127.0.0.1/samplan',
       SEED_DEMO: 'false',
       SECURE_COOKIES: 'true',
+      HSTS: 'true',
       AUTH_RATE_LIMIT: '5',
       AUTH_RATE_WINDOW_MS: '60000',
       AUTH_ACCOUNT_RATE_LIMIT: '3',
@@ -87,6 +88,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgresql://samplan@127.0.0.1/samplan',
       seedDemo: false,
       secureCookies: true,
+      hsts: true,
       authRateLimit: 5,
       authRateWindowMs: 60000,
       authAccountRateLimit: 3,
@@ -127,6 +129,13 @@ describe('loadConfig', () => {
     expect(problemsOf(() => loadConfig({ NODE_ENV: 'production' }))).toEqual([{ variable: 'SAMPLAN_SECRET', message: 'is required when NODE_ENV=production' }]);
     expect(loadConfig({ NODE_ENV: 'production', SAMPLAN_SECRET: SECRET })).toMatchObject({ demoRooms: false, seedDemo: false, secureCookies: true });
     expect(loadConfig({ NODE_ENV: 'production' }, { secret: SECRET }).secret).toBe(SECRET);
+  });
+
+  it('sends HSTS by default only in production, and lets it be switched either way', () => {
+    expect(loadConfig({ SAMPLAN_SECRET: SECRET }).hsts).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SAMPLAN_SECRET: SECRET }).hsts).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', SAMPLAN_SECRET: SECRET, HSTS: 'false' }).hsts).toBe(false);
+    expect(loadConfig({ SAMPLAN_SECRET: SECRET, HSTS: 'true' }).hsts).toBe(true);
   });
 
   it('refuses a short secret', () => {

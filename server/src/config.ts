@@ -25,6 +25,7 @@ const ENV_NAMES = {
   redisUrl: 'REDIS_URL',
   seedDemo: 'SEED_DEMO',
   secureCookies: 'SECURE_COOKIES',
+  hsts: 'HSTS',
   authRateLimit: 'AUTH_RATE_LIMIT',
   authRateWindowMs: 'AUTH_RATE_WINDOW_MS',
   authAccountRateLimit: 'AUTH_ACCOUNT_RATE_LIMIT',
@@ -75,6 +76,8 @@ function configSchema(production: boolean) {
       seedDemo: flag.default(!production),
       /** Session cookies only over HTTPS; off on a developer's http://127.0.0.1. */
       secureCookies: flag.default(production),
+      /** Strict-Transport-Security and upgrade-insecure-requests: browsers then refuse plain HTTP to Samplan for a year. */
+      hsts: flag.default(production),
       /** Failed sign-ins and join-link attempts per client address per window. */
       authRateLimit: z.coerce.number().int().min(1).max(10_000).default(20),
       authRateWindowMs: z.coerce.number().int().min(1_000).max(24 * 60 * 60_000).default(15 * 60_000),

@@ -5,19 +5,13 @@
  *
  * Other areas add their pages here: a Route in router.ts and a case in Page.
  */
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
-import { GuestPage } from '../guest/GuestPage.tsx';
-import { RoomPage } from '../room/RoomPage.tsx';
-import { DayView } from '../staff/DayView.tsx';
-import { EpisodePage } from '../staff/episode/EpisodePage.tsx';
-import { SchedulePage } from '../staff/schedule/SchedulePage.tsx';
-import { ConferencePage } from '../staff/conference/ConferencePage.tsx';
-import { AdviceQueuePage } from '../staff/advice/AdviceQueuePage.tsx';
 import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
 import { Link } from './Link.tsx';
-import { LoadStatus } from './LoadStatus.tsx';
+import { Loading, LoadStatus } from './LoadStatus.tsx';
+import { AdviceQueuePage, ConferencePage, DayView, EpisodePage, GuestPage, RoomPage, SchedulePage } from './pages.ts';
 import { navigate, pathOf, useRoute, type Route } from './router.ts';
 import { SignInPage } from './SignInPage.tsx';
 import '../staff/staff.css';
@@ -54,7 +48,9 @@ function Shell() {
         <LanguageSwitch />
       </header>
       <main className="app-main" id="main" tabIndex={-1}>
-        <Page route={route} staff={staff} />
+        <Suspense fallback={<Loading />}>
+          <Page route={route} staff={staff} />
+        </Suspense>
       </main>
     </div>
   );

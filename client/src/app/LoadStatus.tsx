@@ -15,13 +15,7 @@ export function LoadStatus({ loaded, onRetry }: { loaded: Exclude<Loaded<unknown
     if (sessionEnded && auth.state.status === 'signedIn') auth.refresh();
   }, [sessionEnded, auth]);
 
-  if (loaded.status === 'loading') {
-    return (
-      <p className="staff-loading" role="status">
-        {t('shell.loading')}
-      </p>
-    );
-  }
+  if (loaded.status === 'loading') return <Loading />;
   return (
     <div className="error-notice" role="alert">
       <p>{errorMessage(t, loaded.error, i18n.language)}</p>
@@ -29,5 +23,15 @@ export function LoadStatus({ loaded, onRetry }: { loaded: Exclude<Loaded<unknown
         {t('shell.retry')}
       </button>
     </div>
+  );
+}
+
+/** Visible and announced, for a page's data and for a page's own code still on its way. */
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="staff-loading" role="status">
+      {t('shell.loading')}
+    </p>
   );
 }

@@ -3,7 +3,10 @@
  * (the pathway's clocks are defined there, wherever the browser is), in the
  * page's language.
  */
-import { COPENHAGEN_ZONE } from '@samplan/shared';
+
+// Not shared's COPENHAGEN_ZONE: that module also holds the luxon arithmetic, and
+// importing it would make every page (the patient's join page too) load luxon.
+const COPENHAGEN_ZONE = 'Europe/Copenhagen';
 
 const LOCALES: Record<string, string> = { da: 'da-DK', en: 'en-GB' };
 

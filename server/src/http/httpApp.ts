@@ -11,12 +11,13 @@ import { recordApi, type RecordApiDeps } from './recordApi.ts';
 import { mountRoutes } from './route.ts';
 import { demoRoomRoutes } from './routes/demoRoomRoutes.ts';
 import { refuseIllFormedText } from './wellFormedBody.ts';
+import { securityHeaders } from './securityHeaders.ts';
 
 /** The API carries small JSON documents; anything bigger is a mistake or an attack. */
 const JSON_BODY_LIMIT = '32kb';
 
 export function createHttpApp(deps: {
-  config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist' | 'publicUrl' | 'trustProxy'>;
+  config: Pick<Config, 'secret' | 'demoRooms' | 'clientDist' | 'publicUrl' | 'trustProxy' | 'hsts'>;
   media: MediaService;
   logger: Logger;
   /** The clinical record; without it only health, demo rooms and the client are served (the HTTP shell's own tests). */
@@ -26,6 +27,7 @@ export function createHttpApp(deps: {
   app.disable('x-powered-by');
   // Only a configured proxy may say who the client is; trusting anyone's X-Forwarded-For lets every attempt come from a new address.
   app.set('trust proxy', deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false);
+  app.use(securityHeaders({ https: deps.config.hsts }));
 
   const api = express.Router();
   api.use(originGuard(deps.config.publicUrl));
