@@ -1,6 +1,7 @@
 import { ACUTE_CONTACT, ELSEWHERE_CONTACTS, type ConferenceView, isConferenceOver, type MeResponse } from '@samplan/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../app/LoadStatus.tsx';
 import { checkConnection } from '../devicecheck/connectionTest.ts';
 import { DeviceCheck, type DeviceCheckResult } from '../devicecheck/DeviceCheck.tsx';
 import { StepScreen } from '../devicecheck/StepScreen.tsx';
@@ -11,11 +12,14 @@ import { awaitAdmission, type RoomEntry } from './admission.ts';
 import { AdviceClosed } from './AdviceClosed.tsx';
 import { AFTER_DISCHARGE_KINDS, knownAdviceWindow, type KnownAdviceWindow } from './adviceWindow.ts';
 import { AdviceForm } from './AdviceForm.tsx';
-import { GuestCall } from './GuestCall.tsx';
 import { guestApi, type GuestApi } from './guestApi.ts';
 import { LinkProblem } from './LinkProblem.tsx';
 import { WaitingRoom } from './WaitingRoom.tsx';
 import './guest.css';
+
+// The call's media code (mediasoup-client) is fetched while she waits to be let in, not before her link can open.
+const loadGuestCall = () => import('./GuestCall.tsx');
+const GuestCall = lazy(async () => ({ default: (await loadGuestCall()).GuestCall }));
 
 type Guest = Extract<MeResponse['principal'], { kind: 'participant' }>;
 type Opened = { guest: Guest; conference: ConferenceView };
@@ -84,21 +88,26 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
       return <Lobby api={api} opened={phase.opened} checked={phase.checked} onPhase={setPhase} />;
     case 'call':
       return (
-        <GuestCall
-          api={api}
-          conferenceId={phase.opened.guest.conferenceId}
-          episodeId={phase.opened.guest.episodeId}
-          patientName={patientNameOf(phase.opened)}
-          entry={phase.entry}
-          checked={phase.checked}
-          onBackToLobby={() => setPhase({ kind: 'waiting', opened: phase.opened, checked: phase.checked })}
-        />
+        <Suspense fallback={<Loading />}>
+          <GuestCall
+            api={api}
+            conferenceId={phase.opened.guest.conferenceId}
+            episodeId={phase.opened.guest.episodeId}
+            patientName={patientNameOf(phase.opened)}
+            entry={phase.entry}
+            checked={phase.checked}
+            onBackToLobby={() => setPhase({ kind: 'waiting', opened: phase.opened, checked: phase.checked })}
+          />
+        </Suspense>
       );
   }
 }
 
 function Lobby({ api, opened, checked, onPhase }: { api: GuestApi; opened: Opened; checked: DeviceCheckResult; onPhase(phase: Phase): void }) {
   const [conference, setConference] = useState(opened.conference);
+  useEffect(() => {
+    void loadGuestCall();
+  }, []);
   useEffect(() => {
     const stop = new AbortController();
     awaitAdmission(api, opened.guest.conferenceId, opened.guest.participantId, (view) => setConference(view.conference), stop.signal).then(
