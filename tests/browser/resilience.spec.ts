@@ -1,3 +1,4 @@
+import { demoMediaRoomId } from '@samplan/server';
 import { da } from '../../client/src/i18n/da.ts';
 import { expect, test } from './fixtures.ts';
 import { Participant } from './participant.ts';
@@ -29,12 +30,12 @@ test('a dropped signalling connection takes its place back, and media flows agai
 test('when the media worker dies, everyone rejoins a new room and media flows again', async ({ browser, samplan }) => {
   const roomId = 'worker-death';
   const [inge, nurse] = await twoInRoom(browser, samplan.url, roomId);
-  const pid = samplan.media.roomWorkerPid(roomId);
+  const pid = samplan.media.roomWorkerPid(demoMediaRoomId(roomId));
   expect(pid).toBeDefined();
 
   process.kill(pid!, 'SIGKILL');
 
-  await expect.poll(() => samplan.media.roomWorkerPid(roomId), { timeout: 20_000 }).not.toBe(pid);
+  await expect.poll(() => samplan.media.roomWorkerPid(demoMediaRoomId(roomId)), { timeout: 20_000 }).not.toBe(pid);
   for (const participant of [inge, nurse]) await expect(participant.connectionStatus()).toContainText(da.connection.connected);
   await expect(inge.tileIn(nurse)).toBeVisible();
   await expect(nurse.tileIn(inge)).toBeVisible();
