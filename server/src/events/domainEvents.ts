@@ -11,7 +11,20 @@ export type DomainEvent =
    * Someone may no longer be in the call: removed by the host, link revoked,
    * or sent back to the lobby. Their connections leave the call at once.
    */
-  | { type: 'participant.excluded'; conferenceId: string; participantId: string; reason: ExclusionReason };
+  | { type: 'participant.excluded'; conferenceId: string; participantId: string; reason: ExclusionReason }
+  /** A patient was admitted (from a screen or from the hospital's systems): day views of the care team change. */
+  | { type: 'episode.admitted'; episodeId: string; patientId: string }
+  /** A discharge was recorded: the 24 h, 8-day and 7-day clocks start; the care team's day views change. */
+  | { type: 'episode.discharged'; episodeId: string; patientId: string; dischargedAt: Date }
+  /**
+   * A visit or check after discharge was recorded. `recordedByStaffId` is who
+   * recorded it, so a consequence in the plan (closing the matching task) is
+   * authored by them.
+   */
+  | { type: 'visit.recorded'; episodeId: string; visitId: string; kind: VisitKindName; performedAt: Date; recordedByStaffId: string };
+
+/** The stored visit kinds (prisma VisitKind). */
+export type VisitKindName = 'reception_visit' | 'follow_up_home_visit' | 'day_after_check';
 
 export type ExclusionReason = 'removed' | 'lobby';
 export type DomainEventType = DomainEvent['type'];
