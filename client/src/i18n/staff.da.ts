@@ -1,4 +1,4 @@
-import type { ConferenceKind, LOBBY_STATES, StaffRole } from '@samplan/shared';
+import type { ConferenceKind, LOBBY_STATES, PlanSection, StaffRole } from '@samplan/shared';
 
 type LobbyState = (typeof LOBBY_STATES)[number];
 
@@ -271,7 +271,7 @@ export const staffDa = {
       contacts: 'Kontakter',
       wishes: 'Patientens ønsker',
       comments: 'Kommentarer',
-    },
+    } satisfies Record<PlanSection, string>,
     plainSections: {
       goals: 'Det vil jeg gerne kunne',
       needs: 'Det har jeg brug for hjælp til',
@@ -281,7 +281,7 @@ export const staffDa = {
       contacts: 'Her kan jeg ringe',
       wishes: 'Mine ønsker',
       comments: 'Kommentarer',
-    },
+    } satisfies Record<PlanSection, string>,
     empty: 'Intet endnu.',
     fields: {
       text: 'Tekst',
