@@ -7,8 +7,8 @@ import { joinRateLimiter, type RateLimitConfig, signInRateLimiters } from './rat
 import type { TurnSettings } from '../media/iceServers.ts';
 import type { DomainEventPublisher } from '../events/domainEvents.ts';
 import type { PlanService } from '../plan/planService.ts';
-import { fhirRoutes } from './fhirRoutes.ts';
-import { planRoutes } from './planRoutes.ts';
+import { fhirRoutes } from './routes/fhirRoutes.ts';
+import { planRoutes } from './routes/planRoutes.ts';
 import { auditDenied } from '../record/audit.ts';
 import { type AnyRoute, mountRoutes } from './route.ts';
 import { adviceRoutes } from './routes/adviceRoutes.ts';
