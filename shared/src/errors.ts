@@ -28,6 +28,15 @@ export const ERROR_CODES = [
   /** The host removed this person from the conference, or their link was revoked. */
   'REMOVED',
   'MEDIA_REJECTED',
+  /** Another staff account has this login already. */
+  'LOGIN_TAKEN',
+  /** The change would leave the organisation without an active administrator. */
+  'LAST_ADMINISTRATOR',
+  /** A set-password link that was used already (each works once). */
+  'PASSWORD_LINK_USED',
+  'PASSWORD_LINK_EXPIRED',
+  /** An administrator deactivated the link (or issued a newer one, or deactivated the account). */
+  'PASSWORD_LINK_REVOKED',
   'INTERNAL',
 ] as const;
 

@@ -21,10 +21,15 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case 'CONFLICT':
     case 'EPISODE_ALREADY_OPEN':
+    case 'LOGIN_TAKEN':
+    case 'LAST_ADMINISTRATOR':
     case 'ALREADY_JOINED':
     case 'NOT_JOINED':
       return 409;
     case 'ROOM_CLOSED':
+    case 'PASSWORD_LINK_USED':
+    case 'PASSWORD_LINK_EXPIRED':
+    case 'PASSWORD_LINK_REVOKED':
       return 410;
     case 'TOO_LARGE':
       return 413;

@@ -102,3 +102,32 @@ export async function requireAdmittingStaff(ctx: Pick<RecordContext, 'db'>, call
   await auditDenied(ctx.db, caller, { ...audit, patientId: null });
   throw new SamplanError('FORBIDDEN', 'Only hospital staff admit patients.');
 }
+
+/**
+ * An administrator acts only in their own organisation. Not an administrator:
+ * FORBIDDEN; a staff member, link or system client of another organisation
+ * (or none): NOT_FOUND, as for episodes. Both audited.
+ */
+export async function requireAdministrator(
+  ctx: Pick<RecordContext, 'db'>,
+  caller: Caller,
+  audit: AccessCheck['audit'],
+): Promise<{ staffId: string; organisationId: string }> {
+  const { principal } = caller;
+  if (principal.kind === 'staff' && principal.administrator) return { staffId: principal.staffId, organisationId: principal.organisationId };
+  await auditDenied(ctx.db, caller, audit);
+  throw new SamplanError('FORBIDDEN', 'Only an administrator of the organisation may do this.');
+}
+
+/** Refuses (audited) a row of another organisation, or none, as if it did not exist. */
+export async function requireOwnOrganisation<T extends { organisationId: string }>(
+  ctx: Pick<RecordContext, 'db'>,
+  caller: Caller,
+  admin: { organisationId: string },
+  row: T | null,
+  audit: AccessCheck['audit'],
+): Promise<T> {
+  if (row !== null && row.organisationId === admin.organisationId) return row;
+  await auditDenied(ctx.db, caller, audit);
+  throw notFound(audit.resourceType);
+}

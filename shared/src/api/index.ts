@@ -7,3 +7,5 @@ export * from './advice.ts';
 export * from './audit.ts';
 export * from './day.ts';
 export * from './intake.ts';
+export * from './organisations.ts';
+export * from './staffAdmin.ts';

