@@ -63,8 +63,8 @@ export const admissionSchema = z.object({
 export type AdmissionInput = z.input<typeof admissionSchema>;
 export type Admission = z.output<typeof admissionSchema>;
 
-/** POST /api/episodes — a hospital staff member admits into their own ward. */
-export const admitEpisodeRequestSchema = admissionSchema.omit({ admittingWardId: true, encounterIdentifier: true });
+/** POST /api/episodes — a hospital staff member admits into their own ward; admitted now unless told. */
+export const admitEpisodeRequestSchema = admissionSchema.omit({ admittingWardId: true, encounterIdentifier: true }).extend({ admittedAt: isoInstantSchema.optional() });
 export type AdmitEpisodeRequest = z.input<typeof admitEpisodeRequestSchema>;
 export const admitEpisodeResponseSchema = z.object({ episodeId: recordIdSchema, patientId: recordIdSchema, patientCreated: z.boolean() });
 export type AdmitEpisodeResponse = z.infer<typeof admitEpisodeResponseSchema>;

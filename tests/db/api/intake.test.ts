@@ -274,6 +274,10 @@ describe.each(DATABASE_KINDS)('intake on %s', (kind) => {
     expect((await otherWardNurse.get(`/episodes/${episodeId}`)).status).toBe(404);
     expect((await homeNurse.get(`/episodes/${episodeId}`)).status).toBe(200);
     expect((await gpDoctor.get(`/episodes/${episodeId}`)).status).toBe(200);
+    // The least an admission needs: the patient; admitted now, no relatives, no GP.
+    const bare = await nurse.post('/episodes', { patient: { cpr: uniqueCprNumber(), name: 'Bent Bare', homeMunicipalityId: org.municipality } });
+    expect(bare.status, bare.text).toBe(201);
+    expect((await nurse.get(`/episodes/${bare.body.episodeId}`)).body).toMatchObject({ admittedAt: SCENARIO_NOW.toISOString(), gpPractice: null, unit: null, relatives: [] });
     // The other ward admits into its own list, never into this one.
     const theirs = await otherWardNurse.post('/episodes', admission(newPatient()));
     expect(theirs.status).toBe(201);

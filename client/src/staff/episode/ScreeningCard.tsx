@@ -8,20 +8,21 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
 import { errorMessage } from '../../api/errorMessage.ts';
-import { formatDateTime, fromLocalInputValue, toLocalInputValue } from '../../app/format.ts';
+import { formatDateTime, fromLocalInputValue } from '../../app/format.ts';
 
 export function ScreeningCard({ episode, onChanged }: { episode: EpisodeDetail; onChanged(): void }) {
   const { t, i18n } = useTranslation();
   const mayRecord = episode.allowedActions.includes('screening:record');
   const [score, setScore] = useState('');
-  const [screenedAt, setScreenedAt] = useState(() => toLocalInputValue(new Date().toISOString()));
+  // Empty: screened now, by the server's clock.
+  const [screenedAt, setScreenedAt] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const typed = score.trim() === '' ? null : screeningRecommendations(Number(score));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const at = fromLocalInputValue(screenedAt);
+    const at = screenedAt === '' ? undefined : fromLocalInputValue(screenedAt);
     if (typed === null || !typed.ok || at === null) {
       setError(t('episode.screeningInvalid'));
       return;
@@ -29,7 +30,7 @@ export function ScreeningCard({ episode, onChanged }: { episode: EpisodeDetail; 
     setBusy(true);
     setError(null);
     try {
-      await api.recordScreening(episode.id, { score: typed.score, screenedAt: at });
+      await api.recordScreening(episode.id, { score: typed.score, ...(at === undefined ? {} : { screenedAt: at }) });
       setScore('');
       onChanged();
     } catch (caught) {
@@ -80,7 +81,10 @@ export function ScreeningCard({ episode, onChanged }: { episode: EpisodeDetail; 
           </div>
           <div className="field">
             <label htmlFor="screening-at">{t('episode.screenedAt')}</label>
-            <input id="screening-at" type="datetime-local" value={screenedAt} onChange={(e) => setScreenedAt(e.target.value)} required />
+            <input id="screening-at" type="datetime-local" value={screenedAt} onChange={(e) => setScreenedAt(e.target.value)} aria-describedby="screening-at-hint" />
+            <p id="screening-at-hint" className="plan-meta">
+              {t('episode.screenedNow')}
+            </p>
           </div>
           {error !== null && (
             <p className="error-notice" role="alert">

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
 import { errorMessage } from '../../api/errorMessage.ts';
 import { useStaff } from '../../app/auth.tsx';
-import { formatDate, fromLocalInputValue, toLocalInputValue } from '../../app/format.ts';
+import { formatDate, fromLocalInputValue } from '../../app/format.ts';
 import { Link } from '../../app/Link.tsx';
 import { LoadStatus } from '../../app/LoadStatus.tsx';
 import { navigate, pathOf } from '../../app/router.ts';
@@ -107,7 +107,8 @@ function AdmitForm({ cpr, answer, organisations }: { cpr: string; answer: Patien
   const [email, setEmail] = useState('');
   const [language, setLanguage] = useState<'da' | 'en'>('da');
   const [unit, setUnit] = useState('');
-  const [admittedAt, setAdmittedAt] = useState(() => toLocalInputValue(new Date().toISOString()));
+  // Empty: admitted now, by the server's clock.
+  const [admittedAt, setAdmittedAt] = useState('');
   const [residenceId, setResidenceId] = useState('');
   const [gpPracticeId, setGpPracticeId] = useState('');
   const [relatives, setRelatives] = useState<RelativeDraft[]>(() => (found === null ? [emptyRelative()] : []));
@@ -133,7 +134,7 @@ function AdmitForm({ cpr, answer, organisations }: { cpr: string; answer: Patien
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const at = fromLocalInputValue(admittedAt);
+    const at = admittedAt === '' ? undefined : fromLocalInputValue(admittedAt);
     if (at === null) {
       setError(t('intake.badTime'));
       return;
@@ -151,7 +152,7 @@ function AdmitForm({ cpr, answer, organisations }: { cpr: string; answer: Patien
       const admitted = await api.admit({
         patient,
         unit: orNull(unit),
-        admittedAt: at,
+        ...(at === undefined ? {} : { admittedAt: at }),
         ...(residenceId === '' ? {} : { residenceMunicipalityId: residenceId }),
         gpPracticeId: gpPracticeId === '' ? null : gpPracticeId,
         relatives: filled,
@@ -228,7 +229,10 @@ function AdmitForm({ cpr, answer, organisations }: { cpr: string; answer: Patien
         </div>
         <div className="field">
           <label htmlFor="intake-admitted">{t('intake.admittedAt')}</label>
-          <input id="intake-admitted" type="datetime-local" value={admittedAt} onChange={(e) => setAdmittedAt(e.target.value)} required />
+          <input id="intake-admitted" type="datetime-local" value={admittedAt} onChange={(e) => setAdmittedAt(e.target.value)} aria-describedby="intake-admitted-hint" />
+          <p id="intake-admitted-hint" className="plan-meta">
+            {t('intake.admittedNow')}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="intake-residence">{t('intake.residence')}</label>

@@ -153,13 +153,15 @@ async function checkOrganisations(tx: DbClient, wanted: ReadonlyArray<{ path: st
 export async function admitEpisode(ctx: RecordContext, caller: Caller, input: z.output<typeof admitEpisodeRequestSchema>): Promise<AdmitEpisodeResponse> {
   const audit = { action: 'create', resourceType: 'Episode' };
   const staff = await requireAdmittingStaff(ctx, caller, audit);
-  if (new Date(input.admittedAt).getTime() > ctx.now().getTime() + CLOCK_SKEW_MS) {
+  const now = ctx.now();
+  const admittedAt = input.admittedAt ?? now.toISOString();
+  if (new Date(admittedAt).getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw new SamplanError('BAD_REQUEST', 'An admission cannot be recorded ahead of time.', [{ path: 'admittedAt', message: 'must not be in the future' }]);
   }
   let written: AdmissionWritten;
   try {
     written = await ctx.db.$transaction(async (tx) => {
-      const done = await writeAdmission(tx, { ...input, admittingWardId: staff.organisationId, encounterIdentifier: null }, staff.staffId);
+      const done = await writeAdmission(tx, { ...input, admittedAt, admittingWardId: staff.organisationId, encounterIdentifier: null }, staff.staffId);
       if (done.patientCreated) await auditOk(tx, caller, { action: 'create', resourceType: 'Patient', resourceId: done.patientId, patientId: done.patientId });
       for (const relativeId of done.relativeIds) await auditOk(tx, caller, { action: 'create', resourceType: 'Relative', resourceId: relativeId, patientId: done.patientId });
       await auditOk(tx, caller, { ...audit, resourceId: done.episodeId, patientId: done.patientId });
