@@ -247,6 +247,7 @@ export const staffDa = {
     startDefault: 'Tomt felt: tidspunktet foreslås efter forløbet.',
     inviteFailed: 'Kunne ikke invitere {{name}}: {{reason}}',
     guestLink: 'Link til {{name}}',
+    noVideoConsent: 'Patienten har ikke givet samtykke til at deltage på video. Registrér samtykket på forløbssiden, før patient og pårørende inviteres.',
     guestsHeading: 'Patient og pårørende',
     invitePatient: 'Invitér patienten ({{name}})',
     relativeOnRecord: 'Invitér {{name}} ({{relation}})',

@@ -244,6 +244,7 @@ export const staffEn: StaffTranslations = {
     startDefault: 'Left empty, the pathway suggests the time.',
     inviteFailed: 'Could not invite {{name}}: {{reason}}',
     guestLink: 'Link for {{name}}',
+    noVideoConsent: 'The patient has not consented to take part by video. Record the consent on the episode page before inviting the patient and relatives.',
     guestsHeading: 'Patient and relatives',
     invitePatient: 'Invite the patient ({{name}})',
     relativeOnRecord: 'Invite {{name}} ({{relation}})',
