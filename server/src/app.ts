@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/principal.ts';
 import { conferenceMediaRoomId } from './auth/roomToken.ts';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, loadConfig, publicBaseUrl } from './config.ts';
 import { DomainEvents } from './events/domainEvents.ts';
 import { createHttpApp } from './http/httpApp.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -53,11 +53,6 @@ function listen(server: HttpServer, host: string, port: number): Promise<number>
       resolve((server.address() as AddressInfo).port);
     });
   });
-}
-
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
 }
 
 /**
@@ -121,7 +116,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     await closeDatabase();
     throw error;
   }
-  const url = config.publicUrl ?? `http://${urlHost(config.host)}:${port}`;
+  const url = publicBaseUrl(config, port);
   logger.info({ url, workers: media.workerCount, database: database.kind, demoSeeded: demo?.seeded ?? false }, 'Samplan started');
 
   let closing: Promise<void> | undefined;

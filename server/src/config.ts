@@ -120,6 +120,17 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The address people open Samplan at, and links are made under: PUBLIC_URL
+ * when set, else the address the server listens on (a wildcard host is
+ * reached on loopback).
+ */
+export function publicBaseUrl(config: Pick<Config, 'publicUrl' | 'host' | 'port'>, port: number = config.port): string {
+  if (config.publicUrl !== undefined) return config.publicUrl.replace(/\/+$/, '');
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${port}`;
+}
+
 let processSecret: string | undefined;
 
 /**

@@ -18,12 +18,25 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** A pathway rule says no (advice window closed, conference in the past…); `refusal` says which and what to do instead. */
   'REFUSED',
+  /** The patient is admitted already: one open admission per patient. */
+  'EPISODE_ALREADY_OPEN',
+  /** The patient (or a relative) was to be invited to a video conference without a live consent to take part by video. */
+  'VIDEO_CONSENT_MISSING',
   'NOT_JOINED',
   'ALREADY_JOINED',
   'ROOM_CLOSED',
   /** The host removed this person from the conference, or their link was revoked. */
   'REMOVED',
   'MEDIA_REJECTED',
+  /** Another staff account has this login already. */
+  'LOGIN_TAKEN',
+  /** The change would leave the organisation without an active administrator. */
+  'LAST_ADMINISTRATOR',
+  /** A set-password link that was used already (each works once). */
+  'PASSWORD_LINK_USED',
+  'PASSWORD_LINK_EXPIRED',
+  /** An administrator deactivated the link (or issued a newer one, or deactivated the account). */
+  'PASSWORD_LINK_REVOKED',
   'INTERNAL',
 ] as const;
 

@@ -4,6 +4,15 @@
  * here. All functions throw what http.ts throws.
  */
 import {
+  admitEpisodeResponseSchema,
+  consentResponseSchema,
+  organisationListResponseSchema,
+  patientLookupResponseSchema,
+  screeningResponseSchema,
+  type AdmitEpisodeRequest,
+  type OrganisationView,
+  type RecordConsentRequest,
+  type RecordScreeningRequest,
   adviceQueueResponseSchema,
   adviceRequestListResponseSchema,
   adviceRequestResponseSchema,
@@ -58,6 +67,18 @@ export function createApi(options: HttpOptions = {}) {
       requestJson('POST', `/api/conferences/${id(conferenceId)}/participants/${id(participantId)}/lobby`, participantResponseSchema, { state }, options),
     roomToken: (conferenceId: string) => requestJson('POST', `/api/conferences/${id(conferenceId)}/room-token`, roomTokenResponseSchema, {}, options),
     endConference: (conferenceId: string) => requestJson('POST', `/api/conferences/${id(conferenceId)}/end`, conferenceResponseSchema, {}, options),
+
+    organisations: (sector: OrganisationView['sector']) =>
+      requestJson('GET', `/api/organisations?sector=${id(sector)}`, organisationListResponseSchema, undefined, options),
+    // The CPR number goes in the body: never in a URL.
+    lookupPatient: (cpr: string) => requestJson('POST', '/api/patients/lookup', patientLookupResponseSchema, { cpr }, options),
+    admit: (request: AdmitEpisodeRequest) => requestJson('POST', '/api/episodes', admitEpisodeResponseSchema, request, options),
+    recordScreening: (episodeId: string, request: RecordScreeningRequest) =>
+      requestJson('POST', `/api/episodes/${id(episodeId)}/screenings`, screeningResponseSchema, request, options),
+    recordConsent: (episodeId: string, request: RecordConsentRequest) =>
+      requestJson('POST', `/api/episodes/${id(episodeId)}/consents`, consentResponseSchema, request, options),
+    withdrawConsent: (episodeId: string, consentId: string) =>
+      requestJson('POST', `/api/episodes/${id(episodeId)}/consents/${id(consentId)}/withdraw`, consentResponseSchema, {}, options),
 
     adviceQueue: () => requestJson('GET', '/api/advice-requests', adviceQueueResponseSchema, undefined, options),
     askForAdvice: (episodeId: string, request: CreateAdviceRequest) =>

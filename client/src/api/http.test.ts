@@ -24,6 +24,7 @@ const me = {
     role: 'discharge_coordinator',
     organisation: { id: '0193a2b4-0000-7000-8000-000000000002', name: 'Medicinsk afsnit, Horsens', sector: 'hospital' },
     geriatricTeam: false,
+    administrator: false,
   },
   allowedActions: ['episode:read'],
   sessionExpiresAt: '2026-11-24T12:00:00.000Z',

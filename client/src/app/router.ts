@@ -11,6 +11,8 @@ export type Route =
   | { name: 'day' }
   | { name: 'signIn' }
   | { name: 'advice' }
+  /** Find a patient by CPR (typed into the page, never in the path) and admit her. */
+  | { name: 'intake' }
   | { name: 'episode'; episodeId: string }
   | { name: 'schedule'; episodeId: string }
   | { name: 'conference'; conferenceId: string }
@@ -24,6 +26,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [/^\/$/, () => ({ name: 'day' })],
   [/^\/sign-in\/?$/, () => ({ name: 'signIn' })],
   [/^\/advice\/?$/, () => ({ name: 'advice' })],
+  [/^\/intake\/?$/, () => ({ name: 'intake' })],
   [/^\/episodes\/([^/]+)\/?$/, (episodeId) => ({ name: 'episode', episodeId })],
   [/^\/episodes\/([^/]+)\/schedule\/?$/, (episodeId) => ({ name: 'schedule', episodeId })],
   [/^\/conferences\/([^/]+)\/?$/, (conferenceId) => ({ name: 'conference', conferenceId })],
@@ -52,6 +55,8 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return '/sign-in';
     case 'advice':
       return '/advice';
+    case 'intake':
+      return '/intake';
     case 'episode':
       return `/episodes/${encodeURIComponent(route.episodeId)}`;
     case 'schedule':

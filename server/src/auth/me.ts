@@ -30,6 +30,7 @@ export async function describePrincipal(db: DbClient, principal: Principal, now:
       role: principal.role,
       organisation: { id: principal.organisationId, name: principal.organisationName, sector: principal.sector },
       geriatricTeam,
+      administrator: principal.administrator,
     },
     allowedActions: ACTIONS.filter((action) => granted.has(action)),
     sessionExpiresAt,

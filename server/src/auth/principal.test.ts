@@ -15,6 +15,7 @@ const geriatrician: StaffPrincipal = {
   organisationId: 'geriatric-clinic',
   organisationName: 'Klinik for Ældresygdomme',
   sector: 'hospital',
+  administrator: false,
   actor: { kind: 'geriatric_team', userId: 'g1' },
   session,
 };

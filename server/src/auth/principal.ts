@@ -22,6 +22,8 @@ export interface StaffPrincipal {
   readonly organisationId: string;
   readonly organisationName: string;
   readonly sector: StaffSector;
+  /** Administers their own organisation (its staff, their links, its system clients). */
+  readonly administrator: boolean;
   /**
    * A geriatrician's actor is the geriatric team (episodes whose advice window
    * is open); everyone else's is their organisation's sector.
@@ -122,7 +124,7 @@ function stillOpen(claims: SessionClaims): { id: string; sessions: { some: { id:
 async function staffPrincipal(deps: PrincipalDeps, claims: SessionClaims): Promise<StaffPrincipal | null> {
   const staff = await deps.db.staffUser.findUnique({
     where: stillOpen(claims),
-    select: { id: true, name: true, role: true, deactivatedAt: true, organisation: { select: { id: true, name: true, sector: true } } },
+    select: { id: true, name: true, role: true, administrator: true, deactivatedAt: true, organisation: { select: { id: true, name: true, sector: true } } },
   });
   if (staff === null || staff.deactivatedAt !== null) return null;
   const sector = staffSectorOf(staff.organisation.sector);
@@ -138,6 +140,7 @@ async function staffPrincipal(deps: PrincipalDeps, claims: SessionClaims): Promi
     organisationId: staff.organisation.id,
     organisationName: staff.organisation.name,
     sector,
+    administrator: staff.administrator,
     actor,
     session: claims,
   };

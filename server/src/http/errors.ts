@@ -20,15 +20,22 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':
+    case 'EPISODE_ALREADY_OPEN':
+    case 'LOGIN_TAKEN':
+    case 'LAST_ADMINISTRATOR':
     case 'ALREADY_JOINED':
     case 'NOT_JOINED':
       return 409;
     case 'ROOM_CLOSED':
+    case 'PASSWORD_LINK_USED':
+    case 'PASSWORD_LINK_EXPIRED':
+    case 'PASSWORD_LINK_REVOKED':
       return 410;
     case 'TOO_LARGE':
       return 413;
     case 'MEDIA_REJECTED':
     case 'REFUSED':
+    case 'VIDEO_CONSENT_MISSING':
       return 422;
     case 'RATE_LIMITED':
       return 429;

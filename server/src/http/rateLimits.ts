@@ -26,6 +26,23 @@ export function joinRateLimiter(config: RateLimitConfig): RequestHandler {
   });
 }
 
+/**
+ * Set-password links are guessed like join links and slowed alike, per
+ * address in a count of their own; only refused attempts count (an unknown,
+ * used or expired link, a password too short), so opening the page and
+ * setting the password cost nothing.
+ */
+export function passwordLinkRateLimiter(config: RateLimitConfig): RequestHandler {
+  return rateLimit({
+    windowMs: config.authRateWindowMs,
+    limit: config.authRateLimit,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new SamplanError('RATE_LIMITED', 'Too many attempts. Wait a while and try again.')),
+  });
+}
+
 // Only a wrong login or password counts: a ward behind one NAT signs in all at once at a shift change, and a refused attempt tried no password.
 const failedSignIn = (_req: Request, res: Response) => res.statusCode !== 401;
 

@@ -3,7 +3,7 @@ import type { PrincipalResolver } from '../auth/principal.ts';
 import type { Clock } from '../record/clock.ts';
 import type { Db } from '../store/database.ts';
 import { openApiDocument } from './openapi.ts';
-import { joinRateLimiter, type RateLimitConfig, signInRateLimiters } from './rateLimits.ts';
+import { joinRateLimiter, passwordLinkRateLimiter, type RateLimitConfig, signInRateLimiters } from './rateLimits.ts';
 import type { TurnSettings } from '../media/iceServers.ts';
 import type { DomainEventPublisher } from '../events/domainEvents.ts';
 import type { PlanService } from '../plan/planService.ts';
@@ -11,11 +11,15 @@ import { fhirRoutes } from './routes/fhirRoutes.ts';
 import { planRoutes } from './routes/planRoutes.ts';
 import { auditDenied } from '../record/audit.ts';
 import { type AnyRoute, mountRoutes } from './route.ts';
+import { adminRoutes } from './routes/adminRoutes.ts';
 import { adviceRoutes } from './routes/adviceRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { conferenceRoutes } from './routes/conferenceRoutes.ts';
 import { consentRoutes } from './routes/consentRoutes.ts';
 import { episodeRoutes } from './routes/episodeRoutes.ts';
+import { intakeRoutes } from './routes/intakeRoutes.ts';
+import { organisationRoutes } from './routes/organisationRoutes.ts';
+import { passwordLinkRoutes } from './routes/passwordLinkRoutes.ts';
 import { principalOf, sessionControl, sessionMiddleware } from './session.ts';
 
 export interface RecordApiDeps extends RateLimitConfig {
@@ -39,11 +43,15 @@ export function recordApi(deps: RecordApiDeps): Router {
   const routes = [
     ...authRoutes({ ...deps, loginLimiters: signInRateLimiters(deps), joinLimiter: joinRateLimiter(deps) }),
     ...episodeRoutes(record),
+    ...intakeRoutes(record),
     ...conferenceRoutes({ ...record, secret: deps.secret }),
     ...adviceRoutes(record),
     ...consentRoutes(record),
     ...planRoutes(deps.plans),
     ...fhirRoutes(record),
+    ...adminRoutes(record),
+    ...organisationRoutes(record),
+    ...passwordLinkRoutes({ ...record, limiter: passwordLinkRateLimiter(deps) }),
     ...deps.demoRoutes,
   ];
   const document = openApiDocument(routes, deps.secureCookies);

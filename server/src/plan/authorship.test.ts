@@ -7,7 +7,7 @@ const session = { sub: '', kind: 'staff', jti: '', auth_time: 0, iat: 0, exp: 0 
 
 function staff(role: StaffPrincipal['role'], sector: StaffPrincipal['sector'], name = 'Anna Holm'): StaffPrincipal {
   const actor = role === 'geriatrician' ? ({ kind: 'geriatric_team', userId: 's1' } as const) : ({ kind: 'staff', userId: 's1', organisationId: 'o1', sector } as const);
-  return { kind: 'staff', staffId: 's1', name, role, organisationId: 'o1', organisationName: 'Org', sector, actor, session };
+  return { kind: 'staff', staffId: 's1', name, role, organisationId: 'o1', organisationName: 'Org', sector, administrator: false, actor, session };
 }
 
 const guest: ParticipantPrincipal = {

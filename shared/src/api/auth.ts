@@ -25,6 +25,8 @@ export const principalSummarySchema = z.discriminatedUnion('kind', [
     organisation: z.object({ id: recordIdSchema, name: z.string(), sector: z.enum(STAFF_SECTORS) }),
     /** A geriatrician works as the geriatric team (episodes in their advice window). */
     geriatricTeam: z.boolean(),
+    /** Administers their organisation: its staff, set-password links and system clients. */
+    administrator: z.boolean(),
   }),
   z.object({
     kind: z.literal('participant'),

@@ -31,8 +31,9 @@ describe.each(DATABASE_KINDS)('demo data on %s', (kind) => {
     const first = await seedDemoIfEmpty(fresh.db.prisma, SCENARIO_NOW);
     expect(first.seeded).toBe(true);
     expect(first.logins.map((login) => login.login)).toContain('sygeplejerske@horsens.demo');
+    expect(first.logins.map((login) => login.login)).toContain('admin@horsens.demo');
     expect(first.guestLinks).toHaveLength(2);
-    expect(await counts()).toEqual({ organisations: 5, staff: 10, patients: 3, relatives: 4, episodes: 3, revisions: 3, consents: 6, conferences: 3 });
+    expect(await counts()).toEqual({ organisations: 5, staff: 11, patients: 3, relatives: 4, episodes: 3, revisions: 3, consents: 6, conferences: 3 });
 
     const episodes = await fresh.db.prisma.episode.findMany({ include: { patient: true }, orderBy: { admittedAt: 'desc' } });
     const [karen, poul, ella] = episodes;
@@ -51,7 +52,7 @@ describe.each(DATABASE_KINDS)('demo data on %s', (kind) => {
     const before = await counts();
     const again = await seedDemoIfEmpty(fresh.db.prisma, SCENARIO_NOW);
     expect(again).toMatchObject({ seeded: false, guestLinks: [] });
-    expect(again.logins).toHaveLength(10);
+    expect(again.logins).toHaveLength(11);
     const samplan = await startSamplan(
       { host: '127.0.0.1', port: 0, mediaWorkers: 1, mediaPort: 0, logLevel: 'silent', secret: 'seed-test-secret-that-is-long-enough-0123', seedDemo: true, clientDist: '/nonexistent' },
       { database: fresh.db, now: () => SCENARIO_NOW },

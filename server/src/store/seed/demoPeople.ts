@@ -23,6 +23,8 @@ export interface DemoStaff {
   readonly name: string;
   readonly role: StaffRole;
   readonly organisation: DemoOrganisation;
+  /** Administers the organisation's staff, set-password links and system clients. */
+  readonly administrator?: boolean;
   /** What the login is for, printed at start. */
   readonly what: string;
 }
@@ -38,6 +40,15 @@ export const DEMO_STAFF = [
   { key: 'skanderborgVisitator', login: 'visitator@skanderborg.demo', name: 'Birgitte Dam', role: 'visitator', organisation: 'skanderborg', what: 'visitator, Skanderborg' },
   { key: 'skanderborgNurse', login: 'hjemmesygeplejerske@skanderborg.demo', name: 'Karina Holt', role: 'home_nurse', organisation: 'skanderborg', what: 'home nurse, Skanderborg' },
   { key: 'gp', login: 'laege@rosensgade.demo', name: 'Ole Bach', role: 'gp', organisation: 'gp', what: 'GP, Odder' },
+  {
+    key: 'admin',
+    login: 'admin@horsens.demo',
+    name: 'Lene Thorsen',
+    role: 'nurse',
+    organisation: 'ward',
+    administrator: true,
+    what: "administrator, Horsens ward (staff, set-password links, system clients)",
+  },
 ] as const satisfies readonly DemoStaff[];
 export type DemoStaffKey = (typeof DEMO_STAFF)[number]['key'];
 

@@ -62,7 +62,17 @@ async function seed(tx: DbTransaction, now: Date, passwordHash: string) {
   const staff = {} as Record<DemoStaffKey, string>;
   for (const person of DEMO_STAFF) {
     staff[person.key] = (
-      await tx.staffUser.create({ data: { login: person.login, name: person.name, role: person.role, organisationId: org[person.organisation], passwordHash }, select: { id: true } })
+      await tx.staffUser.create({
+        data: {
+          login: person.login,
+          name: person.name,
+          role: person.role,
+          organisationId: org[person.organisation],
+          administrator: 'administrator' in person && person.administrator,
+          passwordHash,
+        },
+        select: { id: true },
+      })
     ).id;
   }
 
