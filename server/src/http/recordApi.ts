@@ -7,6 +7,7 @@ import { joinRateLimiter, type RateLimitConfig, signInRateLimiters } from './rat
 import type { TurnSettings } from '../media/iceServers.ts';
 import type { DomainEventPublisher } from '../events/domainEvents.ts';
 import type { PlanService } from '../plan/planService.ts';
+import { fhirInOpenApi } from './fhirInOpenApi.ts';
 import { fhirRoutes } from './fhirRoutes.ts';
 import { planRoutes } from './planRoutes.ts';
 import { auditDenied } from '../record/audit.ts';
@@ -46,7 +47,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...fhirRoutes(record),
     ...deps.demoRoutes,
   ];
-  const document = openApiDocument(routes, deps.secureCookies);
+  const document = openApiDocument(routes, deps.secureCookies, fhirInOpenApi);
 
   const router = Router();
   router.get('/openapi.json', (_req, res) => {

@@ -1,0 +1,46 @@
+import type { Bundle } from '@medplum/fhirtypes';
+import type { SystemCaller } from '../auth/systemClient.ts';
+import type { RecordContext } from '../record/context.ts';
+import { recordAudit } from '../store/audit.ts';
+import { UniqueConflictError } from '../store/unique-conflict.ts';
+import { applyHospitalNotice } from './applyHospitalNotice.ts';
+import { InboundRefusal } from './operationOutcome.ts';
+import { type HospitalNotice, readHospitalBundle } from './readHospitalBundle.ts';
+import { transactionResponse } from './transactionResponse.ts';
+
+/**
+ * POST /fhir/R4: a hospital system's transaction Bundle (admission,
+ * discharge, relatives). Read and checked, then written in one transaction
+ * with its audit rows; the episode's events follow the commit. A refusal
+ * stores nothing and is audited on its own, naming the patient when Samplan
+ * knows her.
+ */
+export async function receiveHospitalBundle(ctx: RecordContext, caller: SystemCaller, body: unknown): Promise<Bundle> {
+  let notice: HospitalNotice | null = null;
+  try {
+    notice = readHospitalBundle(body);
+    const read = notice;
+    const applied = await ctx.db.$transaction((tx) => applyHospitalNotice(tx, caller, read));
+    for (const event of applied.events) await ctx.events.publish(event);
+    return transactionResponse(read.entries, applied, ctx.now());
+  } catch (error) {
+    const refusal = error instanceof InboundRefusal ? error : conflictOf(error);
+    if (refusal === null) throw error;
+    const patient = notice === null ? null : await ctx.db.patient.findUnique({ where: { cprNumber: notice.patient.cpr.value }, select: { id: true } });
+    await recordAudit(ctx.db, {
+      actor: { kind: 'system', systemClientId: caller.systemClientId },
+      action: 'receive',
+      resourceType: 'Bundle',
+      patientId: patient?.id ?? null,
+      via: caller.via,
+      outcome: 'denied',
+    });
+    throw refusal;
+  }
+}
+
+/** Two systems sending the same admission at once: the loser meets the unique keys (Encounter identifier, one open admission). */
+function conflictOf(error: unknown): InboundRefusal | null {
+  if (!(error instanceof UniqueConflictError)) return null;
+  return InboundRefusal.one(409, 'conflict', 'Another request changed the same patient or Encounter at the same moment: send the bundle again.');
+}
