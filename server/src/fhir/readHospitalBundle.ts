@@ -195,7 +195,7 @@ export function identifierKey(identifier: Identifier): string {
  * Cancellations and corrections (AN_/RE_) are not taken: Samplan would have
  * to undo an episode the care team may already have planned on.
  */
-export function eventOf(status: Encounter['status'], at: string): NoticeEncounter['event'] {
+export function eventOf(status: Encounter['status'] | undefined, at: string): NoticeEncounter['event'] {
   switch (status) {
     case 'in-progress':
     case 'onleave':
