@@ -20,6 +20,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':
+    case 'EPISODE_ALREADY_OPEN':
     case 'ALREADY_JOINED':
     case 'NOT_JOINED':
       return 409;
@@ -29,6 +30,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 413;
     case 'MEDIA_REJECTED':
     case 'REFUSED':
+    case 'VIDEO_CONSENT_MISSING':
       return 422;
     case 'RATE_LIMITED':
       return 429;

@@ -17,6 +17,7 @@ import { authRoutes } from './routes/authRoutes.ts';
 import { conferenceRoutes } from './routes/conferenceRoutes.ts';
 import { consentRoutes } from './routes/consentRoutes.ts';
 import { episodeRoutes } from './routes/episodeRoutes.ts';
+import { intakeRoutes } from './routes/intakeRoutes.ts';
 import { principalOf, sessionControl, sessionMiddleware } from './session.ts';
 
 export interface RecordApiDeps extends RateLimitConfig {
@@ -40,6 +41,7 @@ export function recordApi(deps: RecordApiDeps): Router {
   const routes = [
     ...authRoutes({ ...deps, loginLimiters: signInRateLimiters(deps), joinLimiter: joinRateLimiter(deps) }),
     ...episodeRoutes(record),
+    ...intakeRoutes(record),
     ...conferenceRoutes({ ...record, secret: deps.secret }),
     ...adviceRoutes(record),
     ...consentRoutes(record),
