@@ -16,6 +16,9 @@ export const ACTIONS = [
   'advice:take',
   'audit:read',
   'consent:record',
+  'episode:discharge',
+  'visit:record',
+  'tobs:record',
 ] as const;
 export const actionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof actionSchema>;
@@ -57,6 +60,9 @@ export type Standing = (typeof STANDINGS)[number];
  *   own in-hospital geriatric consults.
  * - Consent to share (and the access log that goes with it) is the
  *   discharging hospital's, per the sources.
+ * - The discharge is the ward's act. The visits after it (reception visit,
+ *   follow-up home visit, the day-after check) and TOBS are made by the
+ *   municipality's nurses and the GP, so they record them; the ward reads them.
  */
 export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
   care_team_hospital: [
@@ -71,6 +77,7 @@ export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
     'conference:admit',
     'audit:read',
     'consent:record',
+    'episode:discharge',
   ],
   care_team_municipality: [
     'episode:read',
@@ -83,6 +90,8 @@ export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
     'conference:join',
     'conference:admit',
     'advice:request',
+    'visit:record',
+    'tobs:record',
   ],
   care_team_gp: [
     'episode:read',
@@ -95,6 +104,8 @@ export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
     'conference:join',
     'conference:admit',
     'advice:request',
+    'visit:record',
+    'tobs:record',
   ],
   geriatric_team: ['episode:read', 'plan:read', 'plan:comment', 'conference:schedule', 'conference:join', 'conference:admit', 'advice:take'],
   patient: ['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join', 'advice:request'],
