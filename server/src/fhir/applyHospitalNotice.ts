@@ -1,17 +1,25 @@
+import { type Admission, admissionSchema, type RelativeInput, relativeInputSchema, SamplanError } from '@samplan/shared';
+import { z } from 'zod';
 import type { SystemCaller } from '../auth/systemClient.ts';
 import type { DomainEvent } from '../events/domainEvents.ts';
+import { OpenAdmissionError, writeAdmission } from '../record/episodes/admitEpisode.ts';
+import { dischargedEvent, writeDischarge } from '../record/episodes/recordDischarge.ts';
 import { recordAudit } from '../store/audit.ts';
 import type { DbTransaction } from '../store/database.ts';
 import type { Sector } from '../store/generated/enums.ts';
-import { InboundRefusal } from './operationOutcome.ts';
-import type { HospitalNotice, NoticeRelative, SorReference } from './readHospitalBundle.ts';
+import { UniqueConflictError } from '../store/unique-conflict.ts';
+import { type InboundIssue, InboundRefusal } from './operationOutcome.ts';
+import type { HospitalNotice, SorReference } from './readHospitalBundle.ts';
 
 /**
  * Writes what a hospital's bundle asks, inside the caller's transaction, so
- * the whole bundle is stored or none of it. The same bundle again changes
- * nothing and gets the same ids. Samplan's rules hold as on the screens: one
- * open admission per patient (the partial unique index backs this up), the
- * ward, the home municipality and the GP practice on the care team.
+ * the whole bundle is stored or none of it. The writes are the record's own
+ * (writeAdmission, writeDischarge), so the rules hold as on the screens: the
+ * patient found by CPR (her details left as they are) or created, one open
+ * admission per patient, the ward, the municipality of residence and the GP
+ * practice on the care team, a discharge neither before the admission nor
+ * ahead of time. What FHIR adds: the Encounter identifier makes the same
+ * bundle sent again change nothing and answer the same ids.
  */
 
 export type Change = 'created' | 'updated' | 'unchanged';
@@ -32,34 +40,63 @@ const SECTOR_WORD: Readonly<Record<Sector, string>> = {
   general_practice: 'a GP practice',
 };
 
-export async function applyHospitalNotice(tx: DbTransaction, caller: SystemCaller, notice: HospitalNotice): Promise<AppliedNotice> {
+/** A system records it: no staff member is the admission's or the discharge's recorder. */
+const RECORDED_BY_SYSTEM = null;
+
+export async function applyHospitalNotice(tx: DbTransaction, caller: SystemCaller, notice: HospitalNotice, now: Date): Promise<AppliedNotice> {
   const organisations = await resolveOrganisations(tx, notice);
   const ward = organisationOf(organisations, notice.encounter.ward, 'hospital_ward');
   const municipality = notice.patient.municipality && organisationOf(organisations, notice.patient.municipality, 'municipal_unit');
   const gpPractice = notice.patient.gpPractice && organisationOf(organisations, notice.patient.gpPractice, 'general_practice');
+  const relatives = checkedRelatives(notice);
 
-  const patient = await upsertPatient(tx, notice, municipality);
-  const episode = notice.encounter.event === 'admitted' ? await admit(tx, notice, patient.id, ward, municipality, gpPractice) : await discharge(tx, notice, patient.id);
-  const relatives = [];
-  for (const relative of notice.relatives) relatives.push(await upsertRelative(tx, patient.id, relative));
+  const known = await tx.patient.findUnique({ where: { cprNumber: notice.patient.cpr.value }, select: { id: true, homeMunicipalityId: true } });
+  const held = await tx.episode.findUnique({ where: { encounterIdentifier: notice.encounter.identifier }, select: { id: true, patientId: true, status: true, dischargedAt: true } });
+  if (held !== null && held.patientId !== known?.id) throw InboundRefusal.one(409, 'conflict', 'Samplan holds this Encounter for another patient.', 'Encounter.subject');
+
+  let patient: AppliedNotice['patient'];
+  let episode: AppliedNotice['episode'];
+  let createdRelatives: readonly string[];
+  const events: DomainEvent[] = [];
+  if (notice.encounter.event === 'admitted') {
+    if (held === null) {
+      const admission = checkedAdmission(notice, { ward, municipality: municipality ?? known?.homeMunicipalityId ?? null, gpPractice, relatives });
+      const written = await admitting(() => writeAdmission(tx, admission, RECORDED_BY_SYSTEM));
+      patient = { id: written.patientId, change: written.patientCreated ? 'created' : 'unchanged' };
+      episode = { id: written.episodeId, change: 'created' };
+      createdRelatives = written.relativeIds;
+      events.push({ type: 'episode.admitted', episodeId: written.episodeId, patientId: written.patientId });
+    } else {
+      // A repeat, or a notice of leave (MedCom STOR/SLOR), for a stay Samplan holds.
+      if (held.status !== 'admitted') throw InboundRefusal.one(409, 'conflict', 'Samplan holds this Encounter as discharged already; it does not reopen a stay.', 'Encounter.status');
+      patient = { id: held.patientId, change: 'unchanged' };
+      episode = { id: held.id, change: 'unchanged' };
+      createdRelatives = await addMissingRelatives(tx, held.patientId, relatives);
+    }
+  } else {
+    if (held === null) {
+      throw InboundRefusal.one(422, 'business-rule', 'Samplan never received the admission of this Encounter, so it cannot record its discharge: send the admission (in-progress) first.', 'Encounter.identifier');
+    }
+    const dischargedAt = notice.encounter.dischargedAt as Date;
+    patient = { id: held.patientId, change: 'unchanged' };
+    if (held.dischargedAt !== null && held.dischargedAt.getTime() === dischargedAt.getTime()) {
+      episode = { id: held.id, change: 'unchanged' };
+    } else {
+      const written = await discharging(() => writeDischarge(tx, held.id, { dischargedAt: dischargedAt.toISOString(), destination: notice.encounter.destination ?? 'other' }, RECORDED_BY_SYSTEM, now));
+      episode = { id: held.id, change: 'updated' };
+      events.push(dischargedEvent(written));
+    }
+    createdRelatives = await addMissingRelatives(tx, held.patientId, relatives);
+  }
+  const relativeRows = await relativesOf(tx, patient.id, relatives, createdRelatives);
 
   const audit = (action: string, resourceType: string, resourceId: string) =>
     recordAudit(tx, { actor: { kind: 'system', systemClientId: caller.systemClientId }, action, resourceType, resourceId, patientId: patient.id, via: caller.via, outcome: 'ok' });
-  await audit(verbOf(patient.change), 'Patient', patient.id);
+  await audit(patient.change === 'created' ? 'create' : 'receive', 'Patient', patient.id);
   await audit(episode.change === 'created' ? 'admit' : episode.change === 'updated' ? 'discharge' : 'receive', 'Episode', episode.id);
-  for (const relative of relatives) await audit(verbOf(relative.change), 'Relative', relative.id);
+  for (const relative of relativeRows) await audit(relative.change === 'created' ? 'create' : 'receive', 'Relative', relative.id);
 
-  const events: DomainEvent[] = [];
-  if (episode.change === 'created') events.push({ type: 'episode.admitted', episodeId: episode.id, patientId: patient.id });
-  if (episode.change === 'updated' && notice.encounter.dischargedAt !== null) {
-    events.push({ type: 'episode.discharged', episodeId: episode.id, patientId: patient.id, dischargedAt: notice.encounter.dischargedAt });
-  }
-  return { patient, episode, relatives, organisations: new Map([...organisations].map(([sor, row]) => [sor, row.id])), events };
-}
-
-/** "unchanged": the same bundle again; the trail still shows it arrived. */
-function verbOf(change: Change): string {
-  return change === 'created' ? 'create' : change === 'updated' ? 'update' : 'receive';
+  return { patient, episode, relatives: relativeRows, organisations: new Map([...organisations].map(([sor, row]) => [sor, row.id])), events };
 }
 
 type OrganisationRow = { id: string; sector: Sector };
@@ -89,91 +126,106 @@ function organisationOf(organisations: ReadonlyMap<string, OrganisationRow>, ref
   return row.id;
 }
 
-/**
- * Found by CPR, or made. The hospital's system carries the CPR register's
- * name and the municipality of residence, so a known patient takes them
- * (she may have moved); contact details given replace the stored ones.
- */
-async function upsertPatient(tx: DbTransaction, notice: HospitalNotice, municipality: string | null): Promise<{ id: string; change: Change }> {
-  const { cpr, name, phone, email } = notice.patient;
-  const known = await tx.patient.findUnique({ where: { cprNumber: cpr.value }, select: { id: true, name: true, homeMunicipalityId: true, phone: true, email: true } });
-  if (known === null) {
-    if (municipality === null) {
-      throw InboundRefusal.one(422, 'required', 'A patient new to Samplan needs her municipality of residence: Patient.managingOrganization, by SOR identifier.', 'Patient.managingOrganization');
-    }
-    const created = await tx.patient.create({
-      data: { name, cprNumber: cpr.value, dateOfBirth: new Date(`${cpr.birthDate}T00:00:00Z`), homeMunicipalityId: municipality, phone, email },
-      select: { id: true },
-    });
-    return { id: created.id, change: 'created' };
-  }
-  const wanted = { name, homeMunicipalityId: municipality ?? known.homeMunicipalityId, phone: phone ?? known.phone, email: email ?? known.email };
-  const same = wanted.name === known.name && wanted.homeMunicipalityId === known.homeMunicipalityId && wanted.phone === known.phone && wanted.email === known.email;
-  if (same) return { id: known.id, change: 'unchanged' };
-  await tx.patient.update({ where: { id: known.id }, data: wanted });
-  return { id: known.id, change: 'updated' };
+/** Where in the bundle a field of the admission came from, for a refusal that points at it. */
+function entryOf(notice: HospitalNotice, kind: 'Patient' | 'Encounter' | 'RelatedPerson', relative?: number): string {
+  const index = notice.entries.findIndex((entry) => entry.kind === kind && (entry.kind !== 'RelatedPerson' || entry.relative === relative));
+  return `Bundle.entry[${index}].resource`;
 }
 
-async function admit(tx: DbTransaction, notice: HospitalNotice, patientId: string, ward: string, municipality: string | null, gpPractice: string | null): Promise<{ id: string; change: Change }> {
-  const { encounter } = notice;
-  const existing = await tx.episode.findUnique({ where: { encounterIdentifier: encounter.identifier }, select: { id: true, patientId: true, status: true } });
-  if (existing !== null) {
-    samePatient(existing.patientId, patientId);
-    // A later in-progress notice (a repeat, or leave) for an admission Samplan holds changes nothing.
-    if (existing.status === 'admitted') return { id: existing.id, change: 'unchanged' };
-    throw InboundRefusal.one(409, 'conflict', 'Samplan holds this Encounter as discharged already; it does not reopen a stay.', 'Encounter.status');
+function zodRefusal(notice: HospitalNotice, error: z.ZodError): InboundRefusal {
+  return new InboundRefusal(
+    422,
+    error.issues.map((issue): InboundIssue => {
+      const [first, second] = issue.path;
+      const expression = first === 'relatives' ? entryOf(notice, 'RelatedPerson', Number(second)) : first === 'patient' ? entryOf(notice, 'Patient') : entryOf(notice, 'Encounter');
+      return { code: 'value', message: `${issue.path.join('.')}: ${issue.message}`, expression };
+    }),
+  );
+}
+
+/** The relatives as the screens take them (name, relation, phone and e-mail checked by the same schema). */
+const relativesSchema = z.object({ relatives: relativeInputSchema.array() });
+
+function checkedRelatives(notice: HospitalNotice): RelativeInput[] {
+  const parsed = relativesSchema.safeParse({ relatives: notice.relatives });
+  if (!parsed.success) throw zodRefusal(notice, parsed.error);
+  return parsed.data.relatives;
+}
+
+function checkedAdmission(notice: HospitalNotice, ids: { ward: string; municipality: string | null; gpPractice: string | null; relatives: RelativeInput[] }): Admission {
+  if (ids.municipality === null) {
+    throw InboundRefusal.one(422, 'required', 'A patient new to Samplan needs her municipality of residence: Patient.managingOrganization, by SOR identifier.', `${entryOf(notice, 'Patient')}.managingOrganization`);
   }
-  const open = await tx.episode.findFirst({ where: { patientId, status: 'admitted' }, select: { id: true } });
-  if (open !== null) {
-    throw InboundRefusal.one(409, 'conflict', 'The patient has an open admission in Samplan already (another Encounter, or one entered on a screen): discharge it first.', 'Encounter');
-  }
-  const team = [...new Set([ward, ...(municipality ? [municipality] : []), ...(gpPractice ? [gpPractice] : [])])];
-  const created = await tx.episode.create({
-    data: {
-      patientId,
-      admittingWardId: ward,
-      unit: encounter.unit,
-      admittedAt: encounter.admittedAt,
-      gpPracticeId: gpPractice,
-      encounterIdentifier: encounter.identifier,
-      status: 'admitted',
-      careTeamOrganisations: { create: team.map((organisationId) => ({ organisationId, addedAt: encounter.admittedAt })) },
-    },
-    select: { id: true },
+  const parsed = admissionSchema.safeParse({
+    patient: { cpr: notice.patient.cpr.value, name: notice.patient.name, homeMunicipalityId: ids.municipality, phone: notice.patient.phone, email: notice.patient.email },
+    admittingWardId: ids.ward,
+    unit: notice.encounter.unit,
+    admittedAt: notice.encounter.admittedAt.toISOString(),
+    residenceMunicipalityId: ids.municipality,
+    gpPracticeId: ids.gpPractice,
+    relatives: ids.relatives,
+    encounterIdentifier: notice.encounter.identifier,
   });
-  return { id: created.id, change: 'created' };
+  if (!parsed.success) throw zodRefusal(notice, parsed.error);
+  return parsed.data;
 }
 
-async function discharge(tx: DbTransaction, notice: HospitalNotice, patientId: string): Promise<{ id: string; change: Change }> {
-  const { encounter } = notice;
-  const dischargedAt = encounter.dischargedAt as Date;
-  const existing = await tx.episode.findUnique({ where: { encounterIdentifier: encounter.identifier }, select: { id: true, patientId: true, status: true, admittedAt: true, dischargedAt: true } });
-  if (existing === null) {
-    throw InboundRefusal.one(422, 'business-rule', 'Samplan never received the admission of this Encounter, so it cannot record its discharge: send the admission (in-progress) first.', 'Encounter.identifier');
+async function admitting<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof OpenAdmissionError) {
+      throw InboundRefusal.one(409, 'conflict', 'The patient has an open admission in Samplan already (another Encounter, or one entered on a screen): discharge it first.', 'Encounter');
+    }
+    if (error instanceof UniqueConflictError) throw InboundRefusal.one(409, 'conflict', 'Another request admitted the same patient or Encounter at the same moment: send the bundle again.', 'Encounter');
+    throw error;
   }
-  samePatient(existing.patientId, patientId);
-  if (existing.status !== 'admitted') {
-    if (existing.dischargedAt?.getTime() === dischargedAt.getTime()) return { id: existing.id, change: 'unchanged' };
-    throw InboundRefusal.one(409, 'conflict', 'Samplan holds this stay as discharged at another time; it does not move a recorded discharge.', 'Encounter.period.end');
-  }
-  if (dischargedAt < existing.admittedAt) throw InboundRefusal.one(422, 'value', 'The discharge is before the admission Samplan holds for this Encounter.', 'Encounter.period.end');
-  await tx.episode.update({ where: { id: existing.id }, data: { status: 'discharged', dischargedAt, dischargeDestination: encounter.destination } });
-  return { id: existing.id, change: 'updated' };
 }
 
-function samePatient(stored: string, sent: string): void {
-  if (stored !== sent) throw InboundRefusal.one(409, 'conflict', 'Samplan holds this Encounter for another patient.', 'Encounter.subject');
+async function discharging<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof SamplanError)) throw error;
+    switch (error.refusal?.code) {
+      case 'ALREADY_DISCHARGED':
+        throw InboundRefusal.one(409, 'conflict', 'Samplan holds this stay as discharged at another time; it does not move a recorded discharge.', 'Encounter.period.end');
+      case 'BEFORE_ADMISSION':
+        throw InboundRefusal.one(422, 'value', 'The discharge is before the admission Samplan holds for this Encounter.', 'Encounter.period.end');
+      case 'IN_THE_FUTURE':
+        throw InboundRefusal.one(422, 'value', 'The discharge is ahead of time: Samplan records a discharge that has happened.', 'Encounter.period.end');
+      default:
+        if (error.code === 'CONFLICT') throw InboundRefusal.one(409, 'conflict', 'The episode changed while the discharge was recorded: send the bundle again.', 'Encounter');
+        throw error;
+    }
+  }
 }
 
-/** A relative is the same person when the name is (the hospital's systems seldom give RelatedPerson an identifier). */
-async function upsertRelative(tx: DbTransaction, patientId: string, relative: NoticeRelative): Promise<{ id: string; change: Change }> {
-  const known = await tx.relative.findFirst({ where: { patientId, name: { equals: relative.name, mode: 'insensitive' } }, orderBy: { createdAt: 'asc' } });
-  if (known === null) {
-    const created = await tx.relative.create({ data: { patientId, ...relative }, select: { id: true } });
-    return { id: created.id, change: 'created' };
+/** The same person under the same relation is the same relative, as at intake. */
+function relativeKey(relative: { name: string; relation: string }): string {
+  return `${relative.name.trim().toLocaleLowerCase('da')}\u0000${relative.relation.trim().toLocaleLowerCase('da')}`;
+}
+
+/** Relatives a later notice names that the record does not have yet are added, as an admission would; known ones are left as they are. */
+async function addMissingRelatives(tx: DbTransaction, patientId: string, relatives: readonly RelativeInput[]): Promise<string[]> {
+  const onRecord = await tx.relative.findMany({ where: { patientId }, select: { name: true, relation: true } });
+  const known = new Set(onRecord.map(relativeKey));
+  const created: string[] = [];
+  for (const relative of relatives) {
+    if (known.has(relativeKey(relative))) continue;
+    known.add(relativeKey(relative));
+    created.push((await tx.relative.create({ data: { patientId, ...relative }, select: { id: true } })).id);
   }
-  const wanted = { relation: relative.relation, phone: relative.phone ?? known.phone, email: relative.email ?? known.email };
-  if (wanted.relation === known.relation && wanted.phone === known.phone && wanted.email === known.email) return { id: known.id, change: 'unchanged' };
-  await tx.relative.update({ where: { id: known.id }, data: wanted });
-  return { id: known.id, change: 'updated' };
+  return created;
+}
+
+/** Each RelatedPerson of the bundle as the relative on record it is, in the bundle's order. */
+async function relativesOf(tx: DbTransaction, patientId: string, relatives: readonly RelativeInput[], created: readonly string[]): Promise<AppliedNotice['relatives']> {
+  if (relatives.length === 0) return [];
+  const onRecord = await tx.relative.findMany({ where: { patientId }, select: { id: true, name: true, relation: true }, orderBy: { createdAt: 'asc' } });
+  return relatives.map((relative) => {
+    const row = onRecord.find((candidate) => relativeKey(candidate) === relativeKey(relative));
+    if (row === undefined) throw new Error('a relative of the bundle is not on record after the write');
+    return { id: row.id, change: created.includes(row.id) ? 'created' : 'unchanged' };
+  });
 }

@@ -2,7 +2,6 @@ import type { Bundle } from '@medplum/fhirtypes';
 import type { SystemCaller } from '../auth/systemClient.ts';
 import type { RecordContext } from '../record/context.ts';
 import { recordAudit } from '../store/audit.ts';
-import { UniqueConflictError } from '../store/unique-conflict.ts';
 import { applyHospitalNotice } from './applyHospitalNotice.ts';
 import { InboundRefusal } from './operationOutcome.ts';
 import { type HospitalNotice, readHospitalBundle } from './readHospitalBundle.ts';
@@ -20,12 +19,11 @@ export async function receiveHospitalBundle(ctx: RecordContext, caller: SystemCa
   try {
     notice = readHospitalBundle(body);
     const read = notice;
-    const applied = await ctx.db.$transaction((tx) => applyHospitalNotice(tx, caller, read));
+    const applied = await ctx.db.$transaction((tx) => applyHospitalNotice(tx, caller, read, ctx.now()));
     for (const event of applied.events) await ctx.events.publish(event);
     return transactionResponse(read.entries, applied, ctx.now());
   } catch (error) {
-    const refusal = error instanceof InboundRefusal ? error : conflictOf(error);
-    if (refusal === null) throw error;
+    if (!(error instanceof InboundRefusal)) throw error;
     const patient = notice === null ? null : await ctx.db.patient.findUnique({ where: { cprNumber: notice.patient.cpr.value }, select: { id: true } });
     await recordAudit(ctx.db, {
       actor: { kind: 'system', systemClientId: caller.systemClientId },
@@ -35,12 +33,6 @@ export async function receiveHospitalBundle(ctx: RecordContext, caller: SystemCa
       via: caller.via,
       outcome: 'denied',
     });
-    throw refusal;
+    throw error;
   }
-}
-
-/** Two systems sending the same admission at once: the loser meets the unique keys (Encounter identifier, one open admission). */
-function conflictOf(error: unknown): InboundRefusal | null {
-  if (!(error instanceof UniqueConflictError)) return null;
-  return InboundRefusal.one(409, 'conflict', 'Another request changed the same patient or Encounter at the same moment: send the bundle again.');
 }

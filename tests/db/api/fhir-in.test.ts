@@ -159,14 +159,14 @@ describe.each(DATABASE_KINDS)('FHIR in (POST /fhir/R4) on %s', (kind) => {
     const admission = facts();
     const admitted = await post(hospitalBundle(admission));
     const episodeId = idOf(locations(admitted.body)?.[1]);
-    const discharge = hospitalBundle({ ...admission, dischargedAt: '2026-03-12T10:30:00+01:00', dischargeDisposition: { system: 'http://terminology.hl7.org/CodeSystem/discharge-disposition', code: 'home' } });
+    const discharge = hospitalBundle({ ...admission, dischargedAt: '2026-03-10T10:30:00+01:00', dischargeDisposition: { system: 'http://terminology.hl7.org/CodeSystem/discharge-disposition', code: 'home' } });
     const answer = await post(discharge);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(locations(answer.body)).toEqual(locations(admitted.body));
     expect(statuses(answer.body)?.[1]).toBe('200 OK');
     expect(await server.fresh.db.prisma.episode.findUniqueOrThrow({ where: { id: episodeId } })).toMatchObject({
       status: 'discharged',
-      dischargedAt: new Date('2026-03-12T09:30:00Z'),
+      dischargedAt: new Date('2026-03-10T09:30:00Z'),
       dischargeDestination: 'home',
     });
     expect(await server.fresh.db.prisma.auditEvent.findMany({ where: { resourceId: episodeId, action: 'discharge' } })).toEqual([
@@ -174,16 +174,18 @@ describe.each(DATABASE_KINDS)('FHIR in (POST /fhir/R4) on %s', (kind) => {
     ]);
     // The same discharge again changes nothing; another end for the same stay is a conflict.
     expect((await post(discharge)).status).toBe(200);
-    await expectRefused(hospitalBundle({ ...admission, dischargedAt: '2026-03-13T10:30:00+01:00' }), 409, 'conflict');
+    await expectRefused(hospitalBundle({ ...admission, dischargedAt: '2026-03-10T11:30:00+01:00' }), 409, 'conflict');
     // Without a disposition the destination is "other".
     const second = facts();
     await post(hospitalBundle(second));
-    const plain = await post(hospitalBundle({ ...second, dischargedAt: '2026-03-12T11:00:00+01:00' }));
+    // A discharge that has not happened yet (the clock stands at 13:00 Copenhagen time) is refused.
+    await expectRefused(hospitalBundle({ ...second, dischargedAt: '2026-03-10T18:00:00+01:00' }), 422, 'value');
+    const plain = await post(hospitalBundle({ ...second, dischargedAt: '2026-03-10T11:00:00+01:00' }));
     expect(await server.fresh.db.prisma.episode.findUniqueOrThrow({ where: { id: idOf(locations(plain.body)?.[1]) } })).toMatchObject({ dischargeDestination: 'other' });
   });
 
   it('refuses a discharge whose admission never arrived, and stores nothing of it', async () => {
-    const outcome = await expectRefused(hospitalBundle(facts({ dischargedAt: '2026-03-12T10:30:00+01:00' })), 422, 'business-rule');
+    const outcome = await expectRefused(hospitalBundle(facts({ dischargedAt: '2026-03-10T10:30:00+01:00' })), 422, 'business-rule');
     expect(outcome.issue[0]?.diagnostics).toContain('never received the admission');
   });
 
@@ -270,10 +272,10 @@ describe.each(DATABASE_KINDS)('FHIR in (POST /fhir/R4) on %s', (kind) => {
     const episodeId = idOf(locations(admitted)?.[1]);
     const patientId = idOf(locations(admitted)?.[0]);
     await receiveHospitalBundle(ctx, caller, hospitalBundle(admission));
-    await receiveHospitalBundle(ctx, caller, hospitalBundle({ ...admission, dischargedAt: '2026-03-12T10:30:00+01:00' }));
+    await receiveHospitalBundle(ctx, caller, hospitalBundle({ ...admission, dischargedAt: '2026-03-10T10:30:00+01:00' }));
     expect(published).toEqual([
       { type: 'episode.admitted', episodeId, patientId },
-      { type: 'episode.discharged', episodeId, patientId, dischargedAt: new Date('2026-03-12T09:30:00Z') },
+      { type: 'episode.discharged', episodeId, patientId, dischargedAt: new Date('2026-03-10T09:30:00Z') },
     ]);
   });
 
