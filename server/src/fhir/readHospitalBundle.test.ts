@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Encounter, Patient, RelatedPerson } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENCOUNTER_SYSTEM, hospitalBundle, SOR_SYSTEM, withResource } from '../../../tests/support/hospital-bundles.ts';
@@ -44,6 +45,14 @@ describe('reading a hospital transaction bundle', () => {
     });
     expect(notice.relatives).toEqual([{ name: 'Lise Jensen', relation: 'datter', phone: '+45 22 33 44 55', email: 'lise.jensen@example.dk' }]);
     expect(notice.entries).toEqual([{ kind: 'Patient' }, { kind: 'Encounter' }, { kind: 'RelatedPerson', relative: 0 }]);
+  });
+
+  it('reads the example bundle of docs/fhir-in.md', () => {
+    const doc = readFileSync(new URL('../../../docs/fhir-in.md', import.meta.url), 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    const notice = readHospitalBundle(JSON.parse(example ?? 'null'));
+    expect(notice.encounter).toMatchObject({ event: 'admitted', ward: { sorCode: '326671000016008' } });
+    expect(notice.patient).toMatchObject({ municipality: { sorCode: '446151000016003' }, gpPractice: { sorCode: '512341000016002' } });
   });
 
   it('reads a finished Encounter as the discharge, with its destination', () => {
