@@ -155,6 +155,16 @@ describe.each(DATABASE_KINDS)('FHIR in (POST /fhir/R4) on %s', (kind) => {
     expect(await server.fresh.db.prisma.auditEvent.count({ where: { resourceId: episodeId, action: 'receive', actorId: clientIds.good } })).toBe(1);
   });
 
+  it('makes one episode when the same admission arrives twice at once', async () => {
+    const bundle = hospitalBundle(facts());
+    const before = await counts();
+    const answers = await Promise.all([post(bundle), post(bundle)]);
+    // The loser of the race is told to send again (409) or, when it came second, gets the first one's ids.
+    expect(answers.map((answer) => answer.status)).toContain(200);
+    for (const answer of answers) expect([200, 409]).toContain(answer.status);
+    expect(await counts()).toMatchObject({ episodes: before.episodes + 1, patients: before.patients + 1, relatives: before.relatives + 1 });
+  });
+
   it('discharges the episode it admitted: finished with period.end, destination from the discharge disposition', async () => {
     const admission = facts();
     const admitted = await post(hospitalBundle(admission));
