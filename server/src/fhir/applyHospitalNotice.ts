@@ -1,4 +1,4 @@
-import { type Admission, admissionSchema, type RelativeInput, relativeInputSchema, SamplanError } from '@samplan/shared';
+import { type Admission, admissionSchema, RECORDED_TIME_TOLERANCE_MS, type RelativeInput, relativeInputSchema, SamplanError } from '@samplan/shared';
 import { z } from 'zod';
 import type { SystemCaller } from '../auth/systemClient.ts';
 import type { DomainEvent } from '../events/domainEvents.ts';
@@ -60,6 +60,9 @@ export async function applyHospitalNotice(tx: DbTransaction, caller: SystemCalle
   const events: DomainEvent[] = [];
   if (notice.encounter.event === 'admitted') {
     if (held === null) {
+      if (notice.encounter.admittedAt.getTime() > now.getTime() + RECORDED_TIME_TOLERANCE_MS) {
+        throw InboundRefusal.one(422, 'value', 'The admission is ahead of time: Samplan records an admission that has happened.', `${entryOf(notice, 'Encounter')}.period.start`);
+      }
       const admission = checkedAdmission(notice, { ward, municipality: municipality ?? known?.homeMunicipalityId ?? null, gpPractice, relatives });
       const written = await admitting(() => writeAdmission(tx, admission, RECORDED_BY_SYSTEM));
       patient = { id: written.patientId, change: written.patientCreated ? 'created' : 'unchanged' };

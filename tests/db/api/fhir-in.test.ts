@@ -205,6 +205,10 @@ describe.each(DATABASE_KINDS)('FHIR in (POST /fhir/R4) on %s', (kind) => {
     await expectRefused(hospitalBundle({ ...admission, encounterId: freshEncounter() }), 409, 'conflict');
   });
 
+  it('refuses an admission ahead of time, as the screens do', async () => {
+    await expectRefused(hospitalBundle(facts({ admittedAt: '2026-03-10T18:00:00+01:00' })), 422, 'value');
+  });
+
   it('refuses a CPR number that fails validation', async () => {
     const outcome = await expectRefused(hospitalBundle(facts({ cpr: '3102451234' })), 422, 'value');
     expect(outcome.issue[0]?.expression).toEqual(['Bundle.entry[0].resource.identifier[0].value']);
