@@ -13,6 +13,7 @@ export * from './domain/copenhagen-time.ts';
 export * from './domain/episode.ts';
 export * from './domain/advice-window.ts';
 export * from './domain/episode-clocks.ts';
+export * from './domain/discharge-rules.ts';
 export * from './domain/readmission.ts';
 export * from './domain/indicators.ts';
 export * from './domain/screening.ts';

@@ -13,12 +13,15 @@ export function refusalMessage(t: TFunction, refusal: TimingRefusal, language: s
     case 'BEFORE_ADMISSION':
       return t('refusals.BEFORE_ADMISSION', { when: formatDateTime(refusal.admittedAt, language) });
     case 'AFTER_DISCHARGE':
-      return t('refusals.AFTER_DISCHARGE', { when: formatDateTime(refusal.dischargedAt, language) });
+    case 'ALREADY_DISCHARGED':
+    case 'BEFORE_DISCHARGE':
+      return t(`refusals.${refusal.code}`, { when: formatDateTime(refusal.dischargedAt, language) });
     case 'ADVICE_WINDOW_CLOSED':
       return t('refusals.ADVICE_WINDOW_CLOSED', { when: formatDateTime(refusal.closedAt, language) });
     case 'STARTS_IN_PAST':
     case 'NOT_DISCHARGED_YET':
     case 'ADVICE_WINDOW_NOT_OPEN':
+    case 'IN_THE_FUTURE':
       return t(`refusals.${refusal.code}`);
   }
 }

@@ -407,6 +407,9 @@ export const staffDa = {
     NOT_DISCHARGED_YET: 'Opfølgning kan først holdes efter udskrivelsen.',
     ADVICE_WINDOW_CLOSED: 'De 7 dages geriatriske rådgivning lukkede {{when}}. Kontakt egen læge eller lægevagten. Ved akut sygdom: ring 112.',
     ADVICE_WINDOW_NOT_OPEN: 'Patienten er stadig indlagt. Spørg afdelingen. Ved akut sygdom: ring 112.',
+    IN_THE_FUTURE: 'Tidspunktet ligger i fremtiden. Registrér det, når det er sket.',
+    ALREADY_DISCHARGED: 'Patienten er allerede udskrevet ({{when}}).',
+    BEFORE_DISCHARGE: 'Tidspunktet ligger før udskrivelsen ({{when}}).',
   },
 };
 

@@ -404,5 +404,8 @@ export const staffEn: StaffTranslations = {
     NOT_DISCHARGED_YET: 'A follow-up can only be held after discharge.',
     ADVICE_WINDOW_CLOSED: 'The 7 days of geriatric advice closed {{when}}. Contact the GP or the out-of-hours doctor. When acute: call 112.',
     ADVICE_WINDOW_NOT_OPEN: 'The patient is still admitted. Ask the ward. When acute: call 112.',
+    IN_THE_FUTURE: 'That time is in the future. Record it once it has happened.',
+    ALREADY_DISCHARGED: 'The patient was discharged already ({{when}}).',
+    BEFORE_DISCHARGE: 'That time is before the discharge ({{when}}).',
   },
 };

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import type { MediaService } from '../media/mediaService.ts';
 import { clientStatic } from './clientStatic.ts';
 import { jsonErrorHandler } from './errors.ts';
+import { FHIR_IN_PATH, fhirInApi } from './fhirInApi.ts';
 import { originGuard } from './originGuard.ts';
 import { healthRoute } from './healthRoute.ts';
 import { recordApi, type RecordApiDeps } from './recordApi.ts';
@@ -44,6 +45,7 @@ export function createHttpApp(deps: {
   api.use((_req, _res, next) => next(new SamplanError('NOT_FOUND', 'No such API route.')));
   api.use(jsonErrorHandler(deps.logger));
   app.use('/api', api);
+  if (deps.record !== undefined) app.use(FHIR_IN_PATH, fhirInApi(deps.record, deps.logger));
 
   const client = clientStatic(deps.config.clientDist);
   if (client !== undefined) app.use(client);

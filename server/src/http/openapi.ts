@@ -33,8 +33,14 @@ const ERROR_STATUSES: Record<string, string> = {
   '429': 'RATE_LIMITED: too many attempts.',
 };
 
+/** Paths served outside the route table, described by hand (FHIR in). */
+export interface ExtraOpenApi {
+  readonly paths: Record<string, Record<string, unknown>>;
+  readonly securitySchemes: Record<string, unknown>;
+}
+
 /** GET /api/openapi.json — generated from the same table and zod schemas the routes use. */
-export function openApiDocument(routes: readonly AnyRoute[], secureCookies: boolean) {
+export function openApiDocument(routes: readonly AnyRoute[], secureCookies: boolean, extra: ExtraOpenApi = { paths: {}, securitySchemes: {} }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
     const path = `/api${spec.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
@@ -60,10 +66,10 @@ export function openApiDocument(routes: readonly AnyRoute[], secureCookies: bool
     openapi: '3.1.0',
     info: { title: 'Samplan API', version: '1', description: 'The clinical record of Samplan: episodes, conferences, advice, consent and audit.' },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    paths,
+    paths: { ...paths, ...extra.paths },
     components: {
       schemas: { Error: schemaOf(httpErrorResponseSchema, 'output') },
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(secureCookies) } },
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(secureCookies) }, ...extra.securitySchemes },
     },
   };
 }

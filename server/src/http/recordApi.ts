@@ -7,6 +7,7 @@ import { joinRateLimiter, passwordLinkRateLimiter, type RateLimitConfig, signInR
 import type { TurnSettings } from '../media/iceServers.ts';
 import type { DomainEventPublisher } from '../events/domainEvents.ts';
 import type { PlanService } from '../plan/planService.ts';
+import { fhirInOpenApi } from './fhirInOpenApi.ts';
 import { fhirRoutes } from './routes/fhirRoutes.ts';
 import { planRoutes } from './routes/planRoutes.ts';
 import { auditDenied } from '../record/audit.ts';
@@ -54,7 +55,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...passwordLinkRoutes({ ...record, limiter: passwordLinkRateLimiter(deps) }),
     ...deps.demoRoutes,
   ];
-  const document = openApiDocument(routes, deps.secureCookies);
+  const document = openApiDocument(routes, deps.secureCookies, fhirInOpenApi);
 
   const router = Router();
   router.get('/openapi.json', (_req, res) => {

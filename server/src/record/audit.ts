@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.ts';
-import { type AuditActor, recordAudit } from '../store/audit.ts';
+import { type AuditActor, auditActorId, recordAudit } from '../store/audit.ts';
 import type { DbClient } from '../store/database.ts';
 import type { Caller } from './context.ts';
 
@@ -32,7 +32,7 @@ export async function auditListed(db: DbClient, caller: Caller, act: Omit<Audite
   await db.auditEvent.createMany({
     data: rows.map((row) => ({
       actorKind: actor.kind,
-      actorId: actor.kind === 'staff' ? actor.staffId : actor.kind === 'participant' ? actor.participantId : null,
+      actorId: auditActorId(actor),
       action: act.action,
       resourceType: act.resourceType,
       resourceId: row.resourceId,

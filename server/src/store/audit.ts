@@ -1,7 +1,14 @@
 import type { DbClient } from './database.ts';
 import type { AuditOutcome } from './generated/client.ts';
 
-export type AuditActor = { kind: 'staff'; staffId: string } | { kind: 'participant'; participantId: string } | { kind: 'system' };
+/** A system is Samplan itself (no id) or a hospital system calling in with its API key (the SystemClient's id). */
+export type AuditActor = { kind: 'staff'; staffId: string } | { kind: 'participant'; participantId: string } | { kind: 'system'; systemClientId?: string };
+
+export function auditActorId(actor: AuditActor): string | null {
+  if (actor.kind === 'staff') return actor.staffId;
+  if (actor.kind === 'participant') return actor.participantId;
+  return actor.systemClientId ?? null;
+}
 
 export interface AuditInput {
   actor: AuditActor;
@@ -22,7 +29,7 @@ export function recordAudit(db: DbClient, event: AuditInput) {
   return db.auditEvent.create({
     data: {
       actorKind: event.actor.kind,
-      actorId: event.actor.kind === 'staff' ? event.actor.staffId : event.actor.kind === 'participant' ? event.actor.participantId : null,
+      actorId: auditActorId(event.actor),
       action: event.action,
       resourceType: event.resourceType,
       resourceId: event.resourceId ?? null,

@@ -7,5 +7,6 @@ export * from './advice.ts';
 export * from './audit.ts';
 export * from './day.ts';
 export * from './intake.ts';
+export * from './discharge.ts';
 export * from './organisations.ts';
 export * from './staffAdmin.ts';

@@ -20,6 +20,12 @@ export const timingRefusalSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('AFTER_DISCHARGE'), dischargedAt: isoInstant }),
   /** A follow-up is about the time at home. */
   z.object({ code: z.literal('NOT_DISCHARGED_YET') }),
+  /** A discharge, visit or measurement recorded for a time that has not come yet. */
+  z.object({ code: z.literal('IN_THE_FUTURE') }),
+  /** An episode is discharged once; a second discharge is an error, not a correction. */
+  z.object({ code: z.literal('ALREADY_DISCHARGED'), dischargedAt: isoInstant }),
+  /** A visit after discharge cannot have taken place before it. */
+  z.object({ code: z.literal('BEFORE_DISCHARGE'), dischargedAt: isoInstant }),
   adviceRefusalSchema,
 ]);
 export type TimingRefusal = z.infer<typeof timingRefusalSchema>;

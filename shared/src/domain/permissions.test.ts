@@ -19,6 +19,9 @@ advice:take          . . . x . . .
 audit:read           x . . . . . .
 consent:record       x . . . . . .
 screening:record     x . . . . . .
+episode:discharge    x . . . . . .
+visit:record         . x x . . . .
+tobs:record          . x x . . . .
 `;
 const matrix = MATRIX.trim()
   .split('\n')
@@ -74,6 +77,13 @@ describe('standingOf', () => {
   test.each([
     [hospital, 'consent:record', target(afterWindow), { allowed: true, standing: 'care_team_hospital' }],
     [municipality, 'consent:record', target(afterWindow), { allowed: false, standing: 'care_team_municipality', reason: 'NOT_ALLOWED_FOR_STANDING' }],
+    [hospital, 'episode:discharge', target(afterWindow), { allowed: true, standing: 'care_team_hospital' }],
+    [municipality, 'episode:discharge', target(afterWindow), { allowed: false, standing: 'care_team_municipality', reason: 'NOT_ALLOWED_FOR_STANDING' }],
+    [otherWard, 'episode:discharge', target(inWindow), { allowed: false, standing: 'none', reason: 'NOT_IN_CARE_TEAM' }],
+    [municipality, 'visit:record', target(inWindow), { allowed: true, standing: 'care_team_municipality' }],
+    [gp, 'tobs:record', target(inWindow), { allowed: true, standing: 'care_team_gp' }],
+    [hospital, 'visit:record', target(inWindow), { allowed: false, standing: 'care_team_hospital', reason: 'NOT_ALLOWED_FOR_STANDING' }],
+    [geriatrician, 'tobs:record', target(inWindow), { allowed: false, standing: 'geriatric_team', reason: 'NOT_ALLOWED_FOR_STANDING' }],
     [patient, 'plan:edit-tasks', target(inWindow), { allowed: false, standing: 'patient', reason: 'NOT_ALLOWED_FOR_STANDING' }],
     [patient, 'plan:agree', target(inWindow), { allowed: true, standing: 'patient' }],
     [geriatrician, 'advice:take', target(inWindow), { allowed: true, standing: 'geriatric_team' }],

@@ -17,6 +17,9 @@ export const ACTIONS = [
   'audit:read',
   'consent:record',
   'screening:record',
+  'episode:discharge',
+  'visit:record',
+  'tobs:record',
 ] as const;
 export const actionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof actionSchema>;
@@ -59,6 +62,9 @@ export type Standing = (typeof STANDINGS)[number];
  * - Consent to share (and the access log that goes with it) is the
  *   discharging hospital's, per the sources. So is the follow-up screening,
  *   made during the admission to decide the discharge conference and visit.
+ * - The discharge is the ward's act. The visits after it (reception visit,
+ *   follow-up home visit, the day-after check) and TOBS are made by the
+ *   municipality's nurses and the GP, so they record them; the ward reads them.
  */
 export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
   care_team_hospital: [
@@ -74,6 +80,7 @@ export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
     'audit:read',
     'consent:record',
     'screening:record',
+    'episode:discharge',
   ],
   care_team_municipality: [
     'episode:read',
@@ -86,6 +93,8 @@ export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
     'conference:join',
     'conference:admit',
     'advice:request',
+    'visit:record',
+    'tobs:record',
   ],
   care_team_gp: [
     'episode:read',
@@ -98,6 +107,8 @@ export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
     'conference:join',
     'conference:admit',
     'advice:request',
+    'visit:record',
+    'tobs:record',
   ],
   geriatric_team: ['episode:read', 'plan:read', 'plan:comment', 'conference:schedule', 'conference:join', 'conference:admit', 'advice:take'],
   patient: ['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join', 'advice:request'],

@@ -8,13 +8,14 @@ import type { Language, Sector, StaffRole } from '../generated/enums.ts';
  */
 export const DEMO_PASSWORD = 'samplan-demo';
 
+/** SOR codes are made up in SOR's shape (…1000016…), so the demo's hospital system can name them in FHIR bundles. */
 export const DEMO_ORGANISATIONS = {
-  ward: { sector: 'hospital_ward', name: 'Regionshospitalet Horsens, Medicinsk Afdeling M2' },
-  geriatrics: { sector: 'hospital_ward', name: 'Regionshospitalet Horsens, Geriatrisk Team' },
-  odder: { sector: 'municipal_unit', name: 'Odder Kommune, Hjemmesygeplejen og Visitationen' },
-  skanderborg: { sector: 'municipal_unit', name: 'Skanderborg Kommune, Sundhed og Omsorg' },
-  gp: { sector: 'general_practice', name: 'Lægehuset Rosensgade, Odder' },
-} as const satisfies Record<string, { sector: Sector; name: string }>;
+  ward: { sector: 'hospital_ward', name: 'Regionshospitalet Horsens, Medicinsk Afdeling M2', sorCode: '326671000016008' },
+  geriatrics: { sector: 'hospital_ward', name: 'Regionshospitalet Horsens, Geriatrisk Team', sorCode: '326681000016006' },
+  odder: { sector: 'municipal_unit', name: 'Odder Kommune, Hjemmesygeplejen og Visitationen', sorCode: '446151000016003' },
+  skanderborg: { sector: 'municipal_unit', name: 'Skanderborg Kommune, Sundhed og Omsorg', sorCode: '446161000016000' },
+  gp: { sector: 'general_practice', name: 'Lægehuset Rosensgade, Odder', sorCode: '512341000016002' },
+} as const satisfies Record<string, { sector: Sector; name: string; sorCode: string }>;
 export type DemoOrganisation = keyof typeof DEMO_ORGANISATIONS;
 
 export interface DemoStaff {
