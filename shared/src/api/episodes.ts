@@ -4,6 +4,7 @@ import { SCREENING_RECOMMENDATIONS } from '../domain/screening.ts';
 import { staffRoleSchema } from './auth.ts';
 import { isoInstantSchema, maskedCprSchema, recordIdSchema } from './common.ts';
 import { consentSchema } from './consents.ts';
+import { dischargeDestinationSchema } from './discharge.ts';
 
 export const EPISODE_STATUSES = ['admitted', 'discharged', 'closed'] as const;
 export const episodeStatusSchema = z.enum(EPISODE_STATUSES);
@@ -59,6 +60,8 @@ export const TIMELINE_KINDS = [
   'consent_recorded',
   'consent_withdrawn',
   'plan_revision',
+  'visit',
+  'tobs',
 ] as const;
 
 export const timelineEntrySchema = z.object({
@@ -66,7 +69,7 @@ export const timelineEntrySchema = z.object({
   kind: z.enum(TIMELINE_KINDS),
   /** The record the entry is about (conference, advice request, consent, revision); null for admission and discharge. */
   refId: recordIdSchema.nullable(),
-  /** A short, untranslated detail: the conference kind and status, a consent scope, a revision number. */
+  /** A short, untranslated detail: the conference kind and status, a consent scope, a revision number, the visit kind and mode, the TOBS score. */
   detail: z.string().nullable(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
@@ -87,6 +90,8 @@ export const episodeDetailSchema = episodeSummarySchema.extend({
     organisations: z.array(z.object({ id: recordIdSchema, name: z.string(), sector: z.enum(STAFF_SECTORS) })),
     staff: z.array(z.object({ id: recordIdSchema, name: z.string(), role: staffRoleSchema, organisation: z.string() })),
   }),
+  /** Where the patient went; null while admitted. */
+  dischargeDestination: dischargeDestinationSchema.nullable(),
   /** Oldest first. */
   timeline: z.array(timelineEntrySchema),
   consents: z.array(consentSchema),

@@ -7,3 +7,4 @@ export * from './advice.ts';
 export * from './audit.ts';
 export * from './day.ts';
 export * from './discharge.ts';
+export * from './visits.ts';
