@@ -14,9 +14,11 @@ import { AuditCard } from './AuditCard.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
 import { ConferencesCard } from './ConferencesCard.tsx';
 import { ConsentCard } from './ConsentCard.tsx';
+import { DischargeCard } from './DischargeCard.tsx';
 import { PatientCard } from './PatientCard.tsx';
 import { PlanCard } from './PlanCard.tsx';
 import { TimelineCard } from './TimelineCard.tsx';
+import { VisitsCard } from './VisitsCard.tsx';
 
 export function EpisodePage({ episodeId }: { episodeId: string }) {
   const { t } = useTranslation();
@@ -47,8 +49,10 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
       <div className="episode-grid">
         <PatientCard episode={detail} />
         <ClocksCard episode={detail} />
+        <DischargeCard episode={detail} onDischarged={episode.reload} />
         <PlanCard episodeId={episodeId} conferences={conferenceList} adviceLineUntil={detail.clocks.adviceWindow.state === 'open' ? detail.clocks.adviceWindow.closesAt : null} />
         {conferences.status === 'ok' ? <ConferencesCard conferences={conferences.data} /> : <LoadStatus loaded={conferences} onRetry={conferences.reload} />}
+        {(detail.dischargedAt !== null || detail.allowedActions.includes('tobs:record')) && <VisitsCard episode={detail} conferences={conferenceList} onRecorded={episode.reload} />}
         <TimelineCard episode={detail} />
         <ConsentCard consents={detail.consents} />
         {detail.allowedActions.includes('audit:read') && <AuditCard episodeId={episodeId} />}
