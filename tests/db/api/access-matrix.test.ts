@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
-import { type ApiServer, startApiServer } from './harness.ts';
-import { buildScene, freshAdvice, freshConference, freshConsent, freshGuest, ROLES, type Role, type Scene, type Target } from './scene.ts';
+import { type ApiServer, SCENARIO_NOW, startApiServer } from './harness.ts';
+import { buildScene, freshAdmission, freshAdvice, freshConference, freshConsent, freshGuest, ROLES, type Role, type Scene, type Target } from './scene.ts';
 
 // Every role × every route → the status it gets. Columns: H ward nurse, M
 // Odder home nurse and G the GP (all in the care team), X a home nurse from
@@ -36,6 +36,11 @@ consents.list         200 200 200 404 200 404 403 403 404 401
 consent.record        201 403 403 404 403 404 403 403 403 401
 consent.withdraw      200 403 403 404 403 404 403 403 403 401
 audit.read            200 403 403 404 403 404 403 403 403 401
+episode.discharge     201 403 403 404 404 404 403 403 403 401
+visits.list           200 200 200 404 200 404 403 403 404 401
+visit.record          403 201 201 404 403 404 403 403 403 401
+tobs.list             200 200 200 404 200 404 403 403 404 401
+tobs.record           403 201 201 404 403 404 403 403 403 401
 openapi               200 200 200 200 200 200 200 200 200 200
 `;
 
@@ -50,6 +55,18 @@ interface Call {
 }
 
 type Prepare = (target: Target, scene: Scene, server: ApiServer) => Promise<Call>;
+
+const checklist = {
+  medicationAvailable: 'yes',
+  medicationDispensed: 'yes',
+  medicationUnderstood: 'yes',
+  homeCareContactMade: 'yes',
+  relativesContactMade: 'yes',
+  gpInvolvedCorrectly: 'yes',
+  virtualDischargeConferenceNeeded: 'no',
+  geriatricAdviceNeeded: 'no',
+};
+const tobs = { pulsePerMinute: 80, respirationPerMinute: 18, temperatureCelsius: 37.4, temperatureSite: 'oral', systolicMmHg: 128, consciousness: 'habitual' };
 
 const isbar = { identify: 'Ella Sørensen, 90 år', situation: 'Mere forvirret', background: 'Udskrevet for fem dage siden', assessment: 'Mulig dehydrering', recommendation: 'Væske, egen læge i morgen' };
 
@@ -93,6 +110,12 @@ const ROUTES: Record<string, Prepare> = {
   'consent.withdraw': async (t, s, v) =>
     call('POST', '/episodes/:episodeId/consents/:consentId/withdraw', { episodeId: t.episodeId, consentId: await freshConsent(v.fresh.db.prisma, t, s.staffIds.nurse) }),
   'audit.read': async (t) => call('GET', '/episodes/:episodeId/audit', { episodeId: t.episodeId }),
+  'episode.discharge': async (t, _s, v) =>
+    call('POST', '/episodes/:episodeId/discharge', { episodeId: await freshAdmission(v.fresh.db.prisma, t) }, { dischargedAt: SCENARIO_NOW.toISOString(), destination: 'home' }),
+  'visits.list': async (t) => call('GET', '/episodes/:episodeId/visits', { episodeId: t.episodeId }),
+  'visit.record': async (t) => call('POST', '/episodes/:episodeId/visits', { episodeId: t.episodeId }, { kind: 'day_after_check', mode: 'phone', performedAt: SCENARIO_NOW.toISOString(), checklist }),
+  'tobs.list': async (t) => call('GET', '/episodes/:episodeId/tobs', { episodeId: t.episodeId }),
+  'tobs.record': async (t) => call('POST', '/episodes/:episodeId/tobs', { episodeId: t.episodeId }, { ...tobs, observedAt: SCENARIO_NOW.toISOString() }),
   openapi: async () => call('GET', '/openapi.json', {}, undefined, false),
 };
 
@@ -118,7 +141,7 @@ describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
 
   it('covers every operation of the OpenAPI document with these tags', async () => {
     // The plan and FHIR routes have their own access tests beside their service (tests/db/plan).
-    const tags = new Set(['auth', 'episodes', 'conferences', 'advice', 'consent', 'audit']);
+    const tags = new Set(['auth', 'episodes', 'conferences', 'advice', 'consent', 'audit', 'visits']);
     const openapi = (await server.client().get('/openapi.json')).body as { paths: Record<string, Record<string, { tags: string[] }>> };
     const operations = Object.entries(openapi.paths).flatMap(([path, methods]) =>
       Object.entries(methods)
