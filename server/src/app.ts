@@ -33,6 +33,8 @@ export type RunningSamplan = {
   principals: PrincipalResolver;
   /** The clock every record rule reads. */
   now: Clock;
+  /** What the record did, for a test to follow (app.ts wires the consequences). */
+  events: DomainEvents;
   /** Set when demo data is enabled: the demo logins to print. */
   demo: SeedResult | null;
   close(): Promise<void>;
@@ -130,6 +132,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     database,
     principals,
     now,
+    events,
     demo,
     close() {
       closing ??= (async () => {

@@ -20,6 +20,7 @@ import {
   conferenceListResponseSchema,
   conferenceResponseSchema,
   dayViewSchema,
+  dischargeResponseSchema,
   episodeDetailSchema,
   episodeListResponseSchema,
   inviteResponseSchema,
@@ -29,11 +30,18 @@ import {
   planSnapshotSchema,
   roomTokenResponseSchema,
   scheduleConferenceResponseSchema,
+  tobsObservationListResponseSchema,
+  tobsObservationResponseSchema,
+  visitListResponseSchema,
+  visitResponseSchema,
   type AnswerAdviceRequest,
   type CreateAdviceRequest,
   type InviteRequest,
   type Isbar,
   type LoginRequest,
+  type RecordDischargeRequest,
+  type RecordTobsRequest,
+  type RecordVisitRequest,
   type ScheduleConferenceRequest,
 } from '@samplan/shared';
 import { requestJson, requestVoid, type HttpOptions } from './http.ts';
@@ -57,6 +65,15 @@ export function createApi(options: HttpOptions = {}) {
       requestJson('GET', `/api/episodes/${id(episodeId)}/conferences`, conferenceListResponseSchema, undefined, options),
     episodeAdvice: (episodeId: string) =>
       requestJson('GET', `/api/episodes/${id(episodeId)}/advice-requests`, adviceRequestListResponseSchema, undefined, options),
+
+    recordDischarge: (episodeId: string, request: RecordDischargeRequest) =>
+      requestJson('POST', `/api/episodes/${id(episodeId)}/discharge`, dischargeResponseSchema, request, options),
+    visits: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}/visits`, visitListResponseSchema, undefined, options),
+    recordVisit: (episodeId: string, request: RecordVisitRequest) =>
+      requestJson('POST', `/api/episodes/${id(episodeId)}/visits`, visitResponseSchema, request, options),
+    tobs: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}/tobs`, tobsObservationListResponseSchema, undefined, options),
+    recordTobs: (episodeId: string, request: RecordTobsRequest) =>
+      requestJson('POST', `/api/episodes/${id(episodeId)}/tobs`, tobsObservationResponseSchema, request, options),
 
     scheduleConference: (episodeId: string, request: ScheduleConferenceRequest) =>
       requestJson('POST', `/api/episodes/${id(episodeId)}/conferences`, scheduleConferenceResponseSchema, request, options),

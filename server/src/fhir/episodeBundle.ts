@@ -8,14 +8,28 @@ import type {
   Consent,
   Encounter,
   Goal,
+  Observation,
+  ObservationComponent,
   Organization,
   Patient,
   Practitioner,
   Reference,
   Resource,
 } from '@medplum/fhirtypes';
-import { type Aid, type ParticipantRole, PLAN_SECTIONS, type PlanDocument, type PlanSection, type ResponsibleParty, type Task } from '@samplan/shared';
-import type { ConferenceKind, ConferenceStatus, ConsentScope, EpisodeStatus, Language, Sector, StaffRole } from '../store/generated/enums.ts';
+import { type Aid, type ParticipantRole, PLAN_SECTIONS, type PlanDocument, type PlanSection, type ResponsibleParty, type Task, type TobsMeasurement } from '@samplan/shared';
+import type {
+  ConferenceKind,
+  ConferenceStatus,
+  ConsentScope,
+  EpisodeStatus,
+  Language,
+  Sector,
+  StaffRole,
+  TobsConsciousness,
+  TobsTemperatureSite,
+  VisitKind,
+  VisitMode,
+} from '../store/generated/enums.ts';
 
 /**
  * An episode as FHIR R4: the care plan and what it refers to, for another
@@ -28,6 +42,8 @@ export const CPR_SYSTEM = 'urn:oid:1.2.208.176.1.2';
 const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 const CONSENT_SCOPE = 'http://terminology.hl7.org/CodeSystem/consentscope';
 const LOINC = 'http://loinc.org';
+const UCUM = 'http://unitsofmeasure.org';
+const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
 
 export interface ExportedStaff {
   readonly id: string;
@@ -77,6 +93,17 @@ export interface EpisodeExport {
   /** The plan now and, oldest first, the earlier versions agreed in a conference; null before its first revision. */
   readonly plan: { readonly current: PlanVersion; readonly agreed: readonly PlanVersion[] } | null;
   readonly consents: readonly { readonly id: string; readonly scope: ConsentScope; readonly recordedAt: Date; readonly withdrawnAt: Date | null; readonly recordedById: string }[];
+  readonly visits: readonly { readonly id: string; readonly kind: VisitKind; readonly mode: VisitMode; readonly performedAt: Date; readonly recordedById: string }[];
+  readonly tobs: readonly ExportedTobs[];
+}
+
+export interface ExportedTobs extends TobsMeasurement {
+  readonly id: string;
+  readonly observedAt: Date;
+  readonly visitId: string | null;
+  readonly conferenceId: string | null;
+  readonly score: number;
+  readonly recordedById: string;
 }
 
 type Typed = Resource['resourceType'];
@@ -160,6 +187,88 @@ function encounterResource(record: EpisodeExport, conference: EpisodeExport['con
     subject: ref('Patient', record.patient.id),
     participant: conference.staffIds.map((id) => ({ individual: ref('Practitioner', id, byId.get(id)?.name) })),
     period: { start: instant(start), ...(end ? { end: instant(end) } : {}) },
+  };
+}
+
+const VISIT_KIND: Readonly<Record<VisitKind, string>> = {
+  reception_visit: 'Modtagebesøg',
+  follow_up_home_visit: 'Opfølgende hjemmebesøg',
+  day_after_check: 'Opfølgning dagen efter udskrivelse',
+};
+
+const VISIT_CLASS: Readonly<Record<VisitMode, NonNullable<Encounter['class']>>> = {
+  at_home: { system: ACT_CODE, code: 'HH', display: 'home health' },
+  phone: { system: ACT_CODE, code: 'VR', display: 'virtual' },
+  video: { system: ACT_CODE, code: 'VR', display: 'virtual' },
+};
+
+/** A visit after discharge, so that what was measured at it can name it. */
+function visitEncounterResource(record: EpisodeExport, visit: EpisodeExport['visits'][number], byId: ReadonlyMap<string, ExportedStaff>): Encounter {
+  return {
+    resourceType: 'Encounter',
+    id: visit.id,
+    status: 'finished',
+    class: VISIT_CLASS[visit.mode],
+    type: [{ text: VISIT_KIND[visit.kind] }],
+    subject: ref('Patient', record.patient.id),
+    participant: [{ individual: ref('Practitioner', visit.recordedById, byId.get(visit.recordedById)?.name) }],
+    period: { start: instant(visit.performedAt) },
+  };
+}
+
+const CONSCIOUSNESS_TEXT: Readonly<Record<TobsConsciousness, string>> = {
+  habitual: 'Habituel',
+  agitated: 'Urolig',
+  responds_to_voice: 'Reagerer kun på tiltale',
+  responds_to_pain: 'Reagerer kun på smerte',
+  unresponsive: 'Reagerer ikke',
+};
+
+const TEMPERATURE_SITE_TEXT: Readonly<Record<TobsTemperatureSite, string>> = {
+  rectal: 'rektalt',
+  oral: 'oralt',
+  axillary: 'i armhulen',
+};
+
+function loinc(code: string, display: string, text = display) {
+  return { coding: [{ system: LOINC, code, display }], text };
+}
+
+function quantity(value: number, unit: string, code: string) {
+  return { value, unit, system: UCUM, code };
+}
+
+/**
+ * TOBS as one Observation: the 0–15 total (TOBS has no LOINC code, so it is
+ * named in text) with each measured value as a LOINC-coded component. The
+ * temperature is the reading as taken, its site in the text; the score used
+ * the site's correction.
+ */
+function tobsObservationResource(record: EpisodeExport, tobs: ExportedTobs, byId: ReadonlyMap<string, ExportedStaff>): Observation {
+  const component: ObservationComponent[] = [
+    { code: loinc('8867-4', 'Heart rate'), valueQuantity: quantity(tobs.pulsePerMinute, '/min', '/min') },
+    { code: loinc('9279-1', 'Respiratory rate'), valueQuantity: quantity(tobs.respirationPerMinute, '/min', '/min') },
+    {
+      code: loinc('8310-5', 'Body temperature', `Body temperature (${TEMPERATURE_SITE_TEXT[tobs.temperatureSite]})`),
+      valueQuantity: quantity(tobs.temperatureCelsius, 'Cel', 'Cel'),
+    },
+    { code: loinc('8480-6', 'Systolic blood pressure'), valueQuantity: quantity(tobs.systolicMmHg, 'mm[Hg]', 'mm[Hg]') },
+    { code: loinc('67775-7', 'Level of responsiveness'), valueCodeableConcept: { text: CONSCIOUSNESS_TEXT[tobs.consciousness] } },
+    ...(tobs.spo2Percent === undefined ? [] : [{ code: loinc('59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry'), valueQuantity: quantity(tobs.spo2Percent, '%', '%') }]),
+  ];
+  const encounterId = tobs.visitId ?? tobs.conferenceId;
+  return {
+    resourceType: 'Observation',
+    id: tobs.id,
+    status: 'final',
+    category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'vital-signs', display: 'Vital Signs' }] }],
+    code: { text: 'TOBS (Tidlig Opsporing af Begyndende Sygdom), total score 0–15' },
+    subject: ref('Patient', record.patient.id),
+    ...(encounterId === null ? {} : { encounter: ref('Encounter', encounterId) }),
+    effectiveDateTime: instant(tobs.observedAt),
+    performer: [ref('Practitioner', tobs.recordedById, byId.get(tobs.recordedById)?.name)],
+    valueInteger: tobs.score,
+    component,
   };
 }
 
@@ -323,6 +432,8 @@ export function episodeBundle(record: EpisodeExport): CollectionBundle {
     ...(record.plan?.current.document.goals ?? []).map((goal) => goalResource(record, goal)),
     ...versions.map((version, i) => carePlanResource(record, version, versions[i - 1], i === versions.length - 1, byId)),
     ...record.consents.map((consent) => consentResource(record, consent, byId)),
+    ...record.visits.map((visit) => visitEncounterResource(record, visit, byId)),
+    ...record.tobs.map((tobs) => tobsObservationResource(record, tobs, byId)),
   ];
   return {
     resourceType: 'Bundle',

@@ -77,6 +77,35 @@ export async function loadEpisodeExport(db: DbClient, episodeId: string, now: Da
     orderBy: { recordedAt: 'asc' },
     select: { id: true, scope: true, recordedAt: true, withdrawnAt: true, recordedById: true },
   });
+  const visits = await db.visit.findMany({
+    where: { episodeId },
+    orderBy: { performedAt: 'asc' },
+    select: { id: true, kind: true, mode: true, performedAt: true, recordedById: true },
+  });
+  const tobsRows = await db.tobsObservation.findMany({
+    where: { episodeId },
+    orderBy: { observedAt: 'asc' },
+    select: {
+      id: true,
+      observedAt: true,
+      visitId: true,
+      conferenceId: true,
+      pulsePerMinute: true,
+      respirationPerMinute: true,
+      temperatureCelsius: true,
+      temperatureSite: true,
+      systolicMmHg: true,
+      consciousness: true,
+      spo2Percent: true,
+      score: true,
+      recordedById: true,
+    },
+  });
+  const tobs = tobsRows.map(({ temperatureCelsius, spo2Percent, ...row }) => ({
+    ...row,
+    temperatureCelsius: Number(temperatureCelsius),
+    ...(spo2Percent === null ? {} : { spo2Percent }),
+  }));
   const conferences = episode.conferences.map((conference) => ({
     ...conference,
     staffIds: [...new Set([conference.hostId, ...conference.participants.flatMap((participant) => (participant.staffUserId ? [participant.staffUserId] : []))])],
@@ -89,6 +118,8 @@ export async function loadEpisodeExport(db: DbClient, episodeId: string, now: Da
     ...conferences.flatMap((conference) => conference.staffIds),
     ...(plan ? [plan.current, ...plan.agreed] : []).flatMap((version) => (version.author.kind === 'staff' ? [version.author.staffId] : [])),
     ...consents.map((consent) => consent.recordedById),
+    ...visits.map((visit) => visit.recordedById),
+    ...tobs.map((observation) => observation.recordedById),
   ]);
   const staff = await db.staffUser.findMany({ where: { id: { in: [...staffIds] } }, orderBy: { name: 'asc' }, select: { id: true, name: true, role: true, organisationId: true } });
   const careTeamOrganisationIds = episode.careTeamOrganisations.map((member) => member.organisationId);
@@ -106,5 +137,7 @@ export async function loadEpisodeExport(db: DbClient, episodeId: string, now: Da
     conferences,
     plan,
     consents,
+    visits,
+    tobs,
   };
 }

@@ -7,6 +7,7 @@ import { conferenceRoutes } from './routes/conferenceRoutes.ts';
 import { consentRoutes } from './routes/consentRoutes.ts';
 import { episodeRoutes } from './routes/episodeRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
+import { visitRoutes } from './routes/visitRoutes.ts';
 
 // Handlers are never called here: the document only reads the table.
 const ctx = {} as RecordContext;
@@ -17,6 +18,7 @@ const routes = [
   ...conferenceRoutes({ ...ctx, secret: 'unused' }),
   ...adviceRoutes(ctx),
   ...consentRoutes(ctx),
+  ...visitRoutes(ctx),
 ];
 
 type Operation = { operationId: string; parameters: Array<{ name: string; in: string }>; requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; responses: Record<string, unknown>; security: unknown[] };

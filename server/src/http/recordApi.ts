@@ -21,6 +21,7 @@ import { episodeRoutes } from './routes/episodeRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
 import { organisationRoutes } from './routes/organisationRoutes.ts';
 import { passwordLinkRoutes } from './routes/passwordLinkRoutes.ts';
+import { visitRoutes } from './routes/visitRoutes.ts';
 import { principalOf, sessionControl, sessionMiddleware } from './session.ts';
 
 export interface RecordApiDeps extends RateLimitConfig {
@@ -48,6 +49,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...conferenceRoutes({ ...record, secret: deps.secret }),
     ...adviceRoutes(record),
     ...consentRoutes(record),
+    ...visitRoutes(record),
     ...planRoutes(deps.plans),
     ...fhirRoutes(record),
     ...adminRoutes(record),

@@ -40,9 +40,8 @@ export const dayViewSchema = z.object({
     }),
   ),
   /**
-   * Discharged in the last 24 h with no reception contact recorded yet. A
-   * reception contact counts as recorded once a follow-up conference after
-   * discharge has started (the visit or the nurse's call the day after).
+   * Discharged in the last 24 h with no reception visit recorded since (a
+   * Visit of kind reception_visit, at home, by phone or by video).
    */
   dischargesAwaitingReception: z.array(
     z.object({
@@ -53,7 +52,7 @@ export const dayViewSchema = z.object({
       msLeft: z.number().int(),
     }),
   ),
-  /** Discharged episodes whose follow-up home visit (by day 8) is still ahead. */
+  /** Discharged episodes whose follow-up home visit (by day 8) is still ahead and not yet recorded. */
   followUpsDue: z.array(
     z.object({
       episodeId: recordIdSchema,

@@ -5,6 +5,7 @@ import { staffRoleSchema } from './auth.ts';
 import { isoInstantSchema, maskedCprSchema, recordIdSchema } from './common.ts';
 import { consentSchema } from './consents.ts';
 import { screeningRecordSchema } from './intake.ts';
+import { dischargeDestinationSchema } from './discharge.ts';
 
 export const EPISODE_STATUSES = ['admitted', 'discharged', 'closed'] as const;
 export const episodeStatusSchema = z.enum(EPISODE_STATUSES);
@@ -62,6 +63,8 @@ export const TIMELINE_KINDS = [
   'consent_recorded',
   'consent_withdrawn',
   'plan_revision',
+  'visit',
+  'tobs',
 ] as const;
 
 export const timelineEntrySchema = z.object({
@@ -69,7 +72,7 @@ export const timelineEntrySchema = z.object({
   kind: z.enum(TIMELINE_KINDS),
   /** The record the entry is about (conference, advice request, consent, revision); null for admission and discharge. */
   refId: recordIdSchema.nullable(),
-  /** A short, untranslated detail: the conference kind and status, a consent scope, a revision number. */
+  /** A short, untranslated detail: the conference kind and status, a consent scope, a revision number, the visit kind and mode, the TOBS score. */
   detail: z.string().nullable(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
@@ -93,6 +96,8 @@ export const episodeDetailSchema = episodeSummarySchema.extend({
   /** The unit inside the ward, as the hospital names it. */
   unit: z.string().nullable(),
   gpPractice: z.object({ id: recordIdSchema, name: z.string() }).nullable(),
+  /** Where the patient went; null while admitted. */
+  dischargeDestination: dischargeDestinationSchema.nullable(),
   /** Oldest first. */
   timeline: z.array(timelineEntrySchema),
   consents: z.array(consentSchema),

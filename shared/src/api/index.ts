@@ -10,3 +10,4 @@ export * from './intake.ts';
 export * from './discharge.ts';
 export * from './organisations.ts';
 export * from './staffAdmin.ts';
+export * from './visits.ts';

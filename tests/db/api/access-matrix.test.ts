@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { uniqueCprNumber } from '../../support/record-fixtures.ts';
 import { type ApiServer, SCENARIO_NOW, startApiServer } from './harness.ts';
-import { buildScene, freshAdvice, freshConference, freshConsent, freshGuest, ROLES, type Role, type Scene, type Target } from './scene.ts';
+import { buildScene, freshAdmission, freshAdvice, freshConference, freshConsent, freshGuest, ROLES, type Role, type Scene, type Target } from './scene.ts';
 
 // Every role × every route → the status it gets. Columns: H ward nurse, M
 // Odder home nurse and G the GP (all in the care team), X a home nurse from
@@ -40,6 +40,11 @@ audit.read            200 403 403 404 403 404 403 403 403 401
 patients.lookup       200 403 403 403 403 403 403 403 403 401
 episode.admit         201 403 403 403 403 403 403 403 403 401
 screening.record      201 403 403 404 403 404 403 403 403 401
+episode.discharge     201 403 403 404 404 404 403 403 403 401
+visits.list           200 200 200 404 200 404 403 403 404 401
+visit.record          403 201 201 404 403 404 403 403 403 401
+tobs.list             200 200 200 404 200 404 403 403 404 401
+tobs.record           403 201 201 404 403 404 403 403 403 401
 openapi               200 200 200 200 200 200 200 200 200 200
 `;
 
@@ -54,6 +59,18 @@ interface Call {
 }
 
 type Prepare = (target: Target, scene: Scene, server: ApiServer) => Promise<Call>;
+
+const checklist = {
+  medicationAvailable: 'yes',
+  medicationDispensed: 'yes',
+  medicationUnderstood: 'yes',
+  homeCareContactMade: 'yes',
+  relativesContactMade: 'yes',
+  gpInvolvedCorrectly: 'yes',
+  virtualDischargeConferenceNeeded: 'no',
+  geriatricAdviceNeeded: 'no',
+};
+const tobs = { pulsePerMinute: 80, respirationPerMinute: 18, temperatureCelsius: 37.4, temperatureSite: 'oral', systolicMmHg: 128, consciousness: 'habitual' };
 
 const isbar = { identify: 'Ella Sørensen, 90 år', situation: 'Mere forvirret', background: 'Udskrevet for fem dage siden', assessment: 'Mulig dehydrering', recommendation: 'Væske, egen læge i morgen' };
 
@@ -104,6 +121,12 @@ const ROUTES: Record<string, Prepare> = {
     return call('POST', '/episodes', {}, { patient, admittedAt: new Date(SCENARIO_NOW.getTime() - 3_600_000).toISOString() });
   },
   'screening.record': async (t) => call('POST', '/episodes/:episodeId/screenings', { episodeId: t.episodeId }, { score: 27 }),
+  'episode.discharge': async (t, _s, v) =>
+    call('POST', '/episodes/:episodeId/discharge', { episodeId: await freshAdmission(v.fresh.db.prisma, t) }, { dischargedAt: SCENARIO_NOW.toISOString(), destination: 'home' }),
+  'visits.list': async (t) => call('GET', '/episodes/:episodeId/visits', { episodeId: t.episodeId }),
+  'visit.record': async (t) => call('POST', '/episodes/:episodeId/visits', { episodeId: t.episodeId }, { kind: 'day_after_check', mode: 'phone', performedAt: SCENARIO_NOW.toISOString(), checklist }),
+  'tobs.list': async (t) => call('GET', '/episodes/:episodeId/tobs', { episodeId: t.episodeId }),
+  'tobs.record': async (t) => call('POST', '/episodes/:episodeId/tobs', { episodeId: t.episodeId }, { ...tobs, observedAt: SCENARIO_NOW.toISOString() }),
   openapi: async () => call('GET', '/openapi.json', {}, undefined, false),
 };
 
@@ -129,7 +152,7 @@ describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
 
   it('covers every operation of the OpenAPI document with these tags', async () => {
     // The plan and FHIR routes have their own access tests beside their service (tests/db/plan).
-    const tags = new Set(['auth', 'episodes', 'conferences', 'advice', 'consent', 'audit']);
+    const tags = new Set(['auth', 'episodes', 'conferences', 'advice', 'consent', 'audit', 'visits']);
     const openapi = (await server.client().get('/openapi.json')).body as { paths: Record<string, Record<string, { tags: string[] }>> };
     const operations = Object.entries(openapi.paths).flatMap(([path, methods]) =>
       Object.entries(methods)

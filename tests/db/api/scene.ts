@@ -148,3 +148,20 @@ export async function freshConsent(db: Db, target: Target, recordedById: string)
   const row = await db.consent.create({ data: { patientId: target.patientId, episodeId: target.episodeId, scope: 'share_across_sectors', recordedById } });
   return row.id;
 }
+
+/** A patient admitted yesterday with the target's care team: something to discharge. */
+export async function freshAdmission(db: Db, target: Target): Promise<string> {
+  const known = await db.episode.findUniqueOrThrow({ where: { id: target.episodeId }, select: { admittingWardId: true, careTeamOrganisations: { select: { organisationId: true } }, patient: { select: { homeMunicipalityId: true } } } });
+  const patient = await db.patient.create({
+    data: { name: 'Erik Indlagt', cprNumber: uniqueCprNumber(), dateOfBirth: new Date('1940-09-14'), homeMunicipalityId: known.patient.homeMunicipalityId },
+  });
+  const episode = await db.episode.create({
+    data: {
+      patientId: patient.id,
+      admittingWardId: known.admittingWardId,
+      admittedAt: addCalendarDays(SCENARIO_NOW, -1),
+      careTeamOrganisations: { create: known.careTeamOrganisations.map(({ organisationId }) => ({ organisationId })) },
+    },
+  });
+  return episode.id;
+}

@@ -14,11 +14,13 @@ import { AuditCard } from './AuditCard.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
 import { ConferencesCard } from './ConferencesCard.tsx';
 import { ConsentCard } from './ConsentCard.tsx';
+import { DischargeCard } from './DischargeCard.tsx';
 import { PatientCard } from './PatientCard.tsx';
 import { PlanCard } from './PlanCard.tsx';
 import { ScreeningCard } from './ScreeningCard.tsx';
 import { ReadmissionTags } from '../ReadmissionTags.tsx';
 import { TimelineCard } from './TimelineCard.tsx';
+import { VisitsCard } from './VisitsCard.tsx';
 
 export function EpisodePage({ episodeId }: { episodeId: string }) {
   const { t } = useTranslation();
@@ -49,8 +51,10 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
       <div className="episode-grid">
         <PatientCard episode={detail} />
         <ClocksCard episode={detail} />
+        <DischargeCard episode={detail} onDischarged={episode.reload} />
         <PlanCard episodeId={episodeId} conferences={conferenceList} adviceLineUntil={detail.clocks.adviceWindow.state === 'open' ? detail.clocks.adviceWindow.closesAt : null} />
         {conferences.status === 'ok' ? <ConferencesCard conferences={conferences.data} /> : <LoadStatus loaded={conferences} onRetry={conferences.reload} />}
+        {(detail.dischargedAt !== null || detail.allowedActions.includes('tobs:record')) && <VisitsCard episode={detail} conferences={conferenceList} onRecorded={episode.reload} />}
         <TimelineCard episode={detail} />
         <ScreeningCard episode={detail} onChanged={episode.reload} />
         <ConsentCard episodeId={episodeId} consents={detail.consents} mayRecord={detail.allowedActions.includes('consent:record')} onChanged={episode.reload} />

@@ -20,6 +20,12 @@ describe('timeline details', () => {
     expect(timelineDetail(t, { at, kind: 'plan_revision', refId: null, detail: 'revision 2' })).toBe('Udgave 2');
   });
 
+  it('translate visit kinds and modes and the TOBS score', async () => {
+    const t = await danish();
+    expect(timelineDetail(t, { at, kind: 'visit', refId: null, detail: 'reception_visit phone' })).toBe('Modtagebesøg, Telefon');
+    expect(timelineDetail(t, { at, kind: 'tobs', refId: null, detail: 'score 4' })).toBe('TOBS-score 4 af 15');
+  });
+
   it('show an unknown detail as it came', async () => {
     const t = await danish();
     expect(timelineDetail(t, { at, kind: 'advice_requested', refId: null, detail: 'video' })).toBe('video');

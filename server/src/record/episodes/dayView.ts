@@ -17,7 +17,7 @@ export async function dayView(ctx: RecordContext, caller: Caller & { principal: 
   const episodeIds = [...byId.keys()];
   const tomorrow = startOfLocalDay(now, 1);
 
-  const [conferences, advice, followUps] = await Promise.all([
+  const [conferences, advice, followUps, visits] = await Promise.all([
     ctx.db.conference.findMany({
       where: { episodeId: { in: episodeIds }, status: { not: 'cancelled' }, scheduledStart: { gte: startOfLocalDay(now), lt: startOfLocalDay(now, WEEK_DAYS) } },
       select: { id: true, episodeId: true, kind: true, status: true, scheduledStart: true, plannedDurationMinutes: true, hostId: true, participants: { where: { staffUserId: principal.staffId }, select: { id: true } } },
@@ -30,10 +30,17 @@ export async function dayView(ctx: RecordContext, caller: Caller & { principal: 
     }),
     ctx.db.conference.findMany({
       where: { episodeId: { in: episodeIds }, kind: 'follow_up', status: { not: 'cancelled' } },
-      select: { id: true, episodeId: true, startedAt: true, scheduledStart: true },
+      select: { id: true, episodeId: true, scheduledStart: true },
       orderBy: { scheduledStart: 'asc' },
     }),
+    ctx.db.visit.findMany({
+      where: { episodeId: { in: episodeIds }, kind: { in: ['reception_visit', 'follow_up_home_visit'] } },
+      select: { episodeId: true, kind: true, performedAt: true },
+    }),
   ]);
+  /** Made since this discharge: a visit before it belongs to no promise of this discharge. */
+  const visited = (episodeId: string, kind: 'reception_visit' | 'follow_up_home_visit', dischargedAt: Date) =>
+    visits.some((visit) => visit.episodeId === episodeId && visit.kind === kind && visit.performedAt >= dischargedAt);
 
   const result: DayView = {
     now: now.toISOString(),
@@ -57,8 +64,7 @@ export async function dayView(ctx: RecordContext, caller: Caller & { principal: 
     dischargesAwaitingReception: visible.flatMap(({ row }) => {
       const { dischargedAt } = row;
       if (dischargedAt === null || dischargedAt > now || now.getTime() - dischargedAt.getTime() > RECEPTION_VISIT_HOURS * 3_600_000) return [];
-      const received = followUps.some((conference) => conference.episodeId === row.id && conference.startedAt !== null && conference.startedAt >= dischargedAt);
-      if (received) return [];
+      if (visited(row.id, 'reception_visit', dischargedAt)) return [];
       const due = receptionVisitDue(dischargedAt);
       return [{ episodeId: row.id, patient: patientRef(row.patient), dischargedAt: dischargedAt.toISOString(), receptionVisitDue: due.toISOString(), msLeft: due.getTime() - now.getTime() }];
     }),
@@ -66,7 +72,7 @@ export async function dayView(ctx: RecordContext, caller: Caller & { principal: 
       const { dischargedAt } = row;
       if (dischargedAt === null || dischargedAt > now) return [];
       const due = followUpVisitDue(dischargedAt);
-      if (due <= now) return [];
+      if (due <= now || visited(row.id, 'follow_up_home_visit', dischargedAt)) return [];
       const conference = followUps.find((candidate) => candidate.episodeId === row.id && candidate.scheduledStart >= dischargedAt);
       return [
         {

@@ -48,6 +48,9 @@ const detailSelect = {
   conferences: { select: { id: true, kind: true, status: true, scheduledStart: true } },
   adviceRequests: { select: { id: true, createdAt: true, answeredAt: true, urgency: true } },
   carePlan: { select: { revisions: { select: { id: true, number: true, createdAt: true } } } },
+  dischargeDestination: true,
+  visits: { select: { id: true, kind: true, mode: true, performedAt: true } },
+  tobsObservations: { select: { id: true, observedAt: true, score: true } },
 } as const;
 
 /** GET /api/episodes/:episodeId — the patient, relatives, care team, timeline and consents. */
@@ -87,6 +90,7 @@ export async function getEpisode(ctx: RecordContext, caller: Caller, episodeId: 
       organisations: row.careTeamOrganisations.map(({ organisation: { id, name, sector } }) => ({ id, name, sector: staffSectorOf(sector) })),
       staff: careTeamStaffOf(row),
     },
+    dischargeDestination: row.dischargeDestination,
     timeline: timelineOf(row, consents),
     consents: consents.map(consentView),
   };
@@ -107,6 +111,8 @@ function timelineOf(
     conferences: Array<{ id: string; kind: ConferenceKind; status: string; scheduledStart: Date }>;
     adviceRequests: Array<{ id: string; createdAt: Date; answeredAt: Date | null; urgency: string }>;
     carePlan: { revisions: Array<{ id: string; number: number; createdAt: Date }> } | null;
+    visits: Array<{ id: string; kind: string; mode: string; performedAt: Date }>;
+    tobsObservations: Array<{ id: string; observedAt: Date; score: number }>;
   },
   consents: Array<{ id: string; scope: string; recordedAt: Date; withdrawnAt: Date | null }>,
 ): TimelineEntry[] {
@@ -123,5 +129,7 @@ function timelineOf(
     if (consent.withdrawnAt !== null) entries.push(entry(consent.withdrawnAt, 'consent_withdrawn', consent.id, consent.scope));
   }
   for (const revision of row.carePlan?.revisions ?? []) entries.push(entry(revision.createdAt, 'plan_revision', revision.id, `revision ${revision.number}`));
+  for (const visit of row.visits) entries.push(entry(visit.performedAt, 'visit', visit.id, `${visit.kind} ${visit.mode}`));
+  for (const tobs of row.tobsObservations) entries.push(entry(tobs.observedAt, 'tobs', tobs.id, `score ${tobs.score}`));
   return entries.sort((a, b) => a.at.localeCompare(b.at));
 }

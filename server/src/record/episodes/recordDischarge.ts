@@ -30,7 +30,8 @@ export interface WrittenDischarge {
  * system client sent it. Refusals (already discharged, before the admission,
  * in the future) throw REFUSED and write nothing; an unknown episode throws
  * NOT_FOUND. The caller audits and, after commit, publishes
- * `episode.discharged` (dischargedEvent).
+ * `episode.discharged` (dischargedEvent). `now` is the clock the "not in the
+ * future" rule reads: pass ctx.now(), so a test's clock is the one that counts.
  */
 export async function writeDischarge(
   tx: DbTransaction,
