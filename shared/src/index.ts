@@ -31,3 +31,4 @@ export * from './plan/rebase.ts';
 export * from './plan/integrate-push.ts';
 export * from './plan/authorship.ts';
 export * from './plan/describe-changes.ts';
+export * from './domain/indicator-access.ts';

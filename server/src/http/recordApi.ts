@@ -16,6 +16,7 @@ import { authRoutes } from './routes/authRoutes.ts';
 import { conferenceRoutes } from './routes/conferenceRoutes.ts';
 import { consentRoutes } from './routes/consentRoutes.ts';
 import { episodeRoutes } from './routes/episodeRoutes.ts';
+import { indicatorRoutes } from './routes/indicatorRoutes.ts';
 import { principalOf, sessionControl, sessionMiddleware } from './session.ts';
 
 export interface RecordApiDeps extends RateLimitConfig {
@@ -42,6 +43,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...conferenceRoutes({ ...record, secret: deps.secret }),
     ...adviceRoutes(record),
     ...consentRoutes(record),
+    ...indicatorRoutes(record),
     ...planRoutes(deps.plans),
     ...fhirRoutes(record),
     ...deps.demoRoutes,

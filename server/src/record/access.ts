@@ -1,4 +1,4 @@
-import { type Action, allowedActions, type Decision, type EpisodeAccess, SamplanError } from '@samplan/shared';
+import { type Action, allowedActions, type Decision, type EpisodeAccess, mayReadIndicators, SamplanError } from '@samplan/shared';
 import { actorsOf, authorizePrincipal, type Principal } from '../auth/principal.ts';
 import type { DbClient } from '../store/database.ts';
 import { auditDenied } from './audit.ts';
@@ -89,4 +89,19 @@ export async function requireEpisodeAccess<T extends EpisodeRef>(
 
 export function notFound(resourceType: string): SamplanError {
   return new SamplanError('NOT_FOUND', `No such ${resourceType.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}.`);
+}
+
+/**
+ * The check in front of the figures (indicator page, CSV export): a role that
+ * may see aggregates (shared/src/domain/indicator-access.ts). Whether the
+ * staff member is an administrator is read from the record, not the session,
+ * so a change takes effect at once. A refusal is audited.
+ */
+export async function requireIndicatorAccess(ctx: Pick<RecordContext, 'db'>, caller: Caller, audit: AccessCheck['audit']): Promise<void> {
+  const { principal } = caller;
+  const staff =
+    principal.kind === 'staff' ? await ctx.db.staffUser.findUnique({ where: { id: principal.staffId }, select: { role: true, administrator: true } }) : null;
+  if (staff !== null && mayReadIndicators(staff)) return;
+  await auditDenied(ctx.db, caller, { ...audit, patientId: null });
+  throw new SamplanError('FORBIDDEN', 'Only administrators, discharge coordinators, visitators and doctors may see the figures.');
 }

@@ -6,3 +6,4 @@ export * from './conferences.ts';
 export * from './advice.ts';
 export * from './audit.ts';
 export * from './day.ts';
+export * from './indicators.ts';
