@@ -66,65 +66,79 @@ export interface IndicatorCounts {
  */
 export async function countIndicators(db: DbClient, scope: IndicatorScope): Promise<IndicatorCounts> {
   const [row] = await db.$queryRaw<Row[]>`
-    WITH args AS (
-      SELECT ${scope.start}::timestamptz AS start, ${scope.end}::timestamptz AS stop, ${scope.organisationId}::uuid AS org,
-             ${scope.now}::timestamptz AS now, ${COPENHAGEN_ZONE}::text AS zone
+    WITH scope AS MATERIALIZED (
+      -- The organisation's episodes (hashed once); unused when it is null, which the planner sees.
+      SELECT "episodeId" AS id FROM "CareTeamOrganisation" WHERE "organisationId" = ${scope.organisationId}::uuid
+      UNION SELECT id FROM "Episode" WHERE "admittingWardId" = ${scope.organisationId}::uuid
     ),
-    discharged AS (
+    held_conference AS (
+      SELECT c.id, c."episodeId", c.kind, c."endedAt"
+      FROM "Conference" c
+      WHERE c.status = 'ended'
+        AND (c."startedAt" IS NOT NULL OR c.id IN (SELECT "conferenceId" FROM "Participant" WHERE "joinedAt" IS NOT NULL))
+    ),
+    discharged AS MATERIALIZED (
       SELECT e.id, e."patientId", e."dischargedAt" AS at,
              coalesce(e."screeningScore" >= ${FOLLOW_UP_HOME_VISIT_FROM}::int, false) AS offered_follow_up,
-             (e."dischargedAt" AT TIME ZONE args.zone)::time < time '12:00' AS before_noon,
+             (e."dischargedAt" AT TIME ZONE ${COPENHAGEN_ZONE})::time < time '12:00' AS before_noon,
              e."dischargedAt" + make_interval(hours => ${RECEPTION_VISIT_HOURS}::int) AS reception_due,
-             ((e."dischargedAt" AT TIME ZONE args.zone) + make_interval(days => ${FOLLOW_UP_VISIT_DAYS}::int)) AT TIME ZONE args.zone AS follow_up_due,
-             ((e."dischargedAt" AT TIME ZONE args.zone) + make_interval(days => ${READMISSION_DAYS}::int)) AT TIME ZONE args.zone AS readmission_closes
-      FROM "Episode" e, args
-      WHERE e."dischargedAt" >= args.start AND e."dischargedAt" < args.stop
-        AND (args.org IS NULL OR e."admittingWardId" = args.org
-             OR EXISTS (SELECT 1 FROM "CareTeamOrganisation" t WHERE t."episodeId" = e.id AND t."organisationId" = args.org))
+             ((e."dischargedAt" AT TIME ZONE ${COPENHAGEN_ZONE}) + make_interval(days => ${FOLLOW_UP_VISIT_DAYS}::int)) AT TIME ZONE ${COPENHAGEN_ZONE} AS follow_up_due,
+             ((e."dischargedAt" AT TIME ZONE ${COPENHAGEN_ZONE}) + make_interval(days => ${READMISSION_DAYS}::int)) AT TIME ZONE ${COPENHAGEN_ZONE} AS readmission_closes
+      FROM "Episode" e
+      WHERE e."dischargedAt" >= ${scope.start}::timestamptz AND e."dischargedAt" < ${scope.end}::timestamptz
+        AND (${scope.organisationId}::uuid IS NULL OR e.id IN (SELECT id FROM scope))
+    ),
+    reception_kept AS (
+      SELECT DISTINCT d.id FROM discharged d JOIN "Visit" v ON v."episodeId" = d.id
+      WHERE v.kind = 'reception_visit' AND v."performedAt" >= d.at AND v."performedAt" <= d.reception_due
+    ),
+    follow_up_kept AS (
+      SELECT DISTINCT d.id FROM discharged d JOIN "Visit" v ON v."episodeId" = d.id
+      WHERE v.kind = 'follow_up_home_visit' AND v."performedAt" >= d.at AND v."performedAt" <= d.follow_up_due
+    ),
+    readmitted AS (
+      SELECT DISTINCT d.id FROM discharged d JOIN "Episode" r ON r."patientId" = d."patientId"
+      WHERE r."admittedAt" > d.at AND r."admittedAt" <= d.readmission_closes
+    ),
+    video_conference AS (
+      SELECT DISTINCT c."episodeId" AS id FROM held_conference c WHERE c.kind = 'discharge_conference'
     ),
     outcomes AS (
-      SELECT d.*,
-        EXISTS (SELECT 1 FROM "Visit" v WHERE v."episodeId" = d.id AND v.kind = 'reception_visit'
-                AND v."performedAt" >= d.at AND v."performedAt" <= d.reception_due) AS reception_kept,
-        EXISTS (SELECT 1 FROM "Visit" v WHERE v."episodeId" = d.id AND v.kind = 'follow_up_home_visit'
-                AND v."performedAt" >= d.at AND v."performedAt" <= d.follow_up_due) AS follow_up_kept,
-        EXISTS (SELECT 1 FROM "Episode" r WHERE r."patientId" = d."patientId"
-                AND r."admittedAt" > d.at AND r."admittedAt" <= d.readmission_closes) AS readmitted,
-        EXISTS (SELECT 1 FROM "Conference" c WHERE c."episodeId" = d.id AND c.kind = 'discharge_conference' AND c.status = 'ended'
-                AND (c."startedAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "Participant" p WHERE p."conferenceId" = c.id AND p."joinedAt" IS NOT NULL))) AS video_conference
+      SELECT d.*, rk.id IS NOT NULL AS reception_kept, fk.id IS NOT NULL AS follow_up_kept,
+             ra.id IS NOT NULL AS readmitted, vc.id IS NOT NULL AS video_conference
       FROM discharged d
+      LEFT JOIN reception_kept rk ON rk.id = d.id
+      LEFT JOIN follow_up_kept fk ON fk.id = d.id
+      LEFT JOIN readmitted ra ON ra.id = d.id
+      LEFT JOIN video_conference vc ON vc.id = d.id
     ),
     held AS (
-      SELECT c.kind
-      FROM "Conference" c JOIN "Episode" e ON e.id = c."episodeId", args
-      WHERE c.status = 'ended' AND c."endedAt" >= args.start AND c."endedAt" < args.stop
-        AND (c."startedAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "Participant" p WHERE p."conferenceId" = c.id AND p."joinedAt" IS NOT NULL))
-        AND (args.org IS NULL OR e."admittingWardId" = args.org
-             OR EXISTS (SELECT 1 FROM "CareTeamOrganisation" t WHERE t."episodeId" = e.id AND t."organisationId" = args.org))
+      SELECT c.kind FROM held_conference c
+      WHERE c."endedAt" >= ${scope.start}::timestamptz AND c."endedAt" < ${scope.end}::timestamptz
+        AND (${scope.organisationId}::uuid IS NULL OR c."episodeId" IN (SELECT id FROM scope))
     ),
     advice AS (
       SELECT a."createdAt", a."answeredAt"
-      FROM "AdviceRequest" a JOIN "Episode" e ON e.id = a."episodeId", args
-      WHERE a."createdAt" >= args.start AND a."createdAt" < args.stop
+      FROM "AdviceRequest" a JOIN "Episode" e ON e.id = a."episodeId"
+      WHERE a."createdAt" >= ${scope.start}::timestamptz AND a."createdAt" < ${scope.end}::timestamptz
         AND a."createdAt" >= e."dischargedAt"
-        AND a."createdAt" < ((e."dischargedAt" AT TIME ZONE args.zone) + make_interval(days => ${ADVICE_WINDOW_DAYS}::int)) AT TIME ZONE args.zone
-        AND (args.org IS NULL OR e."admittingWardId" = args.org
-             OR EXISTS (SELECT 1 FROM "CareTeamOrganisation" t WHERE t."episodeId" = e.id AND t."organisationId" = args.org))
+        AND a."createdAt" < ((e."dischargedAt" AT TIME ZONE ${COPENHAGEN_ZONE}) + make_interval(days => ${ADVICE_WINDOW_DAYS}::int)) AT TIME ZONE ${COPENHAGEN_ZONE}
+        AND (${scope.organisationId}::uuid IS NULL OR e.id IN (SELECT id FROM scope))
     )
     SELECT
       (SELECT json_build_object(
         'discharges', count(*)::int,
         'beforeNoon', count(*) FILTER (WHERE before_noon)::int,
         'receptionKept', count(*) FILTER (WHERE reception_kept)::int,
-        'receptionFailed', count(*) FILTER (WHERE NOT reception_kept AND args.now > reception_due)::int,
+        'receptionFailed', count(*) FILTER (WHERE NOT reception_kept AND ${scope.now}::timestamptz > reception_due)::int,
         'followUpKept', count(*) FILTER (WHERE offered_follow_up AND follow_up_kept)::int,
-        'followUpFailed', count(*) FILTER (WHERE offered_follow_up AND NOT follow_up_kept AND args.now > follow_up_due)::int,
+        'followUpFailed', count(*) FILTER (WHERE offered_follow_up AND NOT follow_up_kept AND ${scope.now}::timestamptz > follow_up_due)::int,
         'followUpOffered', count(*) FILTER (WHERE offered_follow_up)::int,
-        'withConference', count(*) FILTER (WHERE video_conference AND args.now > readmission_closes)::int,
-        'withConferenceReadmitted', count(*) FILTER (WHERE video_conference AND args.now > readmission_closes AND readmitted)::int,
-        'withoutConference', count(*) FILTER (WHERE NOT video_conference AND args.now > readmission_closes)::int,
-        'withoutConferenceReadmitted', count(*) FILTER (WHERE NOT video_conference AND args.now > readmission_closes AND readmitted)::int
-      ) FROM outcomes, args) AS discharges,
+        'withConference', count(*) FILTER (WHERE video_conference AND ${scope.now}::timestamptz > readmission_closes)::int,
+        'withConferenceReadmitted', count(*) FILTER (WHERE video_conference AND ${scope.now}::timestamptz > readmission_closes AND readmitted)::int,
+        'withoutConference', count(*) FILTER (WHERE NOT video_conference AND ${scope.now}::timestamptz > readmission_closes)::int,
+        'withoutConferenceReadmitted', count(*) FILTER (WHERE NOT video_conference AND ${scope.now}::timestamptz > readmission_closes AND readmitted)::int
+      ) FROM outcomes) AS discharges,
       (SELECT coalesce(json_object_agg(kind, n), '{}'::json) FROM (SELECT kind, count(*)::int AS n FROM held GROUP BY kind) k) AS held,
       (SELECT json_build_object(
         'requests', count(*)::int,
