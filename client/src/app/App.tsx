@@ -11,7 +11,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
 import { Link } from './Link.tsx';
 import { Loading, LoadStatus } from './LoadStatus.tsx';
-import { AdviceQueuePage, ConferencePage, DayView, EpisodePage, GuestPage, RoomPage, SchedulePage } from './pages.ts';
+import { AdviceQueuePage, ConferencePage, DayView, EpisodePage, GuestPage, IndicatorsPage, RoomPage, SchedulePage } from './pages.ts';
 import { navigate, pathOf, useRoute, type Route } from './router.ts';
 import { SignInPage } from './SignInPage.tsx';
 import '../staff/staff.css';
@@ -84,6 +84,8 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
       return <ConferencePage key={route.conferenceId} conferenceId={route.conferenceId} />;
     case 'advice':
       return <AdviceQueuePage />;
+    case 'indicators':
+      return <IndicatorsPage />;
   }
   return null;
 }

@@ -17,3 +17,4 @@ export const EpisodePage = page(async () => (await import('../staff/episode/Epis
 export const SchedulePage = page(async () => (await import('../staff/schedule/SchedulePage.tsx')).SchedulePage);
 export const ConferencePage = page(async () => (await import('../staff/conference/ConferencePage.tsx')).ConferencePage);
 export const AdviceQueuePage = page(async () => (await import('../staff/advice/AdviceQueuePage.tsx')).AdviceQueuePage);
+export const IndicatorsPage = page(async () => (await import('../staff/indicators/IndicatorsPage.tsx')).IndicatorsPage);

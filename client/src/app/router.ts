@@ -11,6 +11,7 @@ export type Route =
   | { name: 'day' }
   | { name: 'signIn' }
   | { name: 'advice' }
+  | { name: 'indicators' }
   | { name: 'episode'; episodeId: string }
   | { name: 'schedule'; episodeId: string }
   | { name: 'conference'; conferenceId: string }
@@ -24,6 +25,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [/^\/$/, () => ({ name: 'day' })],
   [/^\/sign-in\/?$/, () => ({ name: 'signIn' })],
   [/^\/advice\/?$/, () => ({ name: 'advice' })],
+  [/^\/indicators\/?$/, () => ({ name: 'indicators' })],
   [/^\/episodes\/([^/]+)\/?$/, (episodeId) => ({ name: 'episode', episodeId })],
   [/^\/episodes\/([^/]+)\/schedule\/?$/, (episodeId) => ({ name: 'schedule', episodeId })],
   [/^\/conferences\/([^/]+)\/?$/, (conferenceId) => ({ name: 'conference', conferenceId })],
@@ -52,6 +54,8 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return '/sign-in';
     case 'advice':
       return '/advice';
+    case 'indicators':
+      return '/indicators';
     case 'episode':
       return `/episodes/${encodeURIComponent(route.episodeId)}`;
     case 'schedule':
