@@ -35,3 +35,4 @@ export * from './plan/describe-changes.ts';
 export * from './domain/readmission-mark.ts';
 export * from './domain/intake-access.ts';
 export * from './domain/consent.ts';
+export * from './domain/indicator-access.ts';

@@ -23,6 +23,9 @@ import {
   dischargeResponseSchema,
   episodeDetailSchema,
   episodeListResponseSchema,
+  indicatorOrganisationsResponseSchema,
+  indicatorsResponseSchema,
+  type IndicatorsQuery,
   inviteResponseSchema,
   meResponseSchema,
   participantResponseSchema,
@@ -47,6 +50,11 @@ import {
 import { requestJson, requestVoid, type HttpOptions } from './http.ts';
 
 const id = encodeURIComponent;
+
+/** The query string of the figures, shared by the JSON request and the CSV download link. */
+export function indicatorSearch(query: IndicatorsQuery): string {
+  return new URLSearchParams({ from: query.from, to: query.to, ...(query.organisationId === undefined ? {} : { organisationId: query.organisationId }) }).toString();
+}
 
 export function createApi(options: HttpOptions = {}) {
   return {
@@ -97,6 +105,8 @@ export function createApi(options: HttpOptions = {}) {
     withdrawConsent: (episodeId: string, consentId: string) =>
       requestJson('POST', `/api/episodes/${id(episodeId)}/consents/${id(consentId)}/withdraw`, consentResponseSchema, {}, options),
 
+    indicators: (query: IndicatorsQuery) => requestJson('GET', `/api/indicators?${indicatorSearch(query)}`, indicatorsResponseSchema, undefined, options),
+    indicatorOrganisations: () => requestJson('GET', '/api/indicators/organisations', indicatorOrganisationsResponseSchema, undefined, options),
     adviceQueue: () => requestJson('GET', '/api/advice-requests', adviceQueueResponseSchema, undefined, options),
     askForAdvice: (episodeId: string, request: CreateAdviceRequest) =>
       requestJson('POST', `/api/episodes/${id(episodeId)}/advice-requests`, adviceRequestResponseSchema, request, options),

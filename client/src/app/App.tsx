@@ -12,7 +12,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
 import { Link } from './Link.tsx';
 import { Loading, LoadStatus } from './LoadStatus.tsx';
-import { AdviceQueuePage, ConferencePage, DayView, EpisodePage, GuestPage, IntakePage, RoomPage, SchedulePage } from './pages.ts';
+import { AdviceQueuePage, ConferencePage, DayView, EpisodePage, GuestPage, IndicatorsPage, IntakePage, RoomPage, SchedulePage } from './pages.ts';
 import { navigate, pathOf, useRoute, type Route } from './router.ts';
 import { SignInPage } from './SignInPage.tsx';
 import '../staff/staff.css';
@@ -87,6 +87,8 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
       return <AdviceQueuePage />;
     case 'intake':
       return <IntakePage />;
+    case 'indicators':
+      return <IndicatorsPage />;
   }
   return null;
 }

@@ -18,3 +18,4 @@ export const SchedulePage = page(async () => (await import('../staff/schedule/Sc
 export const ConferencePage = page(async () => (await import('../staff/conference/ConferencePage.tsx')).ConferencePage);
 export const AdviceQueuePage = page(async () => (await import('../staff/advice/AdviceQueuePage.tsx')).AdviceQueuePage);
 export const IntakePage = page(async () => (await import('../staff/intake/IntakePage.tsx')).IntakePage);
+export const IndicatorsPage = page(async () => (await import('../staff/indicators/IndicatorsPage.tsx')).IndicatorsPage);

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'advice' }
   /** Find a patient by CPR (typed into the page, never in the path) and admit her. */
   | { name: 'intake' }
+  | { name: 'indicators' }
   | { name: 'episode'; episodeId: string }
   | { name: 'schedule'; episodeId: string }
   | { name: 'conference'; conferenceId: string }
@@ -27,6 +28,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [/^\/sign-in\/?$/, () => ({ name: 'signIn' })],
   [/^\/advice\/?$/, () => ({ name: 'advice' })],
   [/^\/intake\/?$/, () => ({ name: 'intake' })],
+  [/^\/indicators\/?$/, () => ({ name: 'indicators' })],
   [/^\/episodes\/([^/]+)\/?$/, (episodeId) => ({ name: 'episode', episodeId })],
   [/^\/episodes\/([^/]+)\/schedule\/?$/, (episodeId) => ({ name: 'schedule', episodeId })],
   [/^\/conferences\/([^/]+)\/?$/, (conferenceId) => ({ name: 'conference', conferenceId })],
@@ -57,6 +59,8 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return '/advice';
     case 'intake':
       return '/intake';
+    case 'indicators':
+      return '/indicators';
     case 'episode':
       return `/episodes/${encodeURIComponent(route.episodeId)}`;
     case 'schedule':

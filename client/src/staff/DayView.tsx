@@ -5,6 +5,7 @@
  * due, and my episodes. Polled, so a relative who enters the lobby shows up.
  */
 import type { ConferenceView, DayView as DayData, EpisodeSummary } from '@samplan/shared';
+import { mayReadIndicators } from '@samplan/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/endpoints.ts';
@@ -58,6 +59,11 @@ export function DayView() {
   return (
     <div className="staff-page day">
       <h1>{t('day.heading')}</h1>
+      {mayReadIndicators({ role: me.role, administrator: 'administrator' in me && me.administrator === true }) && (
+        <p className="day-figures">
+          <Link href={pathOf({ name: 'indicators' })}>{t('indicators.link')}</Link>
+        </p>
+      )}
       {loaded.status !== 'ok' ? <LoadStatus loaded={loaded} onRetry={loaded.reload} /> : <DayContent data={loaded.data} tasks={tasks.status === 'ok' ? tasks.data : []} />}
     </div>
   );

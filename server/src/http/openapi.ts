@@ -57,7 +57,7 @@ export function openApiDocument(routes: readonly AnyRoute[], secureCookies: bool
       parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query')],
       ...(spec.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } }),
       responses: {
-        [status]: spec.response === null ? { description: 'Done.' } : { description: 'OK', content: { 'application/json': { schema: schemaOf(spec.response, 'output') } } },
+        [status]: spec.response === null ? { description: 'Done.' } : { description: 'OK', content: { [spec.contentType ?? 'application/json']: { schema: schemaOf(spec.response, 'output') } } },
         ...errors,
       },
     };

@@ -22,6 +22,7 @@ import { intakeRoutes } from './routes/intakeRoutes.ts';
 import { organisationRoutes } from './routes/organisationRoutes.ts';
 import { passwordLinkRoutes } from './routes/passwordLinkRoutes.ts';
 import { visitRoutes } from './routes/visitRoutes.ts';
+import { indicatorRoutes } from './routes/indicatorRoutes.ts';
 import { principalOf, sessionControl, sessionMiddleware } from './session.ts';
 
 export interface RecordApiDeps extends RateLimitConfig {
@@ -50,6 +51,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...adviceRoutes(record),
     ...consentRoutes(record),
     ...visitRoutes(record),
+    ...indicatorRoutes(record),
     ...planRoutes(deps.plans),
     ...fhirRoutes(record),
     ...adminRoutes(record),

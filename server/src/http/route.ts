@@ -50,6 +50,8 @@ export interface RouteSpec<P extends z.ZodType = Empty, Q extends z.ZodType = Em
   body?: B;
   /** The success answer; null for 204 No Content. */
   response: R | null;
+  /** Sent as JSON unless named here; any other type's answer is the response schema's string (a CSV export). */
+  contentType?: string;
   status?: 200 | 201 | 204;
   /** Extra middleware before the handler (rate limits). */
   before?: RequestHandler[];
@@ -104,7 +106,9 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: M
         return;
       }
       // The answer is checked against its own schema: a handler can never send more than the contract says.
-      res.status(spec.status ?? 200).json(spec.response.parse(result));
+      const answer = spec.response.parse(result);
+      if (spec.contentType === undefined) res.status(spec.status ?? 200).json(answer);
+      else res.status(spec.status ?? 200).type(spec.contentType).send(String(answer));
     };
     router[spec.method](spec.path, ...(spec.before ?? []), handle);
   }

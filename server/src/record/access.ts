@@ -1,4 +1,4 @@
-import { type Action, allowedActions, type Decision, type EpisodeAccess, mayAdmit, SamplanError } from '@samplan/shared';
+import { type Action, allowedActions, type Decision, type EpisodeAccess, mayAdmit, mayReadIndicators, SamplanError } from '@samplan/shared';
 import { actorsOf, authorizePrincipal, type Principal, type StaffPrincipal } from '../auth/principal.ts';
 import type { DbClient } from '../store/database.ts';
 import { auditDenied } from './audit.ts';
@@ -130,4 +130,19 @@ export async function requireOwnOrganisation<T extends { organisationId: string 
   if (row !== null && row.organisationId === admin.organisationId) return row;
   await auditDenied(ctx.db, caller, audit);
   throw notFound(audit.resourceType);
+}
+
+/**
+ * The check in front of the figures (indicator page, CSV export): a role that
+ * may see aggregates (shared/src/domain/indicator-access.ts). Whether the
+ * staff member is an administrator is read from the record, not the session,
+ * so a change takes effect at once. A refusal is audited.
+ */
+export async function requireIndicatorAccess(ctx: Pick<RecordContext, 'db'>, caller: Caller, audit: AccessCheck['audit']): Promise<void> {
+  const { principal } = caller;
+  const staff =
+    principal.kind === 'staff' ? await ctx.db.staffUser.findUnique({ where: { id: principal.staffId }, select: { role: true, administrator: true } }) : null;
+  if (staff !== null && mayReadIndicators(staff)) return;
+  await auditDenied(ctx.db, caller, { ...audit, patientId: null });
+  throw new SamplanError('FORBIDDEN', 'Only administrators, discharge coordinators, visitators and doctors may see the figures.');
 }

@@ -11,3 +11,4 @@ export * from './discharge.ts';
 export * from './organisations.ts';
 export * from './staffAdmin.ts';
 export * from './visits.ts';
+export * from './indicators.ts';

@@ -48,3 +48,10 @@ export function localMinuteOfDay(instant: Date): number {
   const time = local(instant);
   return time.hour * 60 + time.minute;
 }
+
+/** Copenhagen midnight starting a calendar date ("2026-03-29"). */
+export function startOfLocalDate(isoDate: string): Date {
+  const time = DateTime.fromISO(isoDate, { zone: COPENHAGEN_ZONE });
+  if (!time.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new RangeError(`not a calendar date: ${isoDate}`);
+  return time.startOf('day').toJSDate();
+}

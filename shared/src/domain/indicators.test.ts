@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DischargeOutcome, medianDuration, rate, ratePercent, readmissionRatesByConference } from './indicators.ts';
+import { type DischargeOutcome, indicatorPeriod, medianDuration, publishedCount, publishedMedian, publishedShare, rate, ratePercent, readmissionRatesByConference } from './indicators.ts';
 
 const at = (iso: string) => new Date(iso);
 const HOUR = 3_600_000;
@@ -136,5 +136,56 @@ describe('readmissionRatesByConference', () => {
       withoutConference: { numerator: 0, denominator: 0, value: null },
       windowStillOpen: 0,
     });
+  });
+});
+
+describe('indicatorPeriod', () => {
+  it('Copenhagen midnights, the end excluded', () => {
+    expect(indicatorPeriod('2026-01-01', '2027-01-01')).toEqual({ start: at('2025-12-31T23:00:00Z'), end: at('2026-12-31T23:00:00Z') });
+  });
+
+  it('a day with summer time starting is 23 hours', () => {
+    const { start, end } = indicatorPeriod('2026-03-29', '2026-03-30');
+    expect(start).toEqual(at('2026-03-28T23:00:00Z'));
+    expect(end.getTime() - start.getTime()).toBe(23 * HOUR);
+  });
+
+  it.each([
+    ['2026-02-01', '2026-02-01'],
+    ['2026-02-02', '2026-02-01'],
+    ['2026-02-30', '2026-03-01'],
+    ['2026-2-1', '2026-03-01'],
+    ['2026-02-01T00:00', '2026-03-01'],
+  ])('refuses %s..%s', (from, to) => {
+    expect(() => indicatorPeriod(from, to)).toThrow(RangeError);
+  });
+});
+
+describe('small cells', () => {
+  it.each([
+    [0, { value: 0 }],
+    [1, { fewerThan: 5 }],
+    [4, { fewerThan: 5 }],
+    [5, { value: 5 }],
+    [63, { value: 63 }],
+  ])('a count of %i is published as %j', (count, published) => {
+    expect(publishedCount(count)).toEqual(published);
+  });
+
+  it.each([
+    [0, 0, { numerator: { value: 0 }, denominator: { value: 0 }, percent: null }],
+    [0, 4, { numerator: { fewerThan: 5 }, denominator: { fewerThan: 5 }, percent: null }],
+    [1, 1, { numerator: { fewerThan: 5 }, denominator: { fewerThan: 5 }, percent: null }],
+    [0, 5, { numerator: { value: 0 }, denominator: { value: 5 }, percent: 0 }],
+    [1, 5, { numerator: { value: 1 }, denominator: { value: 5 }, percent: 20 }],
+    [5, 63, { numerator: { value: 5 }, denominator: { value: 63 }, percent: 7.9 }],
+  ])('%i of %i is published as %j', (numerator, denominator, published) => {
+    expect(publishedShare(rate(numerator, denominator))).toEqual(published);
+  });
+
+  it('a median of fewer than five answers is withheld', () => {
+    expect(publishedMedian(3 * HOUR, 4)).toBeNull();
+    expect(publishedMedian(3 * HOUR, 5)).toBe(3 * HOUR);
+    expect(publishedMedian(null, 0)).toBeNull();
   });
 });

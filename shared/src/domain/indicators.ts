@@ -1,3 +1,4 @@
+import { startOfLocalDate } from './copenhagen-time.ts';
 import { isReadmissionWindowClosed } from './readmission.ts';
 
 /**
@@ -82,4 +83,54 @@ export function readmissionRatesByConference(discharges: readonly DischargeOutco
     withoutConference: rate(counts.without.readmitted, counts.without.all),
     windowStillOpen,
   };
+}
+
+/**
+ * The figures' period: from Copenhagen midnight starting `from` up to (not
+ * including) Copenhagen midnight starting `to`, so a year is
+ * 2026-01-01..2027-01-01 and two adjacent periods never count a discharge twice.
+ */
+export function indicatorPeriod(from: string, to: string): { readonly start: Date; readonly end: Date } {
+  const start = startOfLocalDate(from);
+  const end = startOfLocalDate(to);
+  if (end <= start) throw new RangeError(`the period ends (${to}) after it starts (${from})`);
+  return { start, end };
+}
+
+/**
+ * Small cells. The figures are read by staff who know the patients of their
+ * ward or municipality: "1 of 2 discharged on Tuesday was readmitted" names
+ * someone. As in Danish official statistics, a count of 1–4 is published as
+ * "fewer than 5", and a share whose denominator is under 5 is not published
+ * (numerator and percentage withheld). A share's numerator over a denominator
+ * of 5 or more is published as it is: the percentage would give it away, and
+ * a share without it cannot be checked. Zero is published: nobody is in it.
+ */
+export const SMALL_CELL_LIMIT = 5;
+
+export type PublishedCount = { readonly value: number } | { readonly fewerThan: typeof SMALL_CELL_LIMIT };
+
+export interface PublishedShare {
+  readonly numerator: PublishedCount;
+  readonly denominator: PublishedCount;
+  /** One decimal (ratePercent); null when withheld or nothing to divide by. */
+  readonly percent: number | null;
+}
+
+export function publishedCount(count: number): PublishedCount {
+  assertCount('count', count);
+  return count > 0 && count < SMALL_CELL_LIMIT ? { fewerThan: SMALL_CELL_LIMIT } : { value: count };
+}
+
+export function publishedShare(share: Rate): PublishedShare {
+  if (share.denominator > 0 && share.denominator < SMALL_CELL_LIMIT) {
+    return { numerator: { fewerThan: SMALL_CELL_LIMIT }, denominator: { fewerThan: SMALL_CELL_LIMIT }, percent: null };
+  }
+  return { numerator: { value: share.numerator }, denominator: { value: share.denominator }, percent: ratePercent(share) };
+}
+
+/** A median over fewer than SMALL_CELL_LIMIT values is withheld: with one answer it is that patient's wait. */
+export function publishedMedian(medianMs: number | null, count: number): number | null {
+  assertCount('count', count);
+  return count < SMALL_CELL_LIMIT ? null : medianMs;
 }
