@@ -11,7 +11,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
 import { Link } from './Link.tsx';
 import { Loading, LoadStatus } from './LoadStatus.tsx';
-import { AdviceQueuePage, ConferencePage, DayView, EpisodePage, GuestPage, RoomPage, SchedulePage } from './pages.ts';
+import { AdminPage, AdviceQueuePage, ConferencePage, DayView, EpisodePage, GuestPage, RoomPage, SchedulePage, SetPasswordPage } from './pages.ts';
 import { navigate, pathOf, useRoute, type Route } from './router.ts';
 import { SignInPage } from './SignInPage.tsx';
 import '../staff/staff.css';
@@ -61,6 +61,7 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
   const auth = useAuth();
   if (route.name === 'room') return <RoomPage roomId={route.roomId} />;
   if (route.name === 'join') return <GuestPage linkToken={route.linkToken} />;
+  if (route.name === 'setPassword') return <SetPasswordPage linkToken={route.linkToken} />;
   if (route.name === 'notFound') {
     return (
       <section className="home">
@@ -84,6 +85,8 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
       return <ConferencePage key={route.conferenceId} conferenceId={route.conferenceId} />;
     case 'advice':
       return <AdviceQueuePage />;
+    case 'admin':
+      return <AdminPage />;
   }
   return null;
 }
@@ -100,6 +103,11 @@ function StaffNav({ staff, route }: { staff: StaffPrincipal; route: Route }) {
       {staff.geriatricTeam && (
         <Link href={pathOf({ name: 'advice' })} aria-current={current('advice')}>
           {t('shell.advice')}
+        </Link>
+      )}
+      {staff.administrator && (
+        <Link href={pathOf({ name: 'admin' })} aria-current={current('admin')}>
+          {t('admin.nav')}
         </Link>
       )}
       <span className="staff-who" title={staff.organisation.name}>

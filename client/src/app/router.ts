@@ -11,6 +11,8 @@ export type Route =
   | { name: 'day' }
   | { name: 'signIn' }
   | { name: 'advice' }
+  /** An administrator's organisation: staff, set-password links, system clients. */
+  | { name: 'admin' }
   | { name: 'episode'; episodeId: string }
   | { name: 'schedule'; episodeId: string }
   | { name: 'conference'; conferenceId: string }
@@ -18,17 +20,21 @@ export type Route =
   | { name: 'room'; roomId: string }
   /** A patient's or relative's join link: no account, the link is the key. */
   | { name: 'join'; linkToken: string }
+  /** A staff member's one-time link to choose a password: no session, the link is the key. */
+  | { name: 'setPassword'; linkToken: string }
   | { name: 'notFound' };
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [/^\/$/, () => ({ name: 'day' })],
   [/^\/sign-in\/?$/, () => ({ name: 'signIn' })],
   [/^\/advice\/?$/, () => ({ name: 'advice' })],
+  [/^\/admin\/?$/, () => ({ name: 'admin' })],
   [/^\/episodes\/([^/]+)\/?$/, (episodeId) => ({ name: 'episode', episodeId })],
   [/^\/episodes\/([^/]+)\/schedule\/?$/, (episodeId) => ({ name: 'schedule', episodeId })],
   [/^\/conferences\/([^/]+)\/?$/, (conferenceId) => ({ name: 'conference', conferenceId })],
   [/^\/room\/([^/]+)\/?$/, (roomId) => ({ name: 'room', roomId })],
   [/^\/join\/([^/]+)\/?$/, (linkToken) => ({ name: 'join', linkToken })],
+  [/^\/set-password\/([^/]+)\/?$/, (linkToken) => ({ name: 'setPassword', linkToken })],
 ];
 
 export function routeOf(pathname: string): Route {
@@ -52,6 +58,8 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return '/sign-in';
     case 'advice':
       return '/advice';
+    case 'admin':
+      return '/admin';
     case 'episode':
       return `/episodes/${encodeURIComponent(route.episodeId)}`;
     case 'schedule':
@@ -62,6 +70,8 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return `/room/${encodeURIComponent(route.roomId)}`;
     case 'join':
       return `/join/${encodeURIComponent(route.linkToken)}`;
+    case 'setPassword':
+      return `/set-password/${encodeURIComponent(route.linkToken)}`;
   }
 }
 
