@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Three suites, run one after the other by scripts/test.mjs:
-//   unit  - pure logic and schemas, next to the code they test;
+//   unit  - pure logic and schemas, next to the code they test, and the
+//           code's structure (tests/structure: no import circles);
 //   db    - the store against embedded PGlite and a real PostgreSQL server;
 //   media - the real mediasoup worker with WebRTC bots, run inside a network
 //           namespace (tests/support/netns.sh) because libwebrtc in Node
@@ -12,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{shared,server,client}/src/**/*.test.{ts,tsx}'],
+          include: ['{shared,server,client}/src/**/*.test.{ts,tsx}', 'tests/structure/**/*.test.ts'],
           environment: 'node',
         },
       },

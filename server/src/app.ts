@@ -12,9 +12,10 @@ import { PlanService } from './plan/planService.ts';
 import { type Clock, systemClock } from './record/clock.ts';
 import { admitToCall } from './record/conferences/admitToCall.ts';
 import { excludeFromCall } from './signalling/callGroups.ts';
-import { PlanSignalling } from './signalling/handlers/planSocket.ts';
+import { PlanSignalling } from './signalling/planSignalling.ts';
 import { connectRedisAdapter, type RedisAdapter } from './signalling/redisAdapter.ts';
-import { attachSignalling, type SignallingServer } from './signalling/socketServer.ts';
+import { attachSignalling } from './signalling/socketServer.ts';
+import type { SignallingServer } from './signalling/socketTypes.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { type SeedResult, seedDemoIfEmpty } from './store/seed/seedDemo.ts';
 

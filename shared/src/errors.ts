@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** A pathway rule says no (advice window closed, conference in the past…); `refusal` says which and what to do instead. */
   'REFUSED',
+  /** The patient is admitted already: one open admission per patient. */
+  'EPISODE_ALREADY_OPEN',
+  /** The patient (or a relative) was to be invited to a video conference without a live consent to take part by video. */
+  'VIDEO_CONSENT_MISSING',
   'NOT_JOINED',
   'ALREADY_JOINED',
   'ROOM_CLOSED',

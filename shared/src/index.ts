@@ -31,3 +31,6 @@ export * from './plan/rebase.ts';
 export * from './plan/integrate-push.ts';
 export * from './plan/authorship.ts';
 export * from './plan/describe-changes.ts';
+export * from './domain/readmission-mark.ts';
+export * from './domain/intake-access.ts';
+export * from './domain/consent.ts';

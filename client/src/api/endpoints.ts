@@ -4,13 +4,21 @@
  * here. All functions throw what http.ts throws.
  */
 import {
+  admitEpisodeResponseSchema,
+  consentResponseSchema,
+  organisationListResponseSchema,
+  patientLookupResponseSchema,
+  screeningResponseSchema,
+  type AdmitEpisodeRequest,
+  type OrganisationView,
+  type RecordConsentRequest,
+  type RecordScreeningRequest,
   adviceQueueResponseSchema,
   adviceRequestListResponseSchema,
   adviceRequestResponseSchema,
   auditTrailResponseSchema,
   createdSystemClientSchema,
   issuedPasswordLinkSchema,
-  organisationListResponseSchema,
   passwordLinkStateSchema,
   staffListResponseSchema,
   staffMemberResponseSchema,
@@ -32,7 +40,6 @@ import {
   type CreateStaffRequest,
   type CreateSystemClientRequest,
   type SetPasswordRequest,
-  type StaffSector,
   type UpdateStaffRequest,
   type CreateAdviceRequest,
   type InviteRequest,
@@ -72,6 +79,18 @@ export function createApi(options: HttpOptions = {}) {
     roomToken: (conferenceId: string) => requestJson('POST', `/api/conferences/${id(conferenceId)}/room-token`, roomTokenResponseSchema, {}, options),
     endConference: (conferenceId: string) => requestJson('POST', `/api/conferences/${id(conferenceId)}/end`, conferenceResponseSchema, {}, options),
 
+    organisations: (sector: OrganisationView['sector']) =>
+      requestJson('GET', `/api/organisations?sector=${id(sector)}`, organisationListResponseSchema, undefined, options),
+    // The CPR number goes in the body: never in a URL.
+    lookupPatient: (cpr: string) => requestJson('POST', '/api/patients/lookup', patientLookupResponseSchema, { cpr }, options),
+    admit: (request: AdmitEpisodeRequest) => requestJson('POST', '/api/episodes', admitEpisodeResponseSchema, request, options),
+    recordScreening: (episodeId: string, request: RecordScreeningRequest) =>
+      requestJson('POST', `/api/episodes/${id(episodeId)}/screenings`, screeningResponseSchema, request, options),
+    recordConsent: (episodeId: string, request: RecordConsentRequest) =>
+      requestJson('POST', `/api/episodes/${id(episodeId)}/consents`, consentResponseSchema, request, options),
+    withdrawConsent: (episodeId: string, consentId: string) =>
+      requestJson('POST', `/api/episodes/${id(episodeId)}/consents/${id(consentId)}/withdraw`, consentResponseSchema, {}, options),
+
     adviceQueue: () => requestJson('GET', '/api/advice-requests', adviceQueueResponseSchema, undefined, options),
     askForAdvice: (episodeId: string, request: CreateAdviceRequest) =>
       requestJson('POST', `/api/episodes/${id(episodeId)}/advice-requests`, adviceRequestResponseSchema, request, options),
@@ -80,9 +99,6 @@ export function createApi(options: HttpOptions = {}) {
       requestJson('PUT', `/api/advice-requests/${id(adviceRequestId)}/isbar`, adviceRequestResponseSchema, note, options),
     answerAdvice: (adviceRequestId: string, answer: AnswerAdviceRequest) =>
       requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/answer`, adviceRequestResponseSchema, answer, options),
-
-    organisations: (sector?: StaffSector) =>
-      requestJson('GET', sector === undefined ? '/api/organisations' : `/api/organisations?sector=${id(sector)}`, organisationListResponseSchema, undefined, options),
 
     staff: () => requestJson('GET', '/api/admin/staff', staffListResponseSchema, undefined, options),
     createStaff: (request: CreateStaffRequest) => requestJson('POST', '/api/admin/staff', staffMemberResponseSchema, request, options),

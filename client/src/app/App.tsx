@@ -5,13 +5,14 @@
  *
  * Other areas add their pages here: a Route in router.ts and a case in Page.
  */
+import { type Actor, mayAdmit } from '@samplan/shared';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
 import { Link } from './Link.tsx';
 import { Loading, LoadStatus } from './LoadStatus.tsx';
-import { AdminPage, AdviceQueuePage, ConferencePage, DayView, EpisodePage, GuestPage, RoomPage, SchedulePage, SetPasswordPage } from './pages.ts';
+import { AdminPage, AdviceQueuePage, ConferencePage, DayView, EpisodePage, GuestPage, IntakePage, RoomPage, SchedulePage, SetPasswordPage } from './pages.ts';
 import { navigate, pathOf, useRoute, type Route } from './router.ts';
 import { SignInPage } from './SignInPage.tsx';
 import '../staff/staff.css';
@@ -85,10 +86,19 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
       return <ConferencePage key={route.conferenceId} conferenceId={route.conferenceId} />;
     case 'advice':
       return <AdviceQueuePage />;
+    case 'intake':
+      return <IntakePage />;
     case 'admin':
       return <AdminPage />;
   }
   return null;
+}
+
+/** The staff member as the access rules see them (the server decides; this only hides what it would refuse). */
+function staffActorOf(staff: StaffPrincipal): Actor {
+  return staff.geriatricTeam
+    ? { kind: 'geriatric_team', userId: staff.staffId }
+    : { kind: 'staff', userId: staff.staffId, organisationId: staff.organisation.id, sector: staff.organisation.sector };
 }
 
 function StaffNav({ staff, route }: { staff: StaffPrincipal; route: Route }) {
@@ -103,6 +113,11 @@ function StaffNav({ staff, route }: { staff: StaffPrincipal; route: Route }) {
       {staff.geriatricTeam && (
         <Link href={pathOf({ name: 'advice' })} aria-current={current('advice')}>
           {t('shell.advice')}
+        </Link>
+      )}
+      {mayAdmit(staffActorOf(staff)) && (
+        <Link href={pathOf({ name: 'intake' })} aria-current={current('intake')}>
+          {t('shell.intake')}
         </Link>
       )}
       {staff.administrator && (

@@ -17,5 +17,6 @@ export const EpisodePage = page(async () => (await import('../staff/episode/Epis
 export const SchedulePage = page(async () => (await import('../staff/schedule/SchedulePage.tsx')).SchedulePage);
 export const ConferencePage = page(async () => (await import('../staff/conference/ConferencePage.tsx')).ConferencePage);
 export const AdviceQueuePage = page(async () => (await import('../staff/advice/AdviceQueuePage.tsx')).AdviceQueuePage);
+export const IntakePage = page(async () => (await import('../staff/intake/IntakePage.tsx')).IntakePage);
 export const AdminPage = page(async () => (await import('../staff/admin/AdminPage.tsx')).AdminPage);
 export const SetPasswordPage = page(async () => (await import('../setPassword/SetPasswordPage.tsx')).SetPasswordPage);

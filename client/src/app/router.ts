@@ -11,6 +11,8 @@ export type Route =
   | { name: 'day' }
   | { name: 'signIn' }
   | { name: 'advice' }
+  /** Find a patient by CPR (typed into the page, never in the path) and admit her. */
+  | { name: 'intake' }
   /** An administrator's organisation: staff, set-password links, system clients. */
   | { name: 'admin' }
   | { name: 'episode'; episodeId: string }
@@ -28,6 +30,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [/^\/$/, () => ({ name: 'day' })],
   [/^\/sign-in\/?$/, () => ({ name: 'signIn' })],
   [/^\/advice\/?$/, () => ({ name: 'advice' })],
+  [/^\/intake\/?$/, () => ({ name: 'intake' })],
   [/^\/admin\/?$/, () => ({ name: 'admin' })],
   [/^\/episodes\/([^/]+)\/?$/, (episodeId) => ({ name: 'episode', episodeId })],
   [/^\/episodes\/([^/]+)\/schedule\/?$/, (episodeId) => ({ name: 'schedule', episodeId })],
@@ -58,6 +61,8 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return '/sign-in';
     case 'advice':
       return '/advice';
+    case 'intake':
+      return '/intake';
     case 'admin':
       return '/admin';
     case 'episode':

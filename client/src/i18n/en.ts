@@ -69,6 +69,8 @@ export const en: Translations = {
     NOT_FOUND: 'This meeting does not exist. Check the link in your invitation.',
     CONFLICT: 'Someone else changed it at the same time. Please try again.',
     REFUSED: 'That is not possible at this time.',
+    EPISODE_ALREADY_OPEN: 'The patient is admitted already. Close the open admission before recording a new one.',
+    VIDEO_CONSENT_MISSING: 'The patient has not consented to take part by video. Record the consent on the episode page first.',
     TOO_LARGE: 'That was too much to send at once.',
     RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
     NOT_JOINED: 'You are no longer in the meeting. Please join again.',

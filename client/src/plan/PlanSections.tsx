@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../app/format.ts';
 import { PlanItemForm } from './PlanItemForm.tsx';
 import { PlanItemView } from './PlanItemView.tsx';
+import { PLAIN_SECTION_ORDER } from './sectionOrder.ts';
 import { addOperation, blankValues, formValuesOf, newItemId, updateOperation, type EditableSection } from './planFields.ts';
 import './plan.css';
 
@@ -31,11 +32,9 @@ type PlanSectionsProps = {
   adviceLineUntil?: string | null;
 };
 
-/** In plain mode the patient's own sections come first. */
-const PLAIN_ORDER: readonly PlanSection[] = ['goals', 'wishes', 'tasks', 'contacts', 'medication', 'aids', 'needs', 'comments'];
 
 export function PlanSections({ document, mode, editing, adviceLineUntil }: PlanSectionsProps) {
-  const order = mode === 'plain' ? PLAIN_ORDER : PLAN_SECTIONS;
+  const order = mode === 'plain' ? PLAIN_SECTION_ORDER : PLAN_SECTIONS;
   return (
     <div className={`plan-sections plan-${mode}`}>
       {order.map((section) => (

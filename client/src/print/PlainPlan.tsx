@@ -1,7 +1,10 @@
-import type { PlanDocument, PlanSnapshot, ResponsibleParty } from '@samplan/shared';
+import { PLAN_SECTIONS, type PlanDocument, type PlanSection, type PlanSnapshot, type ResponsibleParty } from '@samplan/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../guest/formatTime.ts';
+
+/** One way to say an item of each section; the compiler asks for a new section here. */
+type ItemRenderers = { readonly [K in PlanSection]: (item: PlanDocument[K][number]) => ReactNode };
 
 type PlainPlanProps = {
   plan: Pick<PlanSnapshot, 'document' | 'revision' | 'agreement'>;
@@ -20,13 +23,56 @@ export function PlainPlan({ plan }: PlainPlanProps) {
   const { document } = plan;
   // The organisation says more than the sector ("Odder Kommune", not "Kommune"); the sector stands in when none is named.
   const who = (party: ResponsibleParty) => [party.person, party.organisation ?? t(`roles.${party.role}`)].filter(Boolean).join(', ');
-  const section = <K extends keyof PlanDocument>(key: K, render: (item: PlanDocument[K][number]) => ReactNode) =>
-    document[key].length > 0 && (
-      <section className="plain-plan-section" key={key}>
-        <h2>{t(`guest.plan.${key}`)}</h2>
-        <ul>{(document[key] as PlanDocument[K][number][]).map((item) => <li key={item.id}>{render(item)}</li>)}</ul>
-      </section>
+  const renderers: ItemRenderers = {
+    goals: (goal) => goal.text,
+    needs: (need) => need.text,
+    tasks: (task) => (
+      <>
+        <strong>{task.what}</strong> — {who(task.responsible)}
+        {task.due && <>, {t('guest.plan.due', { date: formatDate(task.due, i18n.language) })}</>}. <em>{t(TASK_STATUS[task.status])}</em>
+      </>
+    ),
+    medication: (note) => note.text,
+    aids: (aid) => (
+      <>
+        {aid.what} — {t(AID_STATUS[aid.status])}
+      </>
+    ),
+    contacts: (contact) => (
+      <>
+        <strong>{contact.name}</strong> ({contact.role}): <a href={`tel:${contact.phone.replace(/\s/g, '')}`}>{contact.phone}</a>
+        <br />
+        {t('guest.plan.whenToCall', { text: contact.whenToCall })}
+      </>
+    ),
+    wishes: (wish) => (
+      <>
+        {wish.text}
+        {wish.topic === 'end_of_life' && <> ({t('guest.plan.endOfLife')})</>}
+      </>
+    ),
+    comments: (comment) => (
+      <>
+        {comment.text} — {comment.by.name}
+      </>
+    ),
+  };
+  const section = <K extends PlanSection>(key: K) => {
+    const items: ReadonlyArray<PlanDocument[K][number]> = document[key];
+    const render = renderers[key];
+    return (
+      items.length > 0 && (
+        <section className="plain-plan-section" key={key}>
+          <h2>{t(`guest.plan.${key}`)}</h2>
+          <ul>
+            {items.map((item) => (
+              <li key={item.id}>{render(item)}</li>
+            ))}
+          </ul>
+        </section>
+      )
     );
+  };
   const empty = Object.values(document).every((items) => items.length === 0);
 
   return (
@@ -43,38 +89,7 @@ export function PlainPlan({ plan }: PlainPlanProps) {
         <span className="plain-plan-revision">({t('guest.plan.revision', { revision: plan.revision })})</span>
       </p>
       {empty && <p>{t('guest.plan.empty')}</p>}
-      {section('goals', (goal) => goal.text)}
-      {section('needs', (need) => need.text)}
-      {section('tasks', (task) => (
-        <>
-          <strong>{task.what}</strong> — {who(task.responsible)}
-          {task.due && <>, {t('guest.plan.due', { date: formatDate(task.due, i18n.language) })}</>}. <em>{t(TASK_STATUS[task.status])}</em>
-        </>
-      ))}
-      {section('medication', (note) => note.text)}
-      {section('aids', (aid) => (
-        <>
-          {aid.what} — {t(AID_STATUS[aid.status])}
-        </>
-      ))}
-      {section('contacts', (contact) => (
-        <>
-          <strong>{contact.name}</strong> ({contact.role}): <a href={`tel:${contact.phone.replace(/\s/g, '')}`}>{contact.phone}</a>
-          <br />
-          {t('guest.plan.whenToCall', { text: contact.whenToCall })}
-        </>
-      ))}
-      {section('wishes', (wish) => (
-        <>
-          {wish.text}
-          {wish.topic === 'end_of_life' && <> ({t('guest.plan.endOfLife')})</>}
-        </>
-      ))}
-      {section('comments', (comment) => (
-        <>
-          {comment.text} — {comment.by.name}
-        </>
-      ))}
+      {PLAN_SECTIONS.map((key) => section(key))}
       <p className="plain-plan-acute">{t('guest.plan.acute')}</p>
     </div>
   );

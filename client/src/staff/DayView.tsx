@@ -17,6 +17,7 @@ import { Deadline } from './Deadline.tsx';
 import { cameAtNight, msUntil } from './deadlines.ts';
 import { myTasks, type MyTask } from './myTasks.ts';
 import { PatientName } from './PatientName.tsx';
+import { ReadmissionTags } from './ReadmissionTags.tsx';
 import { useStaff, type StaffPrincipal } from '../app/auth.tsx';
 
 /** The lobby and the queues change by the minute. */
@@ -186,6 +187,7 @@ function DayContent({ data, tasks }: { data: DayPageData; tasks: readonly MyTask
                       : t('day.admittedSince', { when: formatDateTime(episode.admittedAt, i18n.language) })}
                   </span>
                   <span>{episode.ward.name}</span>
+                  <ReadmissionTags readmission={episode.readmission} />
                 </li>
               ))}
             </ul>

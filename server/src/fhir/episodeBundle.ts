@@ -14,7 +14,7 @@ import type {
   Reference,
   Resource,
 } from '@medplum/fhirtypes';
-import type { Aid, ParticipantRole, PlanDocument, ResponsibleParty, Task } from '@samplan/shared';
+import { type Aid, type ParticipantRole, PLAN_SECTIONS, type PlanDocument, type PlanSection, type ResponsibleParty, type Task } from '@samplan/shared';
 import type { ConferenceKind, ConferenceStatus, ConsentScope, EpisodeStatus, Language, Sector, StaffRole } from '../store/generated/enums.ts';
 
 /**
@@ -203,9 +203,23 @@ function performer(record: EpisodeExport, party: ResponsibleParty): Reference<Pa
   return [organisation ? ref('Organization', organisation.id, display) : { display }];
 }
 
-function activities(record: EpisodeExport, document: PlanDocument): CarePlanActivity[] {
-  const tasks = document.tasks.map(
-    (task): CarePlanActivity => ({
+/**
+ * Where each plan section goes in the CarePlan: goals are Goal resources it
+ * points to, tasks and aids are activities, and what FHIR's CarePlan has no
+ * element for is kept as labelled notes. A record keyed by section, so a new
+ * section must be given its place here before the server compiles.
+ */
+type SectionExport<K extends PlanSection> =
+  | { readonly as: 'goal' }
+  | { readonly as: 'activity'; readonly activity: (item: PlanDocument[K][number], record: EpisodeExport) => CarePlanActivity }
+  | { readonly as: 'note'; readonly note: (item: PlanDocument[K][number]) => Annotation };
+
+const SECTION_EXPORT: { readonly [K in PlanSection]: SectionExport<K> } = {
+  goals: { as: 'goal' },
+  needs: { as: 'note', note: (need) => ({ text: `Behov: ${need.text}` }) },
+  tasks: {
+    as: 'activity',
+    activity: (task, record) => ({
       detail: {
         kind: 'Task',
         status: TASK_STATUS[task.status],
@@ -214,20 +228,32 @@ function activities(record: EpisodeExport, document: PlanDocument): CarePlanActi
         ...(task.due ? { scheduledPeriod: { end: task.due } } : {}),
       },
     }),
-  );
-  const aids = document.aids.map((aid): CarePlanActivity => ({ detail: { kind: 'DeviceRequest', status: AID_STATUS[aid.status], description: aid.what } }));
-  return [...tasks, ...aids];
+  },
+  medication: { as: 'note', note: (note) => ({ text: `Medicin: ${note.text}` }) },
+  aids: { as: 'activity', activity: (aid) => ({ detail: { kind: 'DeviceRequest', status: AID_STATUS[aid.status], description: aid.what } }) },
+  contacts: { as: 'note', note: (contact) => ({ text: `Kontakt: ${contact.name} (${contact.role}), ${contact.phone}: ${contact.whenToCall}` }) },
+  wishes: { as: 'note', note: (wish) => ({ text: `${wish.topic === 'end_of_life' ? 'Ønske for livets afslutning' : 'Ønske'}: ${wish.text}` }) },
+  comments: { as: 'note', note: (comment) => ({ authorString: comment.by.name, time: comment.at, text: comment.text }) },
+};
+
+/** One section's items as activities or notes, as SECTION_EXPORT says; generic so each item meets its own mapping. */
+function exportSection<K extends PlanSection>(record: EpisodeExport, document: PlanDocument, section: K): { activity: CarePlanActivity[]; note: Annotation[] } {
+  const items: ReadonlyArray<PlanDocument[K][number]> = document[section];
+  const how: SectionExport<K> = SECTION_EXPORT[section];
+  switch (how.as) {
+    case 'goal':
+      return { activity: [], note: [] };
+    case 'activity':
+      return { activity: items.map((item) => how.activity(item, record)), note: [] };
+    case 'note':
+      return { activity: [], note: items.map((item) => how.note(item)) };
+  }
 }
 
-/** What FHIR's CarePlan has no element for is kept as notes, labelled, in the plan's order. */
-function notes(document: PlanDocument): Annotation[] {
-  return [
-    ...document.needs.map((need) => ({ text: `Behov: ${need.text}` })),
-    ...document.medication.map((note) => ({ text: `Medicin: ${note.text}` })),
-    ...document.contacts.map((contact) => ({ text: `Kontakt: ${contact.name} (${contact.role}), ${contact.phone}: ${contact.whenToCall}` })),
-    ...document.wishes.map((wish) => ({ text: `${wish.topic === 'end_of_life' ? 'Ønske for livets afslutning' : 'Ønske'}: ${wish.text}` })),
-    ...document.comments.map((comment) => ({ authorString: comment.by.name, time: comment.at, text: comment.text })),
-  ];
+/** The plan's activities and notes, in the plan's order. */
+function activitiesAndNotes(record: EpisodeExport, document: PlanDocument): { activity: CarePlanActivity[]; note: Annotation[] } {
+  const parts = PLAN_SECTIONS.map((section) => exportSection(record, document, section));
+  return { activity: parts.flatMap((part) => part.activity), note: parts.flatMap((part) => part.note) };
 }
 
 function author(record: EpisodeExport, version: PlanVersion, byId: ReadonlyMap<string, ExportedStaff>): Reference<Patient | Practitioner> {
@@ -238,8 +264,7 @@ function author(record: EpisodeExport, version: PlanVersion, byId: ReadonlyMap<s
 
 function carePlanResource(record: EpisodeExport, version: PlanVersion, replaces: PlanVersion | undefined, isCurrent: boolean, byId: ReadonlyMap<string, ExportedStaff>): CarePlan {
   const document = version.document;
-  const activity = activities(record, document);
-  const note = notes(document);
+  const { activity, note } = activitiesAndNotes(record, document);
   return {
     resourceType: 'CarePlan',
     id: version.id,

@@ -20,6 +20,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':
+    case 'EPISODE_ALREADY_OPEN':
     case 'LOGIN_TAKEN':
     case 'LAST_ADMINISTRATOR':
     case 'ALREADY_JOINED':
@@ -34,6 +35,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 413;
     case 'MEDIA_REJECTED':
     case 'REFUSED':
+    case 'VIDEO_CONSENT_MISSING':
       return 422;
     case 'RATE_LIMITED':
       return 429;

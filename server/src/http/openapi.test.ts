@@ -6,12 +6,14 @@ import { authRoutes } from './routes/authRoutes.ts';
 import { conferenceRoutes } from './routes/conferenceRoutes.ts';
 import { consentRoutes } from './routes/consentRoutes.ts';
 import { episodeRoutes } from './routes/episodeRoutes.ts';
+import { intakeRoutes } from './routes/intakeRoutes.ts';
 
 // Handlers are never called here: the document only reads the table.
 const ctx = {} as RecordContext;
 const routes = [
   ...authRoutes({} as Parameters<typeof authRoutes>[0]),
   ...episodeRoutes(ctx),
+  ...intakeRoutes(ctx),
   ...conferenceRoutes({ ...ctx, secret: 'unused' }),
   ...adviceRoutes(ctx),
   ...consentRoutes(ctx),

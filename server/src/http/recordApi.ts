@@ -7,8 +7,8 @@ import { joinRateLimiter, passwordLinkRateLimiter, type RateLimitConfig, signInR
 import type { TurnSettings } from '../media/iceServers.ts';
 import type { DomainEventPublisher } from '../events/domainEvents.ts';
 import type { PlanService } from '../plan/planService.ts';
-import { fhirRoutes } from './fhirRoutes.ts';
-import { planRoutes } from './planRoutes.ts';
+import { fhirRoutes } from './routes/fhirRoutes.ts';
+import { planRoutes } from './routes/planRoutes.ts';
 import { auditDenied } from '../record/audit.ts';
 import { type AnyRoute, mountRoutes } from './route.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
@@ -17,6 +17,7 @@ import { authRoutes } from './routes/authRoutes.ts';
 import { conferenceRoutes } from './routes/conferenceRoutes.ts';
 import { consentRoutes } from './routes/consentRoutes.ts';
 import { episodeRoutes } from './routes/episodeRoutes.ts';
+import { intakeRoutes } from './routes/intakeRoutes.ts';
 import { organisationRoutes } from './routes/organisationRoutes.ts';
 import { passwordLinkRoutes } from './routes/passwordLinkRoutes.ts';
 import { principalOf, sessionControl, sessionMiddleware } from './session.ts';
@@ -42,6 +43,7 @@ export function recordApi(deps: RecordApiDeps): Router {
   const routes = [
     ...authRoutes({ ...deps, loginLimiters: signInRateLimiters(deps), joinLimiter: joinRateLimiter(deps) }),
     ...episodeRoutes(record),
+    ...intakeRoutes(record),
     ...conferenceRoutes({ ...record, secret: deps.secret }),
     ...adviceRoutes(record),
     ...consentRoutes(record),

@@ -13,8 +13,8 @@ import { SamplanError } from '@samplan/shared';
 import type { types } from 'mediasoup';
 import type { Logger } from '../logger.ts';
 import type { PeerChannel } from './notifications.ts';
-import type { Room } from './room.ts';
 import { rtpParametersToWire } from './wire.ts';
+import type { MediaWorker } from './workerPool.ts';
 
 export type TransportDirection = 'send' | 'recv';
 
@@ -24,6 +24,22 @@ export type PeerIdentity = {
   role: ParticipantRole;
   resumeKey: string;
 };
+
+/**
+ * The room as its peers see it. Room implements it; a peer never imports
+ * Room, so a peer's needs stay visible here and the two modules do not
+ * depend on each other.
+ */
+export interface PeerRoom {
+  readonly router: types.Router;
+  readonly mediaWorker: MediaWorker;
+  peers(): Peer[];
+  broadcast<K extends NotificationName>(from: Peer | undefined, name: K, payload: NotificationOf<K>): void;
+  removePeer(peer: Peer): void;
+  findProducer(producerId: string): { peer: Peer; source: MediaSource } | undefined;
+  observeSpeaker(producer: types.Producer): Promise<void>;
+  onProducerClosed(owner: Peer, producerId: string): void;
+}
 
 type OwnTransport = { transport: types.WebRtcTransport; direction: TransportDirection; connected: boolean };
 type OwnProducer = { producer: types.Producer; source: MediaSource };
@@ -51,7 +67,7 @@ export class Peer {
   readonly displayName: string;
   readonly role: ParticipantRole;
   readonly resumeKey: string;
-  readonly room: Room;
+  readonly room: PeerRoom;
   readonly #logger: Logger;
   readonly #rtpCapabilities: types.RtpCapabilities;
   readonly #transports = new Map<string, OwnTransport>();
@@ -62,7 +78,7 @@ export class Peer {
   #closed = false;
   readonly #departureListeners: Array<() => void> = [];
 
-  constructor(room: Room, identity: PeerIdentity, rtpCapabilities: types.RtpCapabilities, channel: PeerChannel, logger: Logger) {
+  constructor(room: PeerRoom, identity: PeerIdentity, rtpCapabilities: types.RtpCapabilities, channel: PeerChannel, logger: Logger) {
     this.room = room;
     this.id = identity.id;
     this.displayName = identity.displayName;

@@ -4,7 +4,7 @@ import type { types } from 'mediasoup';
 import type { Logger } from '../logger.ts';
 import { mediaCodecs } from './codecs.ts';
 import type { PeerChannel } from './notifications.ts';
-import { Peer } from './peer.ts';
+import { Peer, type PeerRoom } from './peer.ts';
 import type { MediaWorker } from './workerPool.ts';
 
 export type RoomCloseReason = NotificationOf<'room:closed'>['reason'];
@@ -37,7 +37,7 @@ function sameSecret(a: string, b: string): boolean {
  * hold memory. A peer that is merely reconnecting still counts, so a brief
  * network loss of the last participant does not end the room.
  */
-export class Room {
+export class Room implements PeerRoom {
   readonly id: string;
   readonly mediaWorker: MediaWorker;
   readonly router: types.Router;

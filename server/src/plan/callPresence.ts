@@ -1,3 +1,4 @@
+import { CONFERENCE_OVER_STATUSES } from '@samplan/shared';
 import type { ConferenceRoomClaims, RoomTokenClaims } from '../auth/roomToken.ts';
 import type { Logger } from '../logger.ts';
 import { KeyedQueue } from '../concurrency/keyedQueue.ts';
@@ -81,7 +82,7 @@ export class CallPresence {
         const now = this.#now();
         if (change === 'entered') {
           // The record of a conference that is over stays as it ended, whatever a late peer does.
-          const admitted = { ...where, lobbyState: 'admitted' as const, conference: { endedAt: null, status: { notIn: ['ended' as const, 'cancelled' as const] } } };
+          const admitted = { ...where, lobbyState: 'admitted' as const, conference: { status: { notIn: [...CONFERENCE_OVER_STATUSES] } } };
           await this.#db.participant.updateMany({ where: { ...admitted, joinedAt: null }, data: { joinedAt: now } });
           await this.#db.participant.updateMany({ where: { ...admitted, leftAt: { not: null } }, data: { leftAt: null } });
         } else {

@@ -7,6 +7,7 @@ import {
   type Editor,
   emptyPlan,
   integratePush,
+  isConferenceOver,
   type ParticipantRole,
   type PlanHistoryEntry,
   planDocumentSchema,
@@ -113,10 +114,10 @@ export class PlanService {
   /** The episode a conference belongs to; NOT_FOUND for a conference that does not exist. */
   async conference(conferenceId: string): Promise<{ episodeId: string } & ConferenceRef> {
     const row = isRecordId(conferenceId)
-      ? await this.#db.conference.findUnique({ where: { id: conferenceId }, select: { id: true, episodeId: true, status: true, endedAt: true } })
+      ? await this.#db.conference.findUnique({ where: { id: conferenceId }, select: { id: true, episodeId: true, status: true } })
       : null;
     if (row === null) throw new SamplanError('NOT_FOUND', 'No such conference.');
-    return { id: row.id, episodeId: row.episodeId, ended: row.status === 'ended' || row.status === 'cancelled' || row.endedAt !== null };
+    return { id: row.id, episodeId: row.episodeId, ended: isConferenceOver(row.status) };
   }
 
   /** The plan as it stands, with the agreement of the conference it is looked at in (or the latest one). */

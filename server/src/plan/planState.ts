@@ -1,4 +1,4 @@
-import { agreementPartySchema, participantRoleSchema } from '@samplan/shared';
+import { agreementPartySchema, CONFERENCE_OVER_STATUSES, participantRoleSchema } from '@samplan/shared';
 import { z } from 'zod';
 import type { DbClient } from '../store/database.ts';
 import type { EpisodeRef } from '../record/access.ts';
@@ -55,7 +55,7 @@ export async function readPlanState(db: DbClient, episodeId: string, options: { 
       FROM "PlanRevision" WHERE "planId" = (SELECT id FROM plan) ORDER BY number DESC LIMIT 1
     ),
     conf AS (
-      SELECT c.id, (c.status IN ('ended', 'cancelled') OR c."endedAt" IS NOT NULL) AS ended
+      SELECT c.id, c.status::text = ANY(${[...CONFERENCE_OVER_STATUSES]}::text[]) AS ended
       FROM "Conference" c, args
       WHERE c."episodeId" = args.episode
         AND CASE WHEN args.conference IS NULL

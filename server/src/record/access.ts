@@ -1,5 +1,5 @@
-import { type Action, allowedActions, type Decision, type EpisodeAccess, SamplanError } from '@samplan/shared';
-import { actorsOf, authorizePrincipal, type Principal } from '../auth/principal.ts';
+import { type Action, allowedActions, type Decision, type EpisodeAccess, mayAdmit, SamplanError } from '@samplan/shared';
+import { actorsOf, authorizePrincipal, type Principal, type StaffPrincipal } from '../auth/principal.ts';
 import type { DbClient } from '../store/database.ts';
 import { auditDenied } from './audit.ts';
 import type { Caller, RecordContext } from './context.ts';
@@ -89,6 +89,18 @@ export async function requireEpisodeAccess<T extends EpisodeRef>(
 
 export function notFound(resourceType: string): SamplanError {
   return new SamplanError('NOT_FOUND', `No such ${resourceType.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}.`);
+}
+
+/**
+ * The check in front of intake (CPR look-up, admission), which concerns no
+ * episode yet: hospital staff only (shared/src/domain/intake-access.ts).
+ * Refusals are audited like every other.
+ */
+export async function requireAdmittingStaff(ctx: Pick<RecordContext, 'db'>, caller: Caller, audit: AccessCheck['audit']): Promise<StaffPrincipal> {
+  const { principal } = caller;
+  if (principal.kind === 'staff' && mayAdmit(principal.actor)) return principal;
+  await auditDenied(ctx.db, caller, { ...audit, patientId: null });
+  throw new SamplanError('FORBIDDEN', 'Only hospital staff admit patients.');
 }
 
 /**

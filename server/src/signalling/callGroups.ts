@@ -1,6 +1,6 @@
 import type { NotificationOf } from '@samplan/shared';
 import type { ExclusionReason } from '../events/domainEvents.ts';
-import type { SignallingServer } from './socketServer.ts';
+import type { SignallingServer } from './socketTypes.ts';
 
 /**
  * Every socket that joined a conference's call as one participant is in that

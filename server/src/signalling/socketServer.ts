@@ -9,7 +9,7 @@ import {
   SamplanError,
   type ServerToClientEvents,
 } from '@samplan/shared';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { z } from 'zod';
 import { sameOriginAllowed } from '../auth/sameOrigin.ts';
 import type { Config } from '../config.ts';
@@ -19,12 +19,11 @@ import type { CallPresence } from '../plan/callPresence.ts';
 import type { PeerChannel } from '../media/notifications.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { type HandlerContext, handlers } from './handlers/index.ts';
-import type { PlanSignalling } from './handlers/planSocket.ts';
+import type { PlanSignalling } from './planSignalling.ts';
 import type { RedisAdapter } from './redisAdapter.ts';
 import { Session } from './session.ts';
+import type { SamplanSocket, SignallingServer } from './socketTypes.ts';
 
-export type SignallingServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type SamplanSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 const handshakeSchema = z.object({ protocolVersion: z.literal(PROTOCOL_VERSION) });
 

@@ -10,6 +10,8 @@ export class UniqueConflictError extends SamplanError {
   readonly model: string | null;
   /** The fields of the violated key; empty when PostgreSQL named only a primary key. */
   readonly fields: readonly string[];
+  /** The index PostgreSQL named, when it named one (adapter-pg does, PGlite's adapter names the columns). */
+  readonly constraint: string | null;
 
   constructor(model: string | null, fields: readonly string[], constraint?: string) {
     const key = fields.length > 0 ? fields.join(', ') : constraint?.endsWith('_pkey') ? 'primary key' : (constraint ?? 'key');
@@ -17,6 +19,7 @@ export class UniqueConflictError extends SamplanError {
     this.name = 'UniqueConflictError';
     this.model = model;
     this.fields = fields;
+    this.constraint = constraint ?? null;
   }
 }
 

@@ -10,9 +10,14 @@ export const CONFERENCE_STATUSES = ['scheduled', 'open', 'live', 'ended', 'cance
 export const conferenceStatusSchema = z.enum(CONFERENCE_STATUSES);
 export type ConferenceStatus = z.infer<typeof conferenceStatusSchema>;
 
-/** Ended or cancelled: nobody joins it and nothing more is agreed in it. The one spelling of that rule. */
+/**
+ * Ended or cancelled: nobody joins it and nothing more is agreed in it. The
+ * one spelling of that rule; queries filter with the list, code asks the function.
+ */
+export const CONFERENCE_OVER_STATUSES = ['ended', 'cancelled'] as const satisfies readonly ConferenceStatus[];
+
 export function isConferenceOver(status: ConferenceStatus): boolean {
-  return status === 'ended' || status === 'cancelled';
+  return (CONFERENCE_OVER_STATUSES as readonly ConferenceStatus[]).includes(status);
 }
 export const LOBBY_STATES = ['invited', 'waiting', 'admitted', 'removed'] as const;
 export const lobbyStateSchema = z.enum(LOBBY_STATES);

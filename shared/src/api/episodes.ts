@@ -4,6 +4,7 @@ import { SCREENING_RECOMMENDATIONS } from '../domain/screening.ts';
 import { staffRoleSchema } from './auth.ts';
 import { isoInstantSchema, maskedCprSchema, recordIdSchema } from './common.ts';
 import { consentSchema } from './consents.ts';
+import { screeningRecordSchema } from './intake.ts';
 
 export const EPISODE_STATUSES = ['admitted', 'discharged', 'closed'] as const;
 export const episodeStatusSchema = z.enum(EPISODE_STATUSES);
@@ -42,6 +43,8 @@ export const episodeSummarySchema = z.object({
   recommendations: z.array(z.enum(SCREENING_RECOMMENDATIONS)),
   /** What the asking person may do in this episode now. */
   allowedActions: z.array(actionSchema),
+  /** The 30-day readmission rule, from the patient's episodes (never a stored counter). */
+  readmission: z.object({ isReadmission: z.boolean(), readmittedWithin30Days: z.boolean() }),
 });
 export type EpisodeSummary = z.infer<typeof episodeSummarySchema>;
 
@@ -87,9 +90,14 @@ export const episodeDetailSchema = episodeSummarySchema.extend({
     organisations: z.array(z.object({ id: recordIdSchema, name: z.string(), sector: z.enum(STAFF_SECTORS) })),
     staff: z.array(z.object({ id: recordIdSchema, name: z.string(), role: staffRoleSchema, organisation: z.string() })),
   }),
+  /** The unit inside the ward, as the hospital names it. */
+  unit: z.string().nullable(),
+  gpPractice: z.object({ id: recordIdSchema, name: z.string() }).nullable(),
   /** Oldest first. */
   timeline: z.array(timelineEntrySchema),
   consents: z.array(consentSchema),
+  /** The screening scores recorded, newest first; the first is the episode's screeningScore. */
+  screenings: z.array(screeningRecordSchema),
 });
 export type EpisodeDetail = z.infer<typeof episodeDetailSchema>;
 

@@ -6,5 +6,6 @@ export * from './conferences.ts';
 export * from './advice.ts';
 export * from './audit.ts';
 export * from './day.ts';
+export * from './intake.ts';
 export * from './organisations.ts';
 export * from './staffAdmin.ts';

@@ -18,6 +18,7 @@ advice:request       . x x . x x .
 advice:take          . . . x . . .
 audit:read           x . . . . . .
 consent:record       x . . . . . .
+screening:record     x . . . . . .
 `;
 const matrix = MATRIX.trim()
   .split('\n')

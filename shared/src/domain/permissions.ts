@@ -16,6 +16,7 @@ export const ACTIONS = [
   'advice:take',
   'audit:read',
   'consent:record',
+  'screening:record',
 ] as const;
 export const actionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof actionSchema>;
@@ -56,7 +57,8 @@ export type Standing = (typeof STANDINGS)[number];
  *   open to patient, relatives, municipality and GP alike. The ward has its
  *   own in-hospital geriatric consults.
  * - Consent to share (and the access log that goes with it) is the
- *   discharging hospital's, per the sources.
+ *   discharging hospital's, per the sources. So is the follow-up screening,
+ *   made during the admission to decide the discharge conference and visit.
  */
 export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
   care_team_hospital: [
@@ -71,6 +73,7 @@ export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
     'conference:admit',
     'audit:read',
     'consent:record',
+    'screening:record',
   ],
   care_team_municipality: [
     'episode:read',

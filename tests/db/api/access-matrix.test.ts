@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
-import { type ApiServer, startApiServer } from './harness.ts';
+import { uniqueCprNumber } from '../../support/record-fixtures.ts';
+import { type ApiServer, SCENARIO_NOW, startApiServer } from './harness.ts';
 import { buildScene, freshAdvice, freshConference, freshConsent, freshGuest, ROLES, type Role, type Scene, type Target } from './scene.ts';
 
 // Every role × every route → the status it gets. Columns: H ward nurse, M
@@ -36,6 +37,9 @@ consents.list         200 200 200 404 200 404 403 403 404 401
 consent.record        201 403 403 404 403 404 403 403 403 401
 consent.withdraw      200 403 403 404 403 404 403 403 403 401
 audit.read            200 403 403 404 403 404 403 403 403 401
+patients.lookup       200 403 403 403 403 403 403 403 403 401
+episode.admit         201 403 403 403 403 403 403 403 403 401
+screening.record      201 403 403 404 403 404 403 403 403 401
 openapi               200 200 200 200 200 200 200 200 200 200
 `;
 
@@ -93,6 +97,13 @@ const ROUTES: Record<string, Prepare> = {
   'consent.withdraw': async (t, s, v) =>
     call('POST', '/episodes/:episodeId/consents/:consentId/withdraw', { episodeId: t.episodeId, consentId: await freshConsent(v.fresh.db.prisma, t, s.staffIds.nurse) }),
   'audit.read': async (t) => call('GET', '/episodes/:episodeId/audit', { episodeId: t.episodeId }),
+  'patients.lookup': async () => call('POST', '/patients/lookup', {}, { cpr: uniqueCprNumber() }),
+  'episode.admit': async (_t, _s, v) => {
+    const municipality = await v.fresh.db.prisma.organisation.findFirstOrThrow({ where: { sector: 'municipal_unit' } });
+    const patient = { cpr: uniqueCprNumber(), name: 'Nina Ny', homeMunicipalityId: municipality.id };
+    return call('POST', '/episodes', {}, { patient, admittedAt: new Date(SCENARIO_NOW.getTime() - 3_600_000).toISOString() });
+  },
+  'screening.record': async (t) => call('POST', '/episodes/:episodeId/screenings', { episodeId: t.episodeId }, { score: 27 }),
   openapi: async () => call('GET', '/openapi.json', {}, undefined, false),
 };
 

@@ -16,6 +16,8 @@ import { ConferencesCard } from './ConferencesCard.tsx';
 import { ConsentCard } from './ConsentCard.tsx';
 import { PatientCard } from './PatientCard.tsx';
 import { PlanCard } from './PlanCard.tsx';
+import { ScreeningCard } from './ScreeningCard.tsx';
+import { ReadmissionTags } from '../ReadmissionTags.tsx';
 import { TimelineCard } from './TimelineCard.tsx';
 
 export function EpisodePage({ episodeId }: { episodeId: string }) {
@@ -36,7 +38,7 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
     <div className="staff-page episode">
       <div className="page-head">
         <h1>
-          {detail.patient.name} <span className="patient-cpr">{detail.patient.cpr}</span>
+          {detail.patient.name} <span className="patient-cpr">{detail.patient.cpr}</span> <ReadmissionTags readmission={detail.readmission} />
         </h1>
         {detail.allowedActions.includes('conference:schedule') && (
           <Link className="button button-primary link-button" href={pathOf({ name: 'schedule', episodeId })}>
@@ -50,7 +52,8 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
         <PlanCard episodeId={episodeId} conferences={conferenceList} adviceLineUntil={detail.clocks.adviceWindow.state === 'open' ? detail.clocks.adviceWindow.closesAt : null} />
         {conferences.status === 'ok' ? <ConferencesCard conferences={conferences.data} /> : <LoadStatus loaded={conferences} onRetry={conferences.reload} />}
         <TimelineCard episode={detail} />
-        <ConsentCard consents={detail.consents} />
+        <ScreeningCard episode={detail} onChanged={episode.reload} />
+        <ConsentCard episodeId={episodeId} consents={detail.consents} mayRecord={detail.allowedActions.includes('consent:record')} onChanged={episode.reload} />
         {detail.allowedActions.includes('audit:read') && <AuditCard episodeId={episodeId} />}
       </div>
     </div>

@@ -23,6 +23,18 @@ export function PatientCard({ episode }: { episode: EpisodeDetail }) {
         <dd>{patient.homeMunicipality.name}</dd>
         <dt>{t('episode.ward')}</dt>
         <dd>{episode.ward.name}</dd>
+        {episode.unit && (
+          <>
+            <dt>{t('episode.unit')}</dt>
+            <dd>{episode.unit}</dd>
+          </>
+        )}
+        {episode.gpPractice && (
+          <>
+            <dt>{t('episode.gpPractice')}</dt>
+            <dd>{episode.gpPractice.name}</dd>
+          </>
+        )}
         <dt>{t('episode.relatives')}</dt>
         <dd>{episode.relatives.map((relative) => `${relative.name} (${relative.relation}${relative.phone ? `, ${relative.phone}` : ''})`).join('; ') || '–'}</dd>
         <dt>{t('episode.screening')}</dt>

@@ -3,7 +3,7 @@
  * staff of the care team ticked by what the kind expects, the patient and
  * relatives; then one join link per guest to copy and a calendar file.
  */
-import { CONFERENCE_KINDS, CONFERENCE_KIND_RULES, CONFERENCE_MINUTES, VIDEO_DISCHARGE_CONFERENCE_FROM, type ConferenceKind, type EpisodeDetail, type InviteRequest } from '@samplan/shared';
+import { CONFERENCE_KINDS, CONFERENCE_KIND_RULES, CONFERENCE_MINUTES, VIDEO_DISCHARGE_CONFERENCE_FROM, type ConferenceKind, type EpisodeDetail, hasLiveConsent, type InviteRequest } from '@samplan/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
@@ -47,8 +47,11 @@ function ScheduleForm({ episode, now, onScheduled }: { episode: EpisodeDetail; n
   const [minutes, setMinutes] = useState(String(CONFERENCE_KIND_RULES[kind].defaultMinutes));
   const staff = episode.careTeam.staff.filter((person) => person.id !== me.staffId);
   const [chosenStaff, setChosenStaff] = useState(() => preselectedStaff(kind, staff, me.staffId));
-  const [patient, setPatient] = useState(guestsExpected(kind));
-  const [relatives, setRelatives] = useState(() => new Set(guestsExpected(kind) ? episode.relatives.map((r) => r.id) : []));
+  // Without the patient's consent to take part by video the server refuses guests' links, so none are ticked.
+  const videoConsent = hasLiveConsent(episode.consents, 'video_participation', episode.id);
+  const guestsByDefault = (of: ConferenceKind) => videoConsent && guestsExpected(of);
+  const [patient, setPatient] = useState(guestsByDefault(kind));
+  const [relatives, setRelatives] = useState(() => new Set(guestsByDefault(kind) ? episode.relatives.map((r) => r.id) : []));
   const [other, setOther] = useState<OtherGuest>({ name: '', phone: '', email: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -57,8 +60,8 @@ function ScheduleForm({ episode, now, onScheduled }: { episode: EpisodeDetail; n
     setKind(next);
     setMinutes(String(CONFERENCE_KIND_RULES[next].defaultMinutes));
     setChosenStaff(preselectedStaff(next, staff, me.staffId));
-    setPatient(guestsExpected(next));
-    setRelatives(new Set(guestsExpected(next) ? episode.relatives.map((r) => r.id) : []));
+    setPatient(guestsByDefault(next));
+    setRelatives(new Set(guestsByDefault(next) ? episode.relatives.map((r) => r.id) : []));
   }
 
   const toggle = (set: Set<string>, id: string, on: boolean) => {
@@ -167,6 +170,7 @@ function ScheduleForm({ episode, now, onScheduled }: { episode: EpisodeDetail; n
         </fieldset>
         <fieldset className="card">
           <legend>{t('schedule.guestsHeading')}</legend>
+          {!videoConsent && <p className="notice">{t('schedule.noVideoConsent')}</p>}
           <label className="check">
             <input type="checkbox" checked={patient} onChange={(e) => setPatient(e.target.checked)} />
             <span>{t('schedule.invitePatient', { name: episode.patient.name })}</span>

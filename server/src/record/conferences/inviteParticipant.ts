@@ -1,10 +1,10 @@
-import { authorize, type inviteRequestSchema, type InviteResponse, SamplanError } from '@samplan/shared';
+import { authorize, hasLiveConsent, type inviteRequestSchema, type InviteResponse, SamplanError } from '@samplan/shared';
 import type { z } from 'zod';
 import { joinLinkExpiry, joinPath, newJoinToken } from '../../auth/joinLink.ts';
 import { staffSectorOf, type StaffPrincipal } from '../../auth/principal.ts';
 import type { Prisma } from '../../store/generated/client.ts';
 import { notFound, requireEpisodeAccess } from '../access.ts';
-import { auditOk } from '../audit.ts';
+import { auditDenied, auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
 import { participantSelect, participantView, scheduledEnd } from '../views.ts';
 import { type ConferenceWithEpisode, loadConference, OPEN_STATUSES, participantRoleOfStaff } from './loadConference.ts';
@@ -28,6 +28,7 @@ export async function inviteParticipant(
   if (!OPEN_STATUSES.has(episode.conference.status)) throw new SamplanError('CONFLICT', `The conference is ${episode.conference.status}.`);
 
   const person = await inviteeOf(ctx, episode, input);
+  if (person.staffUserId === undefined) await requireVideoConsent(ctx, caller, episode);
   const link = person.staffUserId === undefined ? newJoinToken() : null;
   const expiresAt = joinLinkExpiry(scheduledEnd(episode.conference));
   return ctx.db.$transaction(async (tx) => {
@@ -81,4 +82,20 @@ async function inviteeOf(ctx: RecordContext, found: ConferenceWithEpisode, input
     case 'guest':
       return { role: input.role, externalName: input.name, externalPhone: input.phone ?? null, externalEmail: input.email ?? null };
   }
+}
+
+/**
+ * The patient and relatives take part by video only with the patient's
+ * consent to it, given for this episode or until withdrawn (the Danish rules
+ * for video consultations ask for informed consent). Refused and audited, and
+ * the error names the missing consent.
+ */
+async function requireVideoConsent(ctx: RecordContext, caller: Caller, found: ConferenceWithEpisode): Promise<void> {
+  const consents = await ctx.db.consent.findMany({
+    where: { patientId: found.patientId, scope: 'video_participation', withdrawnAt: null },
+    select: { scope: true, episodeId: true, withdrawnAt: true },
+  });
+  if (hasLiveConsent(consents, 'video_participation', found.access.id)) return;
+  await auditDenied(ctx.db, caller, { action: 'invite', resourceType: 'Participant', patientId: found.patientId });
+  throw new SamplanError('VIDEO_CONSENT_MISSING', 'The patient has no live consent to take part by video (video_participation): record it before inviting the patient or a relative.');
 }

@@ -5,6 +5,7 @@ import { auditOk } from '../audit.ts';
 import { consentView, consentSelect } from '../consents/consentView.ts';
 import type { Caller, RecordContext } from '../context.ts';
 import { patientRef } from '../views.ts';
+import { newestFirst, screeningSelect, screeningView } from './recordScreening.ts';
 import { episodeSummary } from './summary.ts';
 import { episodeSummarySelect } from './visibleEpisodes.ts';
 
@@ -21,8 +22,12 @@ const detailSelect = {
       preferredLanguage: true,
       homeMunicipality: { select: { id: true, name: true } },
       relatives: { select: { id: true, name: true, relation: true, phone: true, email: true }, orderBy: { createdAt: 'asc' } },
+      episodes: episodeSummarySelect.patient.select.episodes,
     },
   },
+  unit: true,
+  gpPractice: { select: { id: true, name: true } },
+  screenings: { select: screeningSelect },
   careTeamOrganisations: {
     select: {
       organisationId: true,
@@ -75,6 +80,9 @@ export async function getEpisode(ctx: RecordContext, caller: Caller, episodeId: 
       homeMunicipality: patient.homeMunicipality,
     },
     relatives: patient.relatives,
+    unit: row.unit,
+    gpPractice: row.gpPractice,
+    screenings: newestFirst(row.screenings).map(screeningView),
     careTeam: {
       organisations: row.careTeamOrganisations.map(({ organisation: { id, name, sector } }) => ({ id, name, sector: staffSectorOf(sector) })),
       staff: careTeamStaffOf(row),

@@ -1,4 +1,4 @@
-import type { EpisodeSummary } from '@samplan/shared';
+import { type EpisodeSummary, readmissionMarkOf } from '@samplan/shared';
 import type { Principal } from '../../auth/principal.ts';
 import { allowedFor, type EpisodeRef } from '../access.ts';
 import { episodeClocks, patientRef, recommendationsOf } from '../views.ts';
@@ -16,5 +16,6 @@ export function episodeSummary(row: EpisodeSummaryRow, ref: EpisodeRef, principa
     clocks: episodeClocks(row, now),
     recommendations: recommendationsOf(row.screeningScore),
     allowedActions: allowedFor(principal, ref.access, now),
+    readmission: readmissionMarkOf(row.id, row.patient.episodes),
   };
 }

@@ -8,7 +8,8 @@ export const episodeSummarySelect = {
   ...episodeAccessSelect,
   status: true,
   screeningScore: true,
-  patient: { select: { id: true, name: true, cprNumber: true } },
+  // All the patient's admissions, for the readmission mark (a patient has a handful).
+  patient: { select: { id: true, name: true, cprNumber: true, episodes: { select: { id: true, admittedAt: true, dischargedAt: true } } } },
   admittingWard: { select: { id: true, name: true } },
 } as const;
 

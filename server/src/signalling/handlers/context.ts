@@ -4,7 +4,7 @@ import type { MediaService } from '../../media/mediaService.ts';
 import type { CallPresence } from '../../plan/callPresence.ts';
 import type { Handlers } from '../dispatcher.ts';
 import type { Session } from '../session.ts';
-import type { PlanConnection } from './planSocket.ts';
+import type { PlanConnection } from '../planSignalling.ts';
 
 /** What every request handler may use. */
 export type HandlerContext = {

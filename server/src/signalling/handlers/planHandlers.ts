@@ -1,5 +1,5 @@
 import { SamplanError } from '@samplan/shared';
-import type { PlanConnection } from './planSocket.ts';
+import type { PlanConnection } from '../planSignalling.ts';
 import type { FamilyHandlers, HandlerContext } from './context.ts';
 
 function planOf(context: HandlerContext): PlanConnection {

@@ -1,21 +1,18 @@
 import {
   type AgreementStatusView,
-  type ClientToServerEvents,
   type Editor,
   type PlanFocus,
   type PlanPush,
   type PlanPushResult,
   type ResponseOf,
   SamplanError,
-  type ServerToClientEvents,
 } from '@samplan/shared';
-import type { Socket } from 'socket.io';
-import type { Principal, PrincipalResolver } from '../../auth/principal.ts';
-import { editorOf } from '../../plan/authorship.ts';
-import type { Logger } from '../../logger.ts';
-import type { CallPresence } from '../../plan/callPresence.ts';
-import type { PlanService } from '../../plan/planService.ts';
-import type { SignallingServer } from '../socketServer.ts';
+import type { Principal, PrincipalResolver } from '../auth/principal.ts';
+import { editorOf } from '../plan/authorship.ts';
+import type { Logger } from '../logger.ts';
+import type { CallPresence } from '../plan/callPresence.ts';
+import type { PlanService } from '../plan/planService.ts';
+import type { SamplanSocket, SignallingServer } from './socketTypes.ts';
 
 /**
  * The plan in a call. A connection opens the plan of its conference's
@@ -34,7 +31,7 @@ interface Opened {
   readonly editor: Editor;
 }
 
-type PlanSocket = Pick<Socket<ClientToServerEvents, ServerToClientEvents>, 'id' | 'handshake' | 'join' | 'leave' | 'to'>;
+type PlanSocket = Pick<SamplanSocket, 'id' | 'handshake' | 'join' | 'leave' | 'to'>;
 
 /** Who is editing what, on this server: enough for one node; across nodes each shows its own callers' focus. */
 class Presence {

@@ -1,6 +1,6 @@
 import { agreementStatusSchema, episodeParamsSchema, planHistoryQuerySchema, planHistoryResponseSchema, planPushResultSchema, planPushSchema, planSnapshotSchema } from '@samplan/shared';
-import type { PlanService } from '../plan/planService.ts';
-import { type AnyRoute, route } from './route.ts';
+import type { PlanService } from '../../plan/planService.ts';
+import { type AnyRoute, route } from '../route.ts';
 
 /** The plan outside a call; in a call the same operations go over Socket.IO (plan:open, plan:push). */
 export function planRoutes(plans: PlanService): AnyRoute[] {

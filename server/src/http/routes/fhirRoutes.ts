@@ -1,9 +1,9 @@
 import { episodeParamsSchema, fhirBundleSchema } from '@samplan/shared';
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
-import { exportEpisode } from '../fhir/exportEpisode.ts';
-import type { RecordContext } from '../record/context.ts';
-import { type AnyRoute, route } from './route.ts';
+import { exportEpisode } from '../../fhir/exportEpisode.ts';
+import type { RecordContext } from '../../record/context.ts';
+import { type AnyRoute, route } from '../route.ts';
 
 // res.json keeps a content type that is already set.
 const fhirJson: RequestHandler = (_req, res, next) => {
