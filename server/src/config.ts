@@ -78,7 +78,7 @@ function configSchema(production: boolean) {
       secureCookies: flag.default(production),
       /** Strict-Transport-Security and upgrade-insecure-requests: browsers then refuse plain HTTP to Samplan for a year. */
       hsts: flag.default(production),
-      /** Failed sign-ins and join-link attempts per client address per window. */
+      /** Failed sign-ins, join-link attempts and refused set-password-link attempts per client address per window (each its own count). */
       authRateLimit: z.coerce.number().int().min(1).max(10_000).default(20),
       authRateWindowMs: z.coerce.number().int().min(1_000).max(24 * 60 * 60_000).default(15 * 60_000),
       /** Failed sign-ins per login per window, from anywhere. */

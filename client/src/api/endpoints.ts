@@ -17,6 +17,13 @@ import {
   adviceRequestListResponseSchema,
   adviceRequestResponseSchema,
   auditTrailResponseSchema,
+  createdSystemClientSchema,
+  issuedPasswordLinkSchema,
+  passwordLinkStateSchema,
+  staffListResponseSchema,
+  staffMemberResponseSchema,
+  systemClientListResponseSchema,
+  systemClientResponseSchema,
   conferenceListResponseSchema,
   conferenceResponseSchema,
   dayViewSchema,
@@ -38,6 +45,10 @@ import {
   visitListResponseSchema,
   visitResponseSchema,
   type AnswerAdviceRequest,
+  type CreateStaffRequest,
+  type CreateSystemClientRequest,
+  type SetPasswordRequest,
+  type UpdateStaffRequest,
   type CreateAdviceRequest,
   type InviteRequest,
   type Isbar,
@@ -115,6 +126,20 @@ export function createApi(options: HttpOptions = {}) {
       requestJson('PUT', `/api/advice-requests/${id(adviceRequestId)}/isbar`, adviceRequestResponseSchema, note, options),
     answerAdvice: (adviceRequestId: string, answer: AnswerAdviceRequest) =>
       requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/answer`, adviceRequestResponseSchema, answer, options),
+
+    staff: () => requestJson('GET', '/api/admin/staff', staffListResponseSchema, undefined, options),
+    createStaff: (request: CreateStaffRequest) => requestJson('POST', '/api/admin/staff', staffMemberResponseSchema, request, options),
+    updateStaff: (staffId: string, request: UpdateStaffRequest) => requestJson('PUT', `/api/admin/staff/${id(staffId)}`, staffMemberResponseSchema, request, options),
+    deactivateStaff: (staffId: string) => requestJson('POST', `/api/admin/staff/${id(staffId)}/deactivate`, staffMemberResponseSchema, {}, options),
+    issuePasswordLink: (staffId: string) => requestJson('POST', `/api/admin/staff/${id(staffId)}/password-links`, issuedPasswordLinkSchema, {}, options),
+    revokePasswordLink: (linkId: string) => requestVoid('POST', `/api/admin/password-links/${id(linkId)}/revoke`, options),
+    systemClients: () => requestJson('GET', '/api/admin/system-clients', systemClientListResponseSchema, undefined, options),
+    createSystemClient: (request: CreateSystemClientRequest) => requestJson('POST', '/api/admin/system-clients', createdSystemClientSchema, request, options),
+    deactivateSystemClient: (systemClientId: string) =>
+      requestJson('POST', `/api/admin/system-clients/${id(systemClientId)}/deactivate`, systemClientResponseSchema, {}, options),
+
+    passwordLink: (linkToken: string) => requestJson('GET', `/api/password-links/${id(linkToken)}`, passwordLinkStateSchema, undefined, options),
+    setPassword: (linkToken: string, request: SetPasswordRequest) => requestVoid('POST', `/api/password-links/${id(linkToken)}`, options, request),
   };
 }
 

@@ -42,12 +42,16 @@ export async function requestJson<S extends z.ZodType>(
   return parsed.data;
 }
 
-/** For routes that answer with no body worth reading (logout). */
-export async function requestVoid(method: Method, path: string, options: HttpOptions = {}): Promise<void> {
+/** For routes that answer with no body worth reading (logout, setting a password). */
+export async function requestVoid(method: Method, path: string, options: HttpOptions = {}, body?: unknown): Promise<void> {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   let response: Response;
   try {
-    response = await fetchImpl(path, { method, credentials: 'same-origin' });
+    response = await fetchImpl(path, {
+      method,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
   } catch (error) {
     throw new ClientError('NETWORK', `${method} ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }

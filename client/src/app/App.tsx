@@ -12,7 +12,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
 import { Link } from './Link.tsx';
 import { Loading, LoadStatus } from './LoadStatus.tsx';
-import { AdviceQueuePage, ConferencePage, DayView, EpisodePage, GuestPage, IndicatorsPage, IntakePage, RoomPage, SchedulePage } from './pages.ts';
+import { AdminPage, AdviceQueuePage, ConferencePage, DayView, EpisodePage, GuestPage, IndicatorsPage, IntakePage, RoomPage, SchedulePage, SetPasswordPage } from './pages.ts';
 import { navigate, pathOf, useRoute, type Route } from './router.ts';
 import { SignInPage } from './SignInPage.tsx';
 import '../staff/staff.css';
@@ -62,6 +62,7 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
   const auth = useAuth();
   if (route.name === 'room') return <RoomPage roomId={route.roomId} />;
   if (route.name === 'join') return <GuestPage linkToken={route.linkToken} />;
+  if (route.name === 'setPassword') return <SetPasswordPage linkToken={route.linkToken} />;
   if (route.name === 'notFound') {
     return (
       <section className="home">
@@ -89,6 +90,8 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
       return <IntakePage />;
     case 'indicators':
       return <IndicatorsPage />;
+    case 'admin':
+      return <AdminPage />;
   }
   return null;
 }
@@ -117,6 +120,11 @@ function StaffNav({ staff, route }: { staff: StaffPrincipal; route: Route }) {
       {mayAdmit(staffActorOf(staff)) && (
         <Link href={pathOf({ name: 'intake' })} aria-current={current('intake')}>
           {t('shell.intake')}
+        </Link>
+      )}
+      {staff.administrator && (
+        <Link href={pathOf({ name: 'admin' })} aria-current={current('admin')}>
+          {t('admin.nav')}
         </Link>
       )}
       <span className="staff-who" title={staff.organisation.name}>

@@ -19,3 +19,5 @@ export const ConferencePage = page(async () => (await import('../staff/conferenc
 export const AdviceQueuePage = page(async () => (await import('../staff/advice/AdviceQueuePage.tsx')).AdviceQueuePage);
 export const IntakePage = page(async () => (await import('../staff/intake/IntakePage.tsx')).IntakePage);
 export const IndicatorsPage = page(async () => (await import('../staff/indicators/IndicatorsPage.tsx')).IndicatorsPage);
+export const AdminPage = page(async () => (await import('../staff/admin/AdminPage.tsx')).AdminPage);
+export const SetPasswordPage = page(async () => (await import('../setPassword/SetPasswordPage.tsx')).SetPasswordPage);

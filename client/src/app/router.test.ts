@@ -10,6 +10,8 @@ describe('routes', () => {
     ['/episodes/0193-a/schedule', { name: 'schedule', episodeId: '0193-a' }],
     ['/conferences/c%201', { name: 'conference', conferenceId: 'c 1' }],
     ['/room/demo', { name: 'room', roomId: 'demo' }],
+    ['/admin', { name: 'admin' }],
+    ['/set-password/abc_-1', { name: 'setPassword', linkToken: 'abc_-1' }],
     ['/room/%E0%A4%A', { name: 'notFound' }],
     ['/episodes', { name: 'notFound' }],
     ['/room/a/b', { name: 'notFound' }],
@@ -26,6 +28,8 @@ describe('routes', () => {
       { name: 'schedule', episodeId: 'e1' },
       { name: 'conference', conferenceId: 'c1' },
       { name: 'room', roomId: 'r 1' },
+      { name: 'admin' },
+      { name: 'setPassword', linkToken: 't1' },
     ] as const;
     for (const route of routes) expect(routeOf(pathOf(route))).toEqual(route);
   });

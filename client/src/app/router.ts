@@ -14,6 +14,8 @@ export type Route =
   /** Find a patient by CPR (typed into the page, never in the path) and admit her. */
   | { name: 'intake' }
   | { name: 'indicators' }
+  /** An administrator's organisation: staff, set-password links, system clients. */
+  | { name: 'admin' }
   | { name: 'episode'; episodeId: string }
   | { name: 'schedule'; episodeId: string }
   | { name: 'conference'; conferenceId: string }
@@ -21,6 +23,8 @@ export type Route =
   | { name: 'room'; roomId: string }
   /** A patient's or relative's join link: no account, the link is the key. */
   | { name: 'join'; linkToken: string }
+  /** A staff member's one-time link to choose a password: no session, the link is the key. */
+  | { name: 'setPassword'; linkToken: string }
   | { name: 'notFound' };
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
@@ -29,11 +33,13 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [/^\/advice\/?$/, () => ({ name: 'advice' })],
   [/^\/intake\/?$/, () => ({ name: 'intake' })],
   [/^\/indicators\/?$/, () => ({ name: 'indicators' })],
+  [/^\/admin\/?$/, () => ({ name: 'admin' })],
   [/^\/episodes\/([^/]+)\/?$/, (episodeId) => ({ name: 'episode', episodeId })],
   [/^\/episodes\/([^/]+)\/schedule\/?$/, (episodeId) => ({ name: 'schedule', episodeId })],
   [/^\/conferences\/([^/]+)\/?$/, (conferenceId) => ({ name: 'conference', conferenceId })],
   [/^\/room\/([^/]+)\/?$/, (roomId) => ({ name: 'room', roomId })],
   [/^\/join\/([^/]+)\/?$/, (linkToken) => ({ name: 'join', linkToken })],
+  [/^\/set-password\/([^/]+)\/?$/, (linkToken) => ({ name: 'setPassword', linkToken })],
 ];
 
 export function routeOf(pathname: string): Route {
@@ -61,6 +67,8 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return '/intake';
     case 'indicators':
       return '/indicators';
+    case 'admin':
+      return '/admin';
     case 'episode':
       return `/episodes/${encodeURIComponent(route.episodeId)}`;
     case 'schedule':
@@ -71,6 +79,8 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return `/room/${encodeURIComponent(route.roomId)}`;
     case 'join':
       return `/join/${encodeURIComponent(route.linkToken)}`;
+    case 'setPassword':
+      return `/set-password/${encodeURIComponent(route.linkToken)}`;
   }
 }
 

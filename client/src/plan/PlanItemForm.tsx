@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { PlanSection } from '@samplan/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,7 +72,7 @@ export function PlanItemForm({ section, initial, submitLabel, onSubmit, onCancel
   );
 }
 
-function optionLabel(t: ReturnType<typeof useTranslation>['t'], key: string, option: string): string {
+function optionLabel(t: TFunction, key: string, option: string): string {
   if (key === 'responsible.role') return t(`roles.${option as 'patient'}`);
   return t(`plan.values.${option as 'open'}`);
 }

@@ -12,6 +12,7 @@
  * signed in by the session cookie (a staff login or a redeemed join link),
  * so it works with or without a call on the page.
  */
+import type { TFunction } from 'i18next';
 import { type AgreementParty, type PlanRejection } from '@samplan/shared';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -134,7 +135,7 @@ export function PlanPanel({ conferenceId, mode = 'staff', adviceLineUntil = null
   );
 }
 
-function rejectionMessage(t: ReturnType<typeof useTranslation>['t'], rejection: PlanRejection): string {
+function rejectionMessage(t: TFunction, rejection: PlanRejection): string {
   switch (rejection.code) {
     case 'FIELD_CHANGED':
     case 'ITEM_CHANGED':

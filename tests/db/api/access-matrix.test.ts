@@ -165,8 +165,8 @@ describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
       const probe = await prepare(scene.targets.open, scene, server);
       tested.add(`${probe.method} ${probe.via.split(' ')[1]?.replace(/:([A-Za-z]+)/g, '{$1}')}`);
     }
-    // Login, logout and link redemption change sessions: tested in sessions.test.ts.
-    const elsewhere = ['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/join/{linkToken}'];
+    // Login, logout and link redemption change sessions: tested in sessions.test.ts; set-password links (public, no patient data) in staff-admin.test.ts.
+    const elsewhere = ['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/join/{linkToken}', 'GET /api/password-links/{linkToken}', 'POST /api/password-links/{linkToken}'];
     expect(operations.filter((operation) => !tested.has(operation) && !elsewhere.includes(operation))).toEqual([]);
   });
 

@@ -64,6 +64,15 @@ describe.each(DATABASE_KINDS)('rate limits on %s', (kind) => {
     expect((await anyone.post(`/join/${'9'.repeat(43)}`)).status).toBe(429);
   });
 
+  it('counts set-password links apart from logins and join links, and limits them too', async () => {
+    const anyone = server.client();
+    expect((await anyone.get(`/password-links/${'a'.repeat(43)}`)).status).toBe(404);
+    for (let attempt = 1; attempt < 3; attempt++) {
+      expect((await anyone.post(`/password-links/${String(attempt).repeat(43)}`, { password: 'a long enough password' })).status).toBe(404);
+    }
+    expect((await anyone.get(`/password-links/${'9'.repeat(43)}`)).status).toBe(429);
+  });
+
   it('leaves other routes alone', async () => {
     expect((await server.client().get('/openapi.json')).status).toBe(200);
     expect((await server.client().get('/auth/me')).status).toBe(401);

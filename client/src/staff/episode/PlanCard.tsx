@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { ConferenceView, PlanHistoryEntry } from '@samplan/shared';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
@@ -74,7 +75,7 @@ function RevisionList({ revisions, agreedRevision, conferences }: { revisions: r
   );
 }
 
-function fieldName(t: ReturnType<typeof useTranslation>['t'], field: string): string {
+function fieldName(t: TFunction, field: string): string {
   const key = `plan.fields.${field}`;
   const name = t(key as 'plan.fields.text');
   return name === key ? field : name;
