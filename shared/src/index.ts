@@ -30,4 +30,6 @@ export * from './plan/apply-operations.ts';
 export * from './plan/rebase.ts';
 export * from './plan/integrate-push.ts';
 export * from './plan/authorship.ts';
+export * from './plan/responsibility.ts';
+export * from './plan/pathway-tasks.ts';
 export * from './plan/describe-changes.ts';

@@ -37,6 +37,7 @@ export const SECTION_FIELDS: Readonly<Record<PlanSection, readonly FieldSpec[]>>
     { key: 'responsible.person', kind: 'text', optional: true },
     { key: 'due', kind: 'dateTime', optional: true },
     { key: 'status', kind: 'select', options: TASK_STATUSES },
+    { key: 'notDoneReason', kind: 'longText', optional: true },
   ],
   medication: [{ key: 'text', kind: 'longText' }],
   aids: [

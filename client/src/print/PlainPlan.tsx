@@ -1,4 +1,4 @@
-import type { PlanDocument, PlanSnapshot, ResponsibleParty } from '@samplan/shared';
+import type { PlanDocument, PlanSnapshot, ResponsibleParty, Task, TaskStatus } from '@samplan/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../guest/formatTime.ts';
@@ -8,7 +8,7 @@ type PlainPlanProps = {
 };
 
 const AID_STATUS = { needed: 'guest.plan.aidNeeded', ordered: 'guest.plan.aidOrdered', in_place: 'guest.plan.aidInPlace' } as const;
-const TASK_STATUS = { open: 'guest.plan.open', done: 'guest.plan.done', cancelled: 'guest.plan.cancelled' } as const;
+const TASK_STATUS = { open: 'guest.plan.open', done: 'guest.plan.done', cancelled: 'guest.plan.cancelled' } as const satisfies Record<Exclude<TaskStatus, 'not_done'>, string>;
 
 /**
  * The care plan in everyday words, read-only: what the patient wants, what
@@ -27,6 +27,8 @@ export function PlainPlan({ plan }: PlainPlanProps) {
         <ul>{(document[key] as PlanDocument[K][number][]).map((item) => <li key={item.id}>{render(item)}</li>)}</ul>
       </section>
     );
+  // "Not done" is only half a statement without why.
+  const taskStatus = (task: Task) => (task.status === 'not_done' ? t('guest.plan.notDone', { reason: task.notDoneReason ?? '' }) : t(TASK_STATUS[task.status]));
   const empty = Object.values(document).every((items) => items.length === 0);
 
   return (
@@ -48,7 +50,7 @@ export function PlainPlan({ plan }: PlainPlanProps) {
       {section('tasks', (task) => (
         <>
           <strong>{task.what}</strong> — {who(task.responsible)}
-          {task.due && <>, {t('guest.plan.due', { date: formatDate(task.due, i18n.language) })}</>}. <em>{t(TASK_STATUS[task.status])}</em>
+          {task.due && <>, {t('guest.plan.due', { date: formatDate(task.due, i18n.language) })}</>}. <em>{taskStatus(task)}</em>
         </>
       ))}
       {section('medication', (note) => note.text)}
