@@ -7,6 +7,7 @@ export * from './protocol/http.ts';
 export * from './protocol/well-formed-text.ts';
 export * from './api/index.ts';
 export * from './protocol/plan.ts';
+export * from './protocol/day.ts';
 export * from './api/plan.ts';
 export * from './api/planFhir.ts';
 export * from './domain/copenhagen-time.ts';
