@@ -67,7 +67,7 @@ describe.each(DATABASE_KINDS)('day views told of changes, on %s', (kind) => {
 
   it('a discharge reaches the care team’s organisations, not another municipality nor the patient', async () => {
     const scene = await createConferenceScene(fresh.db.prisma);
-    const [homeNurse, gp, outsider, karen] = await Promise.all([scene.homeNurse, scene.gp, scene.outsider, scene.karen].map((who) => connect(who.cookie)));
+    const [homeNurse, gp, outsider, karen] = await Promise.all([connect(scene.homeNurse.cookie), connect(scene.gp.cookie), connect(scene.outsider.cookie), connect(scene.karen.cookie)]);
     const [outsiderSaw, karenSaw] = [notices(outsider), notices(karen)];
     const told = [nextNotice(homeNurse), nextNotice(gp)];
 
