@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import type { DayChange } from '@samplan/shared';
 import type { AddressInfo } from 'node:net';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/principal.ts';
 import { conferenceMediaRoomId } from './auth/roomToken.ts';
@@ -8,10 +9,12 @@ import { createHttpApp } from './http/httpApp.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaService } from './media/mediaService.ts';
 import { CallPresence } from './plan/callPresence.ts';
+import { addDischargeTasks, closeVisitTask } from './plan/pathwayTasks.ts';
 import { PlanService } from './plan/planService.ts';
 import { type Clock, systemClock } from './record/clock.ts';
 import { admitToCall } from './record/conferences/admitToCall.ts';
 import { excludeFromCall } from './signalling/callGroups.ts';
+import { notifyDayChanged } from './signalling/dayNotices.ts';
 import { PlanSignalling } from './signalling/planSignalling.ts';
 import { connectRedisAdapter, type RedisAdapter } from './signalling/redisAdapter.ts';
 import { attachSignalling } from './signalling/socketServer.ts';
@@ -105,10 +108,22 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     plan: (server) => new PlanSignalling(server, plans, principals, { presence, logger }),
     presence,
     admitToCall: (claims) => admitToCall(record, claims),
+    principals,
     ...(redis ? { adapter: redis.adapter } : {}),
   });
   events.subscribe('conference.closed', ({ conferenceId }) => media.closeRoom(conferenceMediaRoomId(conferenceId)));
   events.subscribe('participant.excluded', ({ participantId, reason }) => excludeFromCall(io, participantId, reason));
+  const pathway = { db: database.prisma, plans, logger };
+  events.subscribe('episode.discharged', (event) => addDischargeTasks(pathway, event));
+  events.subscribe('visit.recorded', (event) => closeVisitTask(pathway, event));
+  const dayChanged = (episodeId: string, change: DayChange) => notifyDayChanged(io, database.prisma, episodeId, change);
+  events.subscribe('episode.admitted', ({ episodeId }) => dayChanged(episodeId, 'admitted'));
+  events.subscribe('episode.discharged', ({ episodeId }) => dayChanged(episodeId, 'discharged'));
+  events.subscribe('visit.recorded', ({ episodeId }) => dayChanged(episodeId, 'visit'));
+  events.subscribe('advice.changed', ({ episodeId }) => dayChanged(episodeId, 'advice'));
+  plans.onRevision(({ episodeId }) => {
+    dayChanged(episodeId, 'plan').catch((error: unknown) => logger.error({ err: error, episodeId }, 'day views not told of a plan revision'));
+  });
   let port: number;
   try {
     port = await listen(httpServer, config.host, config.port);

@@ -38,6 +38,8 @@ import {
   participantResponseSchema,
   planHistoryResponseSchema,
   planSnapshotSchema,
+  planPushResultSchema,
+  type PlanPush,
   roomTokenResponseSchema,
   scheduleConferenceResponseSchema,
   tobsObservationListResponseSchema,
@@ -77,6 +79,7 @@ export function createApi(options: HttpOptions = {}) {
     episodes: () => requestJson('GET', '/api/episodes', episodeListResponseSchema, undefined, options),
     episode: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}`, episodeDetailSchema, undefined, options),
     plan: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}/plan`, planSnapshotSchema, undefined, options),
+    planPush: (episodeId: string, push: PlanPush) => requestJson('POST', `/api/episodes/${id(episodeId)}/plan/push`, planPushResultSchema, push, options),
     planRevisions: (episodeId: string) =>
       requestJson('GET', `/api/episodes/${id(episodeId)}/plan/revisions?limit=50`, planHistoryResponseSchema, undefined, options),
     auditTrail: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}/audit?limit=50`, auditTrailResponseSchema, undefined, options),

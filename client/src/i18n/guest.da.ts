@@ -109,6 +109,7 @@ export const guestDa = {
     comments: 'Kommentarer',
     due: 'senest {{date}}',
     done: 'Klaret',
+    notDone: 'Ikke klaret: {{reason}}',
     cancelled: 'Aflyst',
     open: 'Ikke klaret endnu',
     whenToCall: 'Når: {{text}}',

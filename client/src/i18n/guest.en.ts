@@ -107,6 +107,7 @@ export const guestEn: GuestTranslations = {
     comments: 'Comments',
     due: 'by {{date}}',
     done: 'Done',
+    notDone: 'Not done: {{reason}}',
     cancelled: 'Cancelled',
     open: 'Not done yet',
     whenToCall: 'When: {{text}}',

@@ -16,6 +16,7 @@ export function PlanItemView({ section, item }: { section: PlanSection; item: Pl
           <span className="tag">{value(item.status)}</span> {t('plan.responsible', { who })}
           {item.due && <> · {t('plan.dueBy', { when: formatDateTime(item.due, i18n.language) })}</>}
         </p>
+        {item.status === 'not_done' && item.notDoneReason && <p className="plan-meta">{t('plan.notDoneBecause', { reason: item.notDoneReason })}</p>}
       </div>
     );
   }

@@ -27,11 +27,13 @@ export type PlanPanelProps = {
   mode?: PlanMode;
   /** When the episode's 7-day advice window closes, while it is open; shown among the contacts. */
   adviceLineUntil?: string | null;
+  /** A staff member's organisation: whether a task is theirs to report done (shared/src/plan/responsibility.ts). */
+  organisation?: string;
 };
 
 const PARTY_OF_ROLE: Partial<Record<string, AgreementParty>> = { patient: 'patient', relative: 'patient', hospital: 'hospital', municipality: 'municipality', gp: 'gp' };
 
-export function PlanPanel({ conferenceId, mode = 'staff', adviceLineUntil = null }: PlanPanelProps) {
+export function PlanPanel({ conferenceId, mode = 'staff', adviceLineUntil = null, organisation }: PlanPanelProps) {
   const { t, i18n } = useTranslation();
   const [session] = useState(() => new PlanSession(conferenceId, socketPlanTransport()));
   const view = useSyncExternalStore(session.subscribe, session.getSnapshot);
@@ -126,6 +128,7 @@ export function PlanPanel({ conferenceId, mode = 'staff', adviceLineUntil = null
         editing={{
           allowed: view.allowed,
           you: view.you,
+          ...(organisation === undefined ? {} : { organisation }),
           others: view.editing,
           onOps: (ops) => session.edit(ops),
           onFocus: (itemId) => session.focus(itemId),

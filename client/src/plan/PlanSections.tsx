@@ -3,13 +3,14 @@
  * opens its form and tells the others ("Lone is editing"), saving sends only
  * what changed. Used live by PlanPanel and read-only on the episode page.
  */
-import { mayChangeItem, PLAN_SECTIONS, SECTION_PERMISSION, type Action, type Editor, type PlanDocument, type PlanFocus, type PlanItem, type PlanOperation, type PlanSection } from '@samplan/shared';
+import { mayChangeItem, mayRecordOutcome, PLAN_SECTIONS, SECTION_PERMISSION, type Action, type Editor, type PlanDocument, type PlanFocus, type PlanItem, type PlanOperation, type PlanSection } from '@samplan/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../app/format.ts';
 import { PlanItemForm } from './PlanItemForm.tsx';
 import { PlanItemView } from './PlanItemView.tsx';
 import { PLAIN_SECTION_ORDER } from './sectionOrder.ts';
+import { TaskOutcome } from './TaskOutcome.tsx';
 import { addOperation, blankValues, formValuesOf, newItemId, updateOperation, type EditableSection } from './planFields.ts';
 import './plan.css';
 
@@ -18,6 +19,8 @@ export type PlanMode = 'staff' | 'plain';
 type Editing = {
   allowed: readonly Action[];
   you: Editor;
+  /** The staff member's organisation's name; absent for guests. */
+  organisation?: string;
   others: readonly PlanFocus[];
   onOps(ops: PlanOperation[]): void;
   onFocus(itemId: string | null): void;
@@ -114,6 +117,9 @@ function SectionView({
                   {t('plan.editing', { name: focus.editor.name })}
                 </p>
               ))}
+              {canEdit && openItem !== item.id && 'responsible' in item && mayRecordOutcome(item, { role: editing.you.role, name: editing.you.name, ...(editing.organisation === undefined ? {} : { organisation: editing.organisation }) }) && (
+                <TaskOutcome task={item} onOps={editing.onOps} />
+              )}
               {canChange && openItem !== item.id && (
                 <div className="plan-item-actions">
                   <button type="button" className="button button-small" onClick={() => startEdit(item.id)} aria-label={t('plan.edit', { label: labelOf(item) })}>

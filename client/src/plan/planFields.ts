@@ -36,7 +36,8 @@ export const SECTION_FIELDS: Readonly<Record<PlanSection, readonly FieldSpec[]>>
     { key: 'responsible.organisation', kind: 'text', optional: true },
     { key: 'responsible.person', kind: 'text', optional: true },
     { key: 'due', kind: 'dateTime', optional: true },
-    { key: 'status', kind: 'select', options: TASK_STATUSES },
+    // "Not done" needs its reason: it is reported with the task's own buttons (TaskOutcome.tsx), not picked here.
+    { key: 'status', kind: 'select', options: TASK_STATUSES.filter((status) => status !== 'not_done') },
   ],
   medication: [{ key: 'text', kind: 'longText' }],
   aids: [

@@ -1,4 +1,4 @@
-import { PLAN_SECTIONS, type PlanDocument, type PlanSection, type PlanSnapshot, type ResponsibleParty } from '@samplan/shared';
+import { PLAN_SECTIONS, type PlanDocument, type PlanSection, type PlanSnapshot, type ResponsibleParty, type Task, type TaskStatus } from '@samplan/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../guest/formatTime.ts';
@@ -11,7 +11,7 @@ type PlainPlanProps = {
 };
 
 const AID_STATUS = { needed: 'guest.plan.aidNeeded', ordered: 'guest.plan.aidOrdered', in_place: 'guest.plan.aidInPlace' } as const;
-const TASK_STATUS = { open: 'guest.plan.open', done: 'guest.plan.done', cancelled: 'guest.plan.cancelled' } as const;
+const TASK_STATUS = { open: 'guest.plan.open', done: 'guest.plan.done', cancelled: 'guest.plan.cancelled' } as const satisfies Record<Exclude<TaskStatus, 'not_done'>, string>;
 
 /**
  * The care plan in everyday words, read-only: what the patient wants, what
@@ -29,7 +29,7 @@ export function PlainPlan({ plan }: PlainPlanProps) {
     tasks: (task) => (
       <>
         <strong>{task.what}</strong> — {who(task.responsible)}
-        {task.due && <>, {t('guest.plan.due', { date: formatDate(task.due, i18n.language) })}</>}. <em>{t(TASK_STATUS[task.status])}</em>
+        {task.due && <>, {t('guest.plan.due', { date: formatDate(task.due, i18n.language) })}</>}. <em>{taskStatus(task)}</em>
       </>
     ),
     medication: (note) => note.text,
@@ -73,6 +73,8 @@ export function PlainPlan({ plan }: PlainPlanProps) {
       )
     );
   };
+  // "Not done" is only half a statement without why.
+  const taskStatus = (task: Task) => (task.status === 'not_done' ? t('guest.plan.notDone', { reason: task.notDoneReason ?? '' }) : t(TASK_STATUS[task.status]));
   const empty = Object.values(document).every((items) => items.length === 0);
 
   return (

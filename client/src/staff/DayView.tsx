@@ -2,11 +2,13 @@
  * The first screen after sign-in, read in the five minutes between tasks:
  * my conferences (and who waits to be let in), advice requests with the time
  * left, discharges still without a reception visit, follow-up visits coming
- * due, and my episodes. Polled, so a relative who enters the lobby shows up.
+ * due, and my episodes. Polled, so a relative who enters the lobby shows up;
+ * and told by the server when an episode of mine changes (useDayChanges), so
+ * a discharge shows within seconds. My open tasks are reported done or not
+ * done from here.
  */
-import type { ConferenceView, DayView as DayData, EpisodeSummary } from '@samplan/shared';
-import { mayReadIndicators } from '@samplan/shared';
-import { useEffect } from 'react';
+import { mayReadIndicators, mayRecordOutcome, SamplanError, type ConferenceView, type DayView as DayData, type EpisodeSummary, type ParticipantRole, type PlanOperation, type TaskActor } from '@samplan/shared';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/endpoints.ts';
 import { formatDateTime, formatTime } from '../app/format.ts';
@@ -20,11 +22,31 @@ import { myTasks, type MyTask } from './myTasks.ts';
 import { PatientName } from './PatientName.tsx';
 import { ReadmissionTags } from './ReadmissionTags.tsx';
 import { useStaff, type StaffPrincipal } from '../app/auth.tsx';
+import { ErrorNotice } from '../room/ErrorNotice.tsx';
+import { TaskOutcome } from '../plan/TaskOutcome.tsx';
+import { uiErrorCodeOf, type UiErrorCode } from '../uiError.ts';
+import { useDayChanges } from './useDayChanges.ts';
 
 /** The lobby and the queues change by the minute. */
 const POLL_MS = 15_000;
-/** Tasks change in conferences; every plan read is audited, so they are asked for seldom. */
+/** Tasks change in conferences; every plan read is audited, so they are asked for seldom (and when told of a change). */
 const TASKS_POLL_MS = 5 * 60_000;
+
+const SECTOR_ROLE: Readonly<Record<StaffPrincipal['organisation']['sector'], ParticipantRole>> = { hospital: 'hospital', municipality: 'municipality', general_practice: 'gp' };
+
+/** Me as the plan sees me: the same role the server puts on my revisions. */
+function taskActorOf(me: StaffPrincipal): TaskActor {
+  return { role: me.role === 'geriatrician' ? 'geriatrician' : SECTOR_ROLE[me.organisation.sector], name: me.name, organisation: me.organisation.name };
+}
+
+/** Pushed against the plan as it is now: a report on one task conflicts with nothing but a report on the same task. */
+async function reportOnTask(episodeId: string, ops: PlanOperation[]): Promise<void> {
+  const { revision } = await api.plan(episodeId);
+  const result = await api.planPush(episodeId, { baseRevision: revision, ops });
+  const refused = result.rejected[0];
+  // The plan panel words each rejection; here a task is either not mine any more or changed under me.
+  if (refused) throw new SamplanError(refused.rejection.code === 'NOT_RESPONSIBLE' || refused.rejection.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'CONFLICT', refused.rejection.code);
+}
 
 type DayPageData = { day: DayData; conferences: ReadonlyMap<string, ConferenceView>; episodes: EpisodeSummary[] };
 
@@ -55,6 +77,22 @@ export function DayView() {
   const me = useStaff();
   const loaded = usePolled(useLoad(loadDay, 'day'), POLL_MS);
   const tasks = usePolled(useLoad(() => loadTasks(me), 'tasks'), TASKS_POLL_MS);
+  const [reportError, setReportError] = useState<UiErrorCode | null>(null);
+  const { reload: reloadDay } = loaded;
+  const { reload: reloadTasks } = tasks;
+  useDayChanges(
+    useCallback(
+      (change) => {
+        reloadDay();
+        if (change !== 'advice' && change !== 'admitted') reloadTasks();
+      },
+      [reloadDay, reloadTasks],
+    ),
+  );
+  const report = (episodeId: string, ops: PlanOperation[]) => {
+    setReportError(null);
+    reportOnTask(episodeId, ops).then(reloadTasks, (failure: unknown) => setReportError(uiErrorCodeOf(failure)));
+  };
 
   return (
     <div className="staff-page day">
@@ -64,12 +102,20 @@ export function DayView() {
           <Link href={pathOf({ name: 'indicators' })}>{t('indicators.link')}</Link>
         </p>
       )}
-      {loaded.status !== 'ok' ? <LoadStatus loaded={loaded} onRetry={loaded.reload} /> : <DayContent data={loaded.data} tasks={tasks.status === 'ok' ? tasks.data : []} />}
+            {loaded.status !== 'ok' ? <LoadStatus loaded={loaded} onRetry={loaded.reload} /> : <DayContent data={loaded.data} tasks={tasks.status === 'ok' ? tasks.data : []} actor={taskActorOf(me)} onReport={report} reportError={reportError} />}
     </div>
   );
 }
 
-function DayContent({ data, tasks }: { data: DayPageData; tasks: readonly MyTask[] }) {
+type DayContentProps = {
+  data: DayPageData;
+  tasks: readonly MyTask[];
+  actor: TaskActor;
+  onReport(episodeId: string, ops: PlanOperation[]): void;
+  reportError: UiErrorCode | null;
+};
+
+function DayContent({ data, tasks, actor, onReport, reportError }: DayContentProps) {
   const { t, i18n } = useTranslation();
   const { day } = data;
   const today = day.conferences.filter((c) => c.when === 'today');
@@ -88,6 +134,7 @@ function DayContent({ data, tasks }: { data: DayPageData; tasks: readonly MyTask
 
         <section className="card" aria-labelledby="day-tasks">
           <h2 id="day-tasks">{t('day.tasksHeading')}</h2>
+          {reportError && <ErrorNotice code={reportError} />}
           {tasks.length === 0 ? (
             <p>{t('day.noTasks')}</p>
           ) : (
@@ -104,6 +151,7 @@ function DayContent({ data, tasks }: { data: DayPageData; tasks: readonly MyTask
                       <Deadline msLeft={msUntil(task.due, day.now)} />
                     </>
                   )}
+                  {mayRecordOutcome(task, actor) && <TaskOutcome task={task} onOps={(ops) => onReport(episode.id, ops)} />}
                 </li>
               ))}
             </ul>

@@ -21,7 +21,9 @@ export type DomainEvent =
    * recorded it, so a consequence in the plan (closing the matching task) is
    * authored by them.
    */
-  | { type: 'visit.recorded'; episodeId: string; visitId: string; kind: VisitKindName; performedAt: Date; recordedByStaffId: string };
+  | { type: 'visit.recorded'; episodeId: string; visitId: string; kind: VisitKindName; performedAt: Date; recordedByStaffId: string }
+  /** An advice request was made, taken or answered: the geriatric team's and the care team's day views change. */
+  | { type: 'advice.changed'; episodeId: string; adviceRequestId: string };
 
 /** The stored visit kinds (prisma VisitKind). */
 export type VisitKindName = 'reception_visit' | 'follow_up_home_visit' | 'day_after_check';

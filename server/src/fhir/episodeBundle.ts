@@ -136,6 +136,8 @@ const ENCOUNTER_STATUS: Readonly<Record<ConferenceStatus, Encounter['status']>> 
 const TASK_STATUS: Readonly<Record<Task['status'], NonNullable<CarePlanActivity['detail']>['status']>> = {
   open: 'not-started',
   done: 'completed',
+  // Ended before it was done; the reason goes in statusReason.
+  not_done: 'stopped',
   cancelled: 'cancelled',
 };
 
@@ -332,6 +334,7 @@ const SECTION_EXPORT: { readonly [K in PlanSection]: SectionExport<K> } = {
       detail: {
         kind: 'Task',
         status: TASK_STATUS[task.status],
+        ...(task.notDoneReason === undefined ? {} : { statusReason: { text: task.notDoneReason } }),
         description: task.what,
         performer: performer(record, task.responsible),
         ...(task.due ? { scheduledPeriod: { end: task.due } } : {}),

@@ -13,7 +13,12 @@ import {
   planDocumentSchema,
   type PlanHistoryQuery,
   planHistoryQuerySchema,
+  type PlanOperation,
+  planOperationSchema,
   type PlanPush,
+  type PlanRejectionCode,
+  applyOperations,
+  type PlanDocument,
   type PlanPushResult,
   type PlanRevision,
   type PlanSnapshot,
@@ -30,10 +35,13 @@ import { appendPlanRevision } from '../store/plan-revisions.ts';
 import { grant, grantOn, type Granted, isRecordId, type PlanAccessCheck } from './access.ts';
 import { recordAgreedPresence } from './agreedPresence.ts';
 import { agreementOf, contentFlagsOf, partiesOf } from './agreements.ts';
-import { editorOf, partyOf, revisionAuthorOf } from './authorship.ts';
+import { recordAudit } from '../store/audit.ts';
+import { editorOf, partyOf, revisionAuthorOf, storedEditor } from './authorship.ts';
 import { IN_CALL_NOW } from './callPresence.ts';
 import { type PlanState, readPlanState } from './planState.ts';
 import { ContentIndex, documentsBetween, headOf, revisionsBetween } from './revisions.ts';
+
+const REFUSALS: ReadonlySet<PlanRejectionCode> = new Set(['FORBIDDEN', 'NOT_AUTHOR', 'NOT_RESPONSIBLE']);
 
 /** How often a push is re-integrated when another server committed first; each retry means someone else made progress. */
 const MAX_ATTEMPTS = 8;
@@ -194,10 +202,17 @@ export class PlanService {
       }
       const missed = await revisionsBetween(db, planId, push.baseRevision, head.number);
       const at = this.#now().toISOString();
-      const result = integratePush({ doc: head.document, ops: push.ops, committedSince: missed, stamp: { by, at }, allowed: granted.allowed });
+      const result = integratePush({
+        doc: head.document,
+        ops: push.ops,
+        committedSince: missed,
+        stamp: { by, at },
+        allowed: granted.allowed,
+        ...(principal.kind === 'staff' ? { organisation: principal.organisationName } : {}),
+      });
       const rejected = result.rejected.map(({ index, rejection }) => ({ index, rejection }));
-      // Someone else's words (NOT_AUTHOR) are as much a refusal of access as a section they may not edit.
-      const forbidden = rejected.some(({ rejection }) => rejection.code === 'FORBIDDEN' || rejection.code === 'NOT_AUTHOR');
+      // Someone else's words (NOT_AUTHOR) or task (NOT_RESPONSIBLE) are as much a refusal of access as a section they may not edit.
+      const forbidden = rejected.some(({ rejection }) => REFUSALS.has(rejection.code));
       const answer = { rejected, missed: missed.map(({ conferenceId: _, ...revision }) => revision) };
 
       if (result.applied.length === 0) {
@@ -228,6 +243,55 @@ export class PlanService {
       }
     }
     throw new SamplanError('CONFLICT', 'The plan is changing too fast to apply this push; try again.');
+  }
+
+  /**
+   * A consequence in the plan of something recorded elsewhere (the pathway's
+   * tasks at discharge, a visit closing its task): authored by the staff
+   * member whose act caused it, in no conference, through the same queue and
+   * retry as a push, and sent to those who have the plan open like any other
+   * revision. `decide` sees the plan as it stands at each attempt; no
+   * operations, no revision. The act was checked and audited where it was
+   * recorded; the revision it makes is audited here, with it.
+   */
+  async applyConsequence(input: { episodeId: string; staffId: string; via: string; decide(doc: PlanDocument): PlanOperation[] }): Promise<PlanRevision | null> {
+    const db = this.#db;
+    const { episodeId, staffId, via } = input;
+    return this.#queue.run(episodeId, async () => {
+      const episode = await db.episode.findUniqueOrThrow({ where: { id: episodeId }, select: { patientId: true } });
+      const staff = await db.staffUser.findUniqueOrThrow({ where: { id: staffId }, select: { id: true, name: true, role: true, organisation: { select: { sector: true } } } });
+      const by = storedEditor({ staff, participant: null });
+      const planId = await this.#ensurePlan(episodeId);
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const head = await headOf(db, planId);
+        const ops = input.decide(head.document).map((op) => planOperationSchema.parse(op));
+        if (ops.length === 0) return null;
+        const at = this.#now().toISOString();
+        const result = applyOperations(head.document, ops, { by, at });
+        if (!result.ok) throw new Error(`a plan consequence does not apply: ${result.rejection.code}`);
+        try {
+          const stored = await db.$transaction(async (tx) => {
+            const row = await appendPlanRevision(tx, {
+              planId,
+              parentNumber: head.number === 0 ? null : head.number,
+              document: result.doc,
+              operations: ops,
+              author: { staffId },
+              conferenceId: null,
+              createdAt: new Date(at),
+            });
+            await recordAudit(tx, { actor: { kind: 'staff', staffId }, via, outcome: 'ok', action: 'update', resourceType: 'PlanRevision', resourceId: row.id, patientId: episode.patientId });
+            return row;
+          });
+          const revision: PlanRevision = { revision: stored.number, by, at, ops };
+          this.#emit(this.#revisionListeners, { origin: undefined, episodeId, conferenceId: null, revision });
+          return revision;
+        } catch (error) {
+          if (!(error instanceof SamplanError && error.code === 'CONFLICT')) throw error;
+        }
+      }
+      throw new SamplanError('CONFLICT', 'The plan is changing too fast to apply this change; try again.');
+    });
   }
 
   /**

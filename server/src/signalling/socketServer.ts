@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import type { PrincipalResolver } from '../auth/principal.ts';
 import type { ConferenceRoomClaims } from '../auth/roomToken.ts';
 import {
   type ClientToServerEvents,
@@ -21,9 +22,14 @@ import { createDispatcher } from './dispatcher.ts';
 import { type HandlerContext, handlers } from './handlers/index.ts';
 import type { PlanSignalling } from './planSignalling.ts';
 import type { RedisAdapter } from './redisAdapter.ts';
+import { dayGroupsOf } from './dayNotices.ts';
 import { Session } from './session.ts';
 import type { SamplanSocket, SignallingServer } from './socketTypes.ts';
 
+
+interface SocketData {
+  dayGroups?: string[];
+}
 
 const handshakeSchema = z.object({ protocolVersion: z.literal(PROTOCOL_VERSION) });
 
@@ -64,6 +70,8 @@ export function attachSignalling(
     adapter?: RedisAdapter['adapter'];
     /** Checks a conference token against the record at every join; absent without a clinical record (conference tokens are refused). */
     admitToCall?: (claims: ConferenceRoomClaims) => Promise<void>;
+    /** Who a handshake is, to put signed-in staff in their day rooms (dayNotices.ts); absent without a clinical record. */
+    principals?: Pick<PrincipalResolver, 'principalFromHandshake'>;
   },
 ): SignallingServer {
   const logger = deps.logger.child({ component: 'signalling' });
@@ -89,7 +97,27 @@ export function attachSignalling(
     next(Object.assign(new Error(error.message), { data: error.toBody() }));
   });
 
+  // Before the connection is made, so the socket is in its day rooms from the moment the client sees it connected.
+  const principals = deps.principals;
+  if (principals) {
+    io.use((socket, next) => {
+      principals.principalFromHandshake(socket.handshake).then(
+        (principal) => {
+          (socket.data as SocketData).dayGroups = dayGroupsOf(principal);
+          next();
+        },
+        (error: unknown) => {
+          // The call and the plan check the session again on every request; only the day notices are lost here.
+          logger.warn({ err: error }, 'day rooms not joined: the session could not be read');
+          next();
+        },
+      );
+    });
+  }
+
   io.on('connection', (socket) => {
+    const dayGroups = (socket.data as SocketData).dayGroups;
+    if (dayGroups && dayGroups.length > 0) void socket.join(dayGroups);
     const session = new Session(
       channelOf(socket),
       (error) => logger.error({ err: error }, 'socket task failed'),

@@ -45,13 +45,31 @@ function materialise(op: Extract<PlanOperation, { op: 'add' }>, stamp: RevisionS
   }
 }
 
-/** doneAt follows status: kept while a done task stays done, set when it becomes done, cleared otherwise. */
+/**
+ * doneAt follows status: kept while a done task stays done, set when it
+ * becomes done, cleared otherwise. A reason for not doing it goes when the
+ * task is no longer "not done".
+ */
 function updated(section: PlanSection, item: AnyItem, set: Record<string, unknown>, stamp: RevisionStamp): AnyItem {
   const next = { ...item, ...set };
   if (section === 'tasks' && 'status' in set) {
     next.doneAt = set.status !== 'done' ? null : item.status === 'done' ? item.doneAt : stamp.at;
+    // A reason sent with another status is refused below, not dropped.
+    if (set.status !== 'not_done' && !('notDoneReason' in set)) delete next.notDoneReason;
   }
   return next;
+}
+
+/** "Not done" always says why, and only "not done" has a reason: checked on the task as it would stand. */
+function taskReasonRejection(task: AnyItem): PlanRejection | null {
+  const hasReason = task.notDoneReason !== undefined;
+  if (task.status === 'not_done' && !hasReason) {
+    return { code: 'INVALID_VALUE', issues: [{ path: 'notDoneReason', message: 'Say why the task was not done.' }] };
+  }
+  if (task.status !== 'not_done' && hasReason) {
+    return { code: 'INVALID_VALUE', issues: [{ path: 'notDoneReason', message: 'Only a task that was not done has a reason.' }] };
+  }
+  return null;
 }
 
 /**
@@ -74,12 +92,18 @@ export function applyOperation(doc: PlanDocument, input: PlanOperation, stamp: R
       if (index !== -1) return { ok: false, rejection: { code: 'DUPLICATE_ID', section, itemId: id } };
       const max = sectionLimit(section);
       if (list.length >= max) return { ok: false, rejection: { code: 'SECTION_FULL', section, max } };
-      return { ok: true, op, doc: withSection(doc, section, [...list, materialise(op, stamp)]) };
+      const added = materialise(op, stamp);
+      const invalid = section === 'tasks' ? taskReasonRejection(added) : null;
+      if (invalid) return { ok: false, rejection: invalid };
+      return { ok: true, op, doc: withSection(doc, section, [...list, added]) };
     }
     case 'update': {
       const item = list[index];
       if (item === undefined) return notFound;
-      return { ok: true, op, doc: withSection(doc, section, list.map((other, i) => (i === index ? updated(section, item, op.set, stamp) : other))) };
+      const next = updated(section, item, op.set, stamp);
+      const invalid = section === 'tasks' ? taskReasonRejection(next) : null;
+      if (invalid) return { ok: false, rejection: invalid };
+      return { ok: true, op, doc: withSection(doc, section, list.map((other, i) => (i === index ? next : other))) };
     }
     case 'remove': {
       if (index === -1) return notFound;

@@ -15,6 +15,9 @@ import { anna, basePlan, bo, GOAL, id, revision, stampOf, TASK_1, TASK_2, TASK_3
  */
 
 const TASKS = [TASK_1, TASK_2, TASK_3];
+const WARD = 'Medicinsk afdeling M1';
+/** Every task is the ward's, so Bo may set any status: who reports a task done is responsibility.test.ts's subject, not this one's. */
+const wardPlan = (): PlanDocument => ({ ...basePlan(), tasks: basePlan().tasks.map((task) => ({ ...task, responsible: { role: 'hospital', organisation: WARD } })) });
 const fields = {
   what: fc.constantFrom('Visit', 'Call', 'Check pills'),
   due: fc.constantFrom(null, '2026-04-01T08:00:00.000Z', '2026-04-02T08:00:00.000Z'),
@@ -37,7 +40,7 @@ const opArb = (client: number): fc.Arbitrary<PlanOperation> =>
 const editsArb = (client: number) =>
   fc.array(opArb(client), { minLength: 1, maxLength: 8 }).map((ops) => {
     const kept: PlanOperation[] = [];
-    let doc = basePlan();
+    let doc = wardPlan();
     for (const op of ops) {
       const result = applyOperation(doc, op, stampOf(anna));
       if (result.ok) {
@@ -83,7 +86,7 @@ const field = (doc: PlanDocument, section: keyof PlanDocument, itemId: string, n
   (doc[section] as readonly PlanItem[]).find((item) => item.id === itemId)?.[name as keyof PlanItem];
 
 function push(annaOps: PlanOperation[], boOps: PlanOperation[]) {
-  const committed = applyOperations(basePlan(), annaOps, stampOf(anna));
+  const committed = applyOperations(wardPlan(), annaOps, stampOf(anna));
   if (!committed.ok) throw new Error('Anna’s edits are valid by construction');
   const result = integratePush({
     doc: committed.doc,
@@ -91,6 +94,7 @@ function push(annaOps: PlanOperation[], boOps: PlanOperation[]) {
     committedSince: [revision(1, anna, annaOps)],
     stamp: stampOf(bo, '2026-03-27T09:00:01.000Z'),
     allowed: PERMISSIONS.care_team_hospital,
+    organisation: WARD,
   });
   return { annaDoc: committed.doc, ...result };
 }

@@ -83,7 +83,7 @@ describe('a push lands operation by operation', () => {
     const result = race(
       [{ op: 'update', section: 'tasks', id: TASK_2, set: { due: '2026-04-01T08:00:00.000Z' } }],
       [
-        { op: 'update', section: 'tasks', id: TASK_1, set: { status: 'done' } },
+        { op: 'update', section: 'tasks', id: TASK_1, set: { what: 'Reception visit before noon' } },
         { op: 'update', section: 'tasks', id: TASK_2, set: { due: '2026-04-03T08:00:00.000Z' } },
         { op: 'add', section: 'comments', item: { id: id(40), text: 'Walker ordered' } },
       ],
@@ -145,7 +145,7 @@ describe('a push lands operation by operation', () => {
 
 describe('permissions per operation', () => {
   const ops: PlanOperation[] = [
-    { op: 'update', section: 'tasks', id: TASK_1, set: { status: 'done' } },
+    { op: 'update', section: 'tasks', id: TASK_1, set: { due: '2026-03-29T15:00:00.000Z' } },
     { op: 'add', section: 'wishes', item: { id: id(21), text: 'Die at home if it comes to that', topic: 'end_of_life', author: 'patient' } },
     { op: 'add', section: 'comments', item: { id: id(40), text: 'Thank you' } },
     { op: 'remove', section: 'goals', id: GOAL },

@@ -6,6 +6,7 @@ import type { PlanDocument } from './plan-document.ts';
 import { permissionFor, planOperationSchema, targetId, type PlanOperation, type PlanRevision } from './plan-operations.ts';
 import type { PlanRejection } from './plan-rejection.ts';
 import { conflictChecker, type RejectedOperation } from './rebase.ts';
+import { responsibilityRejection } from './responsibility.ts';
 
 export interface PushInput {
   /** The plan at the server's current revision. */
@@ -18,6 +19,8 @@ export interface PushInput {
   readonly stamp: RevisionStamp;
   /** What the pushing actor may do in this episode (domain/permissions.ts: allowedActions). */
   readonly allowed: readonly Action[];
+  /** The pusher's organisation's name, for staff: whether a task is theirs to close (responsibility.ts). */
+  readonly organisation?: string;
 }
 
 export interface PushResult {
@@ -39,10 +42,12 @@ export interface PushResult {
  * its doneAt), and an operation is never split. An operation that depended on
  * a rejected one (an edit of an item whose addition was refused) is rejected
  * in turn as ITEM_NOT_FOUND. Another's goal or wish is not rewritten or
- * removed (authorship.ts: NOT_AUTHOR), and that refusal too costs the push
- * nothing else.
+ * removed (authorship.ts: NOT_AUTHOR), nor another's task marked done or not
+ * done (responsibility.ts: NOT_RESPONSIBLE), and those refusals too cost the
+ * push nothing else.
  */
-export function integratePush({ doc, ops, committedSince, stamp, allowed }: PushInput): PushResult {
+export function integratePush({ doc, ops, committedSince, stamp, allowed, organisation }: PushInput): PushResult {
+  const actor = { role: stamp.by.role, name: stamp.by.name, ...(organisation === undefined ? {} : { organisation }) };
   const conflictWith = conflictChecker(committedSince, stamp.by.id);
   const rejected: RejectedOperation[] = [];
   const applied: PlanOperation[] = [];
@@ -59,6 +64,8 @@ export function integratePush({ doc, ops, committedSince, stamp, allowed }: Push
     if (!allowed.includes(permission)) return reject({ code: 'FORBIDDEN', section: op.section, itemId: targetId(op), permission });
     const notTheirs = authorshipRejection(current, parsed.data, stamp.by.role);
     if (notTheirs) return reject(notTheirs);
+    const notTheirTask = responsibilityRejection(current, parsed.data, actor);
+    if (notTheirTask) return reject(notTheirTask);
     const conflict = conflictWith(parsed.data);
     if (conflict) return reject(conflict);
     const result = applyOperation(current, parsed.data, stamp);

@@ -61,7 +61,16 @@ export type ResponsibleParty = z.infer<typeof responsiblePartySchema>;
 /** Goals in the patient's own words; `author` is the role of who wrote them down, set from their session (authorship.ts). */
 export const goalSchema = z.object({ id: itemIdSchema, text: longTextSchema, author: participantRoleSchema });
 export const needSchema = z.object({ id: itemIdSchema, text: longTextSchema });
-export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+/**
+ * `done` and `not_done` are the responsible party's account of the task
+ * (responsibility.ts); `not_done` carries why. `cancelled` is the care team
+ * deciding the task is no longer needed.
+ */
+export const TASK_STATUSES = ['open', 'done', 'not_done', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+/** The step of the pathway after discharge a task stands for: recording that visit closes it. */
+export const TASK_PATHWAYS = ['reception_visit', 'follow_up_home_visit', 'day_after_check'] as const;
+export type TaskPathway = (typeof TASK_PATHWAYS)[number];
 export const taskSchema = z.object({
   id: itemIdSchema,
   what: longTextSchema,
@@ -70,6 +79,9 @@ export const taskSchema = z.object({
   status: z.enum(TASK_STATUSES),
   /** Set from the revision that marked the task done; never sent by a client. */
   doneAt: instantSchema.nullable(),
+  /** Why the task was not done: present exactly while status is `not_done` (apply-operations.ts keeps it so). */
+  notDoneReason: longTextSchema.optional(),
+  pathway: z.enum(TASK_PATHWAYS).optional(),
 });
 export const medicationNoteSchema = z.object({ id: itemIdSchema, text: longTextSchema });
 /** Aids (*hjælpemidler*): walker, bath chair, hospital bed… */

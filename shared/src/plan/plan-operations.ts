@@ -60,7 +60,7 @@ const ownAuthor = { author: participantRoleSchema.optional() };
 export const planOperationSchema = z.discriminatedUnion('section', [
   sectionOps('goals', goalSchema.extend(ownAuthor).strict(), editable(goalSchema.pick({ text: true, author: true }))),
   sectionOps('needs', needSchema.strict(), editable(needSchema.pick({ text: true }))),
-  sectionOps('tasks', taskInputSchema.strict(), editable(taskInputSchema.pick({ what: true, responsible: true, due: true, status: true }))),
+  sectionOps('tasks', taskInputSchema.strict(), editable(taskInputSchema.pick({ what: true, responsible: true, due: true, status: true, notDoneReason: true }))),
   sectionOps('medication', medicationNoteSchema.strict(), editable(medicationNoteSchema.pick({ text: true }))),
   sectionOps('aids', aidSchema.strict(), editable(aidSchema.pick({ what: true, status: true }))),
   sectionOps('contacts', contactSchema.strict(), editable(contactSchema.pick({ name: true, role: true, phone: true, whenToCall: true }))),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actionSchema } from '../domain/permissions.ts';
 import { participantRoleSchema } from '../roles.ts';
-import { editorSchema, planSectionSchema } from './plan-document.ts';
+import { editorSchema, planSectionSchema, responsiblePartySchema } from './plan-document.ts';
 
 /**
  * Why one operation of a push did not land. Sent back to the person who made
@@ -27,6 +27,8 @@ export const planRejectionSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('FORBIDDEN'), ...item, permission: actionSchema }),
   /** A change or removal of another's goal or wish (plan/authorship.ts); `author` is whose words they are. */
   z.object({ code: z.literal('NOT_AUTHOR'), ...item, author: participantRoleSchema }),
+  /** Done or not done is said by the task's responsible party only (plan/responsibility.ts); `responsible` is who that is. */
+  z.object({ code: z.literal('NOT_RESPONSIBLE'), ...item, responsible: responsiblePartySchema }),
 ]);
 export type PlanRejection = z.infer<typeof planRejectionSchema>;
 export type PlanRejectionCode = PlanRejection['code'];

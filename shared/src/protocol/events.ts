@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { ErrorBody } from '../errors.ts';
+import { dayNotifications } from './day.ts';
 import { planNotifications, planRequests } from './plan.ts';
 import { roomNotifications, roomRequests } from './room.ts';
 
 /** Every request and notification of the Socket.IO protocol, by event name. */
 export const requests = { ...roomRequests, ...planRequests } as const;
-export const notifications = { ...roomNotifications, ...planNotifications } as const;
+export const notifications = { ...roomNotifications, ...planNotifications, ...dayNotifications } as const;
 
 export type RequestName = keyof typeof requests;
 export type NotificationName = keyof typeof notifications;

@@ -43,7 +43,7 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
     ]);
     await push(karen, 1, [addWish(8, 'Jeg vil dø hjemme'), { op: 'add', section: 'comments', item: { id: item(9), text: 'Min datter hjælper om tirsdagen' } }]);
     for (const principal of [nurse, homeNurse, daughter]) await plans.agree(principal, { conferenceId: conference.id, via: 'plan:agree' }, 2);
-    await push(nurse, 2, [setTask(3, { status: 'done' })]);
+    await push(homeNurse, 2, [setTask(3, { status: 'done' })]);
     await prisma.consent.create({ data: { patientId: patient.id, episodeId: episode.id, scope: 'share_across_sectors', recordedById: nurse.staffId } });
     await prisma.consent.create({ data: { patientId: patient.id, scope: 'video_participation', recordedById: nurse.staffId, withdrawnAt: new Date(), withdrawnById: nurse.staffId } });
     await prisma.conference.update({ where: { id: conference.id }, data: { status: 'ended', startedAt: new Date(Date.now() - 3_600_000), endedAt: new Date() } });
@@ -63,7 +63,7 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
   });
 
   it('says what the plan says: status, activities with performer and time, notes, earlier agreed version replaced', async () => {
-    const { prisma, nurse, episode, patient, conference } = await plannedEpisode();
+    const { prisma, nurse, homeNurse, episode, patient, conference } = await plannedEpisode();
     const bundle = await exportEpisode({ db: prisma, now: systemClock, events: new DomainEvents(() => {}) }, { principal: nurse, via: VIA }, episode.id);
 
     const [person] = resources<Patient>(bundle, 'Patient');
@@ -78,7 +78,7 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
     ]);
     const current = plans[1]!;
     expect(current.replaces?.[0]?.reference).toBe(`urn:uuid:${plans[0]!.id}`);
-    expect(current).toMatchObject({ intent: 'plan', subject: { reference: `urn:uuid:${patient.id}` }, author: { reference: `urn:uuid:${nurse.staffId}` } });
+    expect(current).toMatchObject({ intent: 'plan', subject: { reference: `urn:uuid:${patient.id}` }, author: { reference: `urn:uuid:${homeNurse.staffId}` } });
     expect(current.goal).toEqual([{ reference: `urn:uuid:${item(1)}`, type: 'Goal' }]);
     expect(current.activity?.map((activity) => activity.detail)).toEqual([
       {

@@ -71,7 +71,7 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
     await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1), addTask(2)] });
 
     const [a, b] = await Promise.all([
-      ok(nurse, 'plan:push', { baseRevision: 1, ops: [setTask(1, { status: 'done' })] }),
+      ok(nurse, 'plan:push', { baseRevision: 1, ops: [setTask(1, { due: '2026-04-01T08:00:00.000Z' })] }),
       ok(homeNurse, 'plan:push', { baseRevision: 1, ops: [setTask(2, { what: 'Visit at 14' })] }),
     ]);
     expect([a.revision, b.revision].sort()).toEqual([2, 3]);

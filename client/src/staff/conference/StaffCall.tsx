@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useStaff } from '../../app/auth.tsx';
 import { PlanPanel } from '../../plan/PlanPanel.tsx';
 import { CallLayout } from '../../room/CallLayout.tsx';
 import type { RoomClient } from '../../room/RoomClient.ts';
@@ -11,13 +12,14 @@ type StaffCallProps = { client: RoomClient; conferenceId: string; adviceLineUnti
 /** A staff member in the call: video on the left, the live plan beside it. Leaving the page leaves the call. */
 export function StaffCall({ client, conferenceId, adviceLineUntil, onLeft }: StaffCallProps) {
   const state = useRoomState(client);
+  const me = useStaff();
   useCallLifetime(client);
   useEffect(() => {
     if (state.phase === 'ended') onLeft();
   }, [state.phase, onLeft]);
 
   return (
-    <CallLayout aside={<PlanPanel conferenceId={conferenceId} adviceLineUntil={adviceLineUntil} />}>
+    <CallLayout aside={<PlanPanel conferenceId={conferenceId} adviceLineUntil={adviceLineUntil} organisation={me.organisation.name} />}>
       <RoomView client={client} state={state} />
     </CallLayout>
   );

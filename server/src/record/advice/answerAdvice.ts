@@ -39,7 +39,9 @@ export async function takeAdviceRequest(ctx: RecordContext, caller: Caller, advi
     const holder = await ctx.db.adviceRequest.findUnique({ where: { id: adviceRequestId }, select: { takenBy: { select: { name: true } } } });
     throw new SamplanError('CONFLICT', `${holder?.takenBy?.name ?? 'Another geriatrician'} has taken the request.`);
   }
-  return updateAdvice(ctx, caller, adviceRequestId, {}, audit, patientId);
+  const taken = await updateAdvice(ctx, caller, adviceRequestId, {}, audit, patientId);
+  await ctx.events.publish({ type: 'advice.changed', episodeId: row.episodeId, adviceRequestId });
+  return taken;
 }
 
 function requireTakenByMe(row: { takenBy: { id: string } | null; answeredAt: Date | null }, staffId: string): void {
@@ -82,7 +84,7 @@ export async function answerAdviceRequest(ctx: RecordContext, caller: Caller, ad
     }
   }
   const { isbar } = input;
-  return updateAdvice(
+  const answered = await updateAdvice(
     ctx,
     caller,
     adviceRequestId,
@@ -99,4 +101,6 @@ export async function answerAdviceRequest(ctx: RecordContext, caller: Caller, ad
     audit,
     patientId,
   );
+  await ctx.events.publish({ type: 'advice.changed', episodeId: row.episodeId, adviceRequestId });
+  return answered;
 }

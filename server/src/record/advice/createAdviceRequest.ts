@@ -33,7 +33,7 @@ export async function createAdviceRequest(
     await auditDenied(ctx.db, caller, { ...audit, patientId: episode.patientId });
     throw refusedError('The geriatric advice line is open for seven days after discharge.', refusal);
   }
-  return ctx.db.$transaction(async (tx) => {
+  const view = await ctx.db.$transaction(async (tx) => {
     const created = await tx.adviceRequest.create({
       data: {
         episodeId: episode.access.id,
@@ -50,4 +50,6 @@ export async function createAdviceRequest(
     await auditOk(tx, caller, { ...audit, resourceId: created.id, patientId: episode.patientId });
     return adviceView(created, now, caller.principal.kind === 'participant');
   });
+  await ctx.events.publish({ type: 'advice.changed', episodeId: episode.access.id, adviceRequestId: view.id });
+  return view;
 }

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSamplan, startSamplan } from '@samplan/server';
+import type { DayChanged } from '@samplan/shared';
+import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
+import { startTestRedis, type TestRedis } from '../support/redis.ts';
+import { addTask, createConferenceScene, TEST_SECRET } from './plan/fixtures.ts';
+import { connectClient, ok, type PlanClient, startPlanServer } from './plan/planServer.ts';
+
+/*
+ * "The home nurse's day view shows the patient within seconds, without a
+ * reload": a signed-in staff socket is told `day:changed` when an episode of
+ * its organisation changes; another organisation's staff and a guest are not.
+ */
+
+type Scene = Awaited<ReturnType<typeof createConferenceScene>>;
+
+/** Every day:changed a socket gets, in order. */
+function notices(socket: PlanClient): DayChanged[] {
+  const seen: DayChanged[] = [];
+  socket.on('day:changed', (notice) => seen.push(notice));
+  return seen;
+}
+
+function nextNotice(socket: PlanClient): Promise<DayChanged> {
+  return new Promise((resolve) => socket.once('day:changed', resolve));
+}
+
+/**
+ * Nothing more for these sockets: a marker sent to every socket after the
+ * change arrives after anything the change sent it (one socket's messages keep
+ * their order), so a socket whose first notice is the marker got none.
+ */
+async function settled(server: Pick<RunningSamplan, 'io'>, sockets: readonly PlanClient[]): Promise<void> {
+  const markers = sockets.map((socket) => new Promise<void>((resolve) => socket.on('day:changed', (notice) => notice.change === 'advice' && resolve())));
+  server.io.emit('day:changed', { change: 'advice' });
+  await Promise.all(markers);
+}
+
+async function discharge(db: FreshDatabase['db'], events: RunningSamplan['events'], scene: Scene): Promise<void> {
+  const dischargedAt = new Date();
+  await db.prisma.episode.update({
+    where: { id: scene.episode.id },
+    data: { admittedAt: new Date(dischargedAt.getTime() - 86_400_000), status: 'discharged', dischargedAt, dischargeRecordedById: scene.nurse.staffId },
+  });
+  await events.publish({ type: 'episode.discharged', episodeId: scene.episode.id, patientId: scene.patient.id, dischargedAt });
+}
+
+describe.each(DATABASE_KINDS)('day views told of changes, on %s', (kind) => {
+  let fresh: FreshDatabase;
+  let server: Awaited<ReturnType<typeof startPlanServer>>;
+  const sockets: PlanClient[] = [];
+  beforeAll(async () => {
+    fresh = await openFreshDatabase(kind);
+    server = await startPlanServer(fresh.db);
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await server?.close();
+    await fresh?.dispose();
+  });
+
+  const connect = async (cookie: string) => {
+    const socket = await connectClient(server.url, cookie);
+    sockets.push(socket);
+    return socket;
+  };
+
+  it('a discharge reaches the care team’s organisations, not another municipality nor the patient', async () => {
+    const scene = await createConferenceScene(fresh.db.prisma);
+    const [homeNurse, gp, outsider, karen] = await Promise.all([connect(scene.homeNurse.cookie), connect(scene.gp.cookie), connect(scene.outsider.cookie), connect(scene.karen.cookie)]);
+    const [outsiderSaw, karenSaw] = [notices(outsider), notices(karen)];
+    const told = [nextNotice(homeNurse), nextNotice(gp)];
+
+    await discharge(fresh.db, server.events, scene);
+    expect(await Promise.all(told)).toEqual([{ change: 'discharged' }, { change: 'discharged' }]);
+    await settled(server, [outsider, karen]);
+    expect(outsiderSaw).toEqual([{ change: 'advice' }]);
+    expect(karenSaw).toEqual([{ change: 'advice' }]);
+  });
+
+  it('a plan revision, an admission and a visit tell the care team too', async () => {
+    const scene = await createConferenceScene(fresh.db.prisma);
+    const homeNurse = await connect(scene.homeNurse.cookie);
+    const nurse = await connect(scene.nurse.cookie);
+    await ok(nurse, 'plan:open', { conferenceId: scene.conference.id });
+
+    const afterPush = nextNotice(homeNurse);
+    await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1, 'Bestil rollator')] });
+    expect(await afterPush).toEqual({ change: 'plan' });
+
+    const afterAdmission = nextNotice(homeNurse);
+    await server.events.publish({ type: 'episode.admitted', episodeId: scene.episode.id, patientId: scene.patient.id });
+    expect(await afterAdmission).toEqual({ change: 'admitted' });
+
+    const afterVisit = nextNotice(homeNurse);
+    await server.events.publish({ type: 'visit.recorded', episodeId: scene.episode.id, visitId: scene.episode.id, kind: 'day_after_check', performedAt: new Date(), recordedByStaffId: scene.homeNurse.staffId });
+    expect(await afterVisit).toEqual({ change: 'visit' });
+  });
+});
+
+describe('day views across nodes', () => {
+  let fresh: FreshDatabase;
+  let redis: TestRedis;
+  const nodes: RunningSamplan[] = [];
+  const sockets: PlanClient[] = [];
+  beforeAll(async () => {
+    [fresh, redis] = await Promise.all([openFreshDatabase('postgres'), startTestRedis()]);
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await Promise.all(nodes.map((node) => node.close()));
+    await redis?.stop();
+    await fresh?.dispose();
+  });
+
+  it('a discharge recorded on one node reaches the home nurse whose day view is on the other', async () => {
+    const start = () =>
+      startSamplan({
+        secret: TEST_SECRET,
+        host: '127.0.0.1',
+        port: 0,
+        mediaListenIp: '127.0.0.1',
+        mediaPort: 0,
+        mediaWorkers: 1,
+        databaseUrl: fresh.url,
+        redisUrl: redis.url,
+        seedDemo: false,
+        demoRooms: false,
+        logLevel: 'silent',
+      });
+    const [a, b] = await Promise.all([start(), start()]);
+    nodes.push(a, b);
+    const scene = await createConferenceScene(fresh.db.prisma);
+    const homeNurse = await connectClient(b.url, scene.homeNurse.cookie);
+    const outsider = await connectClient(b.url, scene.outsider.cookie);
+    sockets.push(homeNurse, outsider);
+    const outsiderSaw = notices(outsider);
+
+    const told = nextNotice(homeNurse);
+    await discharge(fresh.db, a.events, scene);
+    expect(await told).toEqual({ change: 'discharged' });
+    await settled(a, [outsider]);
+    expect(outsiderSaw).toEqual([{ change: 'advice' }]);
+  });
+});
