@@ -3,7 +3,7 @@
 // administrator, and let a locked-out administrator back in.
 //
 //   npm run admin -- create-organisation --name "…" --sector hospital_ward|municipal_unit|general_practice
-//                      [--admin-name "…" --admin-login … [--admin-role nurse]]
+//                      [--sor <SOR code>] [--admin-name "…" --admin-login … [--admin-role nurse]]
 //   npm run admin -- password-link --login …
 //
 // It opens the database Samplan is configured with (DATABASE_URL, default the
@@ -11,7 +11,7 @@
 // set-password link under PUBLIC_URL (or the local address). The embedded
 // database admits one process: stop the server first, or this says so.
 import { parseArgs } from 'node:util';
-import { SamplanError, staffLoginSchema, staffRoleSchema, personNameSchema, freeText, type StaffRole } from '@samplan/shared';
+import { SamplanError, sorCodeSchema, staffLoginSchema, staffRoleSchema, personNameSchema, freeText, type StaffRole } from '@samplan/shared';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigError, loadConfig, publicBaseUrl } from '../config.ts';
@@ -21,6 +21,7 @@ import type { Sector } from '../store/generated/client.ts';
 
 const USAGE = `Usage:
   npm run admin -- create-organisation --name "<name>" --sector hospital_ward|municipal_unit|general_practice
+                   [--sor <SOR code, as the hospital's systems name it in FHIR>]
                    [--admin-name "<name>" --admin-login <e-mail or user name> [--admin-role <role>]]
   npm run admin -- password-link --login <e-mail or user name>
 
@@ -35,6 +36,7 @@ const createOrganisationArgs = z
   .object({
     name: freeText(200),
     sector: z.enum(SECTORS),
+    sor: sorCodeSchema.optional(),
     'admin-name': personNameSchema.optional(),
     'admin-login': staffLoginSchema.optional(),
     'admin-role': staffRoleSchema.optional(),
@@ -55,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { name: { type: 'string' }, sector: { type: 'string' }, 'admin-name': { type: 'string' }, 'admin-login': { type: 'string' }, 'admin-role': { type: 'string' }, login: { type: 'string' } },
+    options: { name: { type: 'string' }, sector: { type: 'string' }, sor: { type: 'string' }, 'admin-name': { type: 'string' }, 'admin-login': { type: 'string' }, 'admin-role': { type: 'string' }, login: { type: 'string' } },
     strict: true,
   });
   const now = new Date();
@@ -71,8 +73,8 @@ async function main(argv: string[]): Promise<number> {
           : { name: args['admin-name'], login: adminLogin, role: args['admin-role'] ?? DEFAULT_ROLE[args.sector] };
       const database = await openDatabase(config.databaseUrl);
       try {
-        const created = await createOrganisation(database.prisma, now, { name: args.name, sector: args.sector, ...(administrator ? { administrator } : {}) }, 'cli admin create-organisation');
-        process.stdout.write(`Organisation created: ${args.name} (${args.sector}), id ${created.organisationId}\n`);
+        const created = await createOrganisation(database.prisma, now, { name: args.name, sector: args.sector, ...(args.sor ? { sorCode: args.sor } : {}), ...(administrator ? { administrator } : {}) }, 'cli admin create-organisation');
+        process.stdout.write(`Organisation created: ${args.name} (${args.sector}${args.sor ? `, SOR ${args.sor}` : ''}), id ${created.organisationId}\n`);
         if (created.administrator !== null && administrator !== undefined) {
           const { link } = created.administrator;
           process.stdout.write(

@@ -293,7 +293,7 @@ describe.each(DATABASE_KINDS)('the bootstrap command line on an empty %s databas
     database = await createEmptyDatabase(kind);
     const created = await runCli(
       database.url,
-      ['create-organisation', '--name', 'Regionshospitalet Første, Akutafdelingen', '--sector', 'hospital_ward', '--admin-name', 'Første Admin', '--admin-login', 'Foerste@Hospital.test'],
+      ['create-organisation', '--name', 'Regionshospitalet Første, Akutafdelingen', '--sector', 'hospital_ward', '--sor', '700000000001', '--admin-name', 'Første Admin', '--admin-login', 'Foerste@Hospital.test'],
       { PUBLIC_URL: 'https://samplan.example.dk/' },
     );
     expect(created.status, created.stderr).toBe(0);
@@ -304,11 +304,16 @@ describe.each(DATABASE_KINDS)('the bootstrap command line on an empty %s databas
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--sector');
     expect(usage.stderr).toContain('Usage:');
+    // The SOR code is how FHIR in finds the ward: a second organisation cannot take it.
+    const sameSor = await runCli(database.url, ['create-organisation', '--name', 'En anden afdeling', '--sector', 'hospital_ward', '--sor', '700000000001']);
+    expect(sameSor.status).toBe(1);
+    expect(sameSor.stderr).toContain('SOR code 700000000001 exists already');
 
     const db = await openDatabase(database.url);
     try {
       const admin = await db.prisma.staffUser.findUniqueOrThrow({ where: { login: 'foerste@hospital.test' }, include: { organisation: true, passwordLinks: true } });
-      expect(admin).toMatchObject({ name: 'Første Admin', role: 'nurse', administrator: true, passwordHash: '', organisation: { name: 'Regionshospitalet Første, Akutafdelingen', sector: 'hospital_ward' } });
+      expect(admin).toMatchObject({ name: 'Første Admin', role: 'nurse', administrator: true, passwordHash: '', organisation: { name: 'Regionshospitalet Første, Akutafdelingen', sector: 'hospital_ward', sorCode: '700000000001' } });
+      expect(await db.prisma.organisation.count()).toBe(1);
       expect(admin.passwordLinks).toEqual([expect.objectContaining({ tokenHash: sha256(url![1]!), issuedById: null, usedAt: null })]);
       const audit = await db.prisma.auditEvent.findMany({ where: { via: 'cli admin create-organisation' }, orderBy: { resourceType: 'asc' } });
       expect(audit.map((row) => [row.actorKind, row.action, row.resourceType])).toEqual([

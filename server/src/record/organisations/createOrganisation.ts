@@ -1,4 +1,4 @@
-import type { IssuedPasswordLink, StaffRole } from '@samplan/shared';
+import { type IssuedPasswordLink, SamplanError, type StaffRole } from '@samplan/shared';
 import { NO_PASSWORD } from '../../auth/password.ts';
 import { recordAudit } from '../../store/audit.ts';
 import type { Db } from '../../store/database.ts';
@@ -8,6 +8,8 @@ import { writePasswordLink } from '../admin/passwordLinks.ts';
 export interface NewOrganisation {
   name: string;
   sector: Sector;
+  /** Its code in SOR, by which the hospital's systems name it in FHIR (docs/fhir-in.md). */
+  sorCode?: string;
   /** Its first administrator, who sets a password through the link returned. */
   administrator?: { name: string; login: string; role: StaffRole };
 }
@@ -25,7 +27,10 @@ export interface CreatedOrganisation {
  */
 export async function createOrganisation(db: Db, now: Date, input: NewOrganisation, via: string): Promise<CreatedOrganisation> {
   return db.$transaction(async (tx) => {
-    const organisation = await tx.organisation.create({ data: { name: input.name, sector: input.sector }, select: { id: true } });
+    if (input.sorCode !== undefined && (await tx.organisation.findUnique({ where: { sorCode: input.sorCode }, select: { id: true } })) !== null) {
+      throw new SamplanError('CONFLICT', `An organisation with SOR code ${input.sorCode} exists already.`);
+    }
+    const organisation = await tx.organisation.create({ data: { name: input.name, sector: input.sector, sorCode: input.sorCode ?? null }, select: { id: true } });
     await recordAudit(tx, { actor: { kind: 'system' }, action: 'create', resourceType: 'Organisation', resourceId: organisation.id, via, outcome: 'ok' });
     if (input.administrator === undefined) return { organisationId: organisation.id, administrator: null };
     const staff = await tx.staffUser.create({
