@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Three suites, run one after the other by scripts/test.mjs:
 //   unit  - pure logic and schemas, next to the code they test, and the
-//           code's structure (tests/structure: no import circles);
+//           code's structure (tests/structure: no import circles, tests
+//           import the server by its package name);
 //   db    - the store against embedded PGlite and a real PostgreSQL server;
 //   media - the real mediasoup worker with WebRTC bots, run inside a network
 //           namespace (tests/support/netns.sh) because libwebrtc in Node

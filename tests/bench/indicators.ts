@@ -21,9 +21,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startSamplan } from '@samplan/server';
-import { startSession } from '../../server/src/auth/sessions.ts';
-import { sessionCookieName } from '../../server/src/auth/sessionCookie.ts';
-import { systemClock } from '../../server/src/record/clock.ts';
+import { startSession } from '@samplan/server/auth/sessions.ts';
+import { sessionCookieName } from '@samplan/server/auth/sessionCookie.ts';
+import { systemClock } from '@samplan/server/record/clock.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 
 const EPISODES = Number(process.env.BENCH_EPISODES ?? 100_000);

@@ -2,10 +2,10 @@ import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase } from '../../server/src/store/database.ts';
-import { REPO_ROOT } from '../../server/src/store/database-url.ts';
-import { readMigrations } from '../../server/src/store/migration-files.ts';
-import { LOCK_FILE_NAME } from '../../server/src/store/pglite-lock.ts';
+import { openDatabase } from '@samplan/server/store/database.ts';
+import { REPO_ROOT } from '@samplan/server/store/database-url.ts';
+import { readMigrations } from '@samplan/server/store/migration-files.ts';
+import { LOCK_FILE_NAME } from '@samplan/server/store/pglite-lock.ts';
 import { createEmptyDatabase, DATABASE_KINDS, type EmptyDatabase } from '../support/database-targets.ts';
 import { run, runPrisma, SLOW_TEST_TIMEOUT_MS, spawnDatabaseChild } from '../support/processes.ts';
 

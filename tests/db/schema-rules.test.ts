@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARTICIPANT_ROLES } from '@samplan/shared';
-import type { DbClient } from '../../server/src/store/database.ts';
-import { ParticipantRole } from '../../server/src/store/generated/client.ts';
+import type { DbClient } from '@samplan/server/store/database.ts';
+import { ParticipantRole } from '@samplan/server/store/generated/client.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
 import { createRecord, uniqueCprNumber, uniqueLogin } from '../support/record-fixtures.ts';
 

@@ -4,7 +4,7 @@
 // crash: opens it, writes a row, prints {"status":"open"}, and dies by SIGKILL
 //        (no close, no lock release: what a power cut or OOM kill leaves);
 // if opening fails it prints {"status":"refused","code":…,"message":…} and exits 1.
-import { openDatabase } from '../../server/src/store/database.ts';
+import { openDatabase } from '@samplan/server/store/database.ts';
 import { SamplanError } from '@samplan/shared';
 
 const [url, mode] = process.argv.slice(2);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../server/src/store/database.ts';
-import { lockDirectory } from '../../server/src/store/pglite-lock.ts';
+import { openDatabase, type Database } from '@samplan/server/store/database.ts';
+import { lockDirectory } from '@samplan/server/store/pglite-lock.ts';
 import { migratedPgliteTemplate } from './pglite-template.ts';
 import { createTestDatabase } from './postgres.ts';
 

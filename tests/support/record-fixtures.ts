@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { DbClient } from '../../server/src/store/database.ts';
+import type { DbClient } from '@samplan/server/store/database.ts';
 
 // The smallest clinical record the db tests build on: a ward, a municipality,
 // a nurse, a patient admitted to the ward, and the episode's care plan. Every

@@ -3,7 +3,7 @@ import { adminDa } from '../../../client/src/i18n/admin.da.ts';
 import { da } from '../../../client/src/i18n/da.ts';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
-import { createOrganisation } from '../../../server/src/record/organisations/createOrganisation.ts';
+import { createOrganisation } from '@samplan/server/record/organisations/createOrganisation.ts';
 import { recordTest as test } from '../support/guestServer.ts';
 import { acceptNextDialog, DESKTOP } from '../support/staffFlow.ts';
 

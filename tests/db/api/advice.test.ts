@@ -1,6 +1,6 @@
 import { addCalendarDays } from '@samplan/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../server/src/auth/password.ts';
+import { hashPassword } from '@samplan/server/auth/password.ts';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { type ApiServer, SCENARIO_NOW, startApiServer, tokenOf } from './harness.ts';
 import { freshAdvice } from './scene.ts';

@@ -1,8 +1,8 @@
 import type { Bundle, Encounter, OperationOutcome, Patient } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSystemClientKey } from '../../../server/src/auth/systemClientKey.ts';
-import { type DomainEvent, DomainEvents } from '../../../server/src/events/domainEvents.ts';
-import { receiveHospitalBundle } from '../../../server/src/fhir/receiveHospitalBundle.ts';
+import { newSystemClientKey } from '@samplan/server/auth/systemClientKey.ts';
+import { type DomainEvent, DomainEvents } from '@samplan/server/events/domainEvents.ts';
+import { receiveHospitalBundle } from '@samplan/server/fhir/receiveHospitalBundle.ts';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { ENCOUNTER_SYSTEM, hospitalBundle, SOR_SYSTEM, withResource } from '../../support/hospital-bundles.ts';
 import { uniqueCprNumber, uniqueLogin } from '../../support/record-fixtures.ts';

@@ -1,6 +1,6 @@
-import { startSamplan, type RunningSamplan } from '../../../server/src/app.ts';
-import type { Config } from '../../../server/src/config.ts';
-import { DEMO_PASSWORD } from '../../../server/src/store/seed/demoPeople.ts';
+import { startSamplan, type RunningSamplan } from '@samplan/server/app.ts';
+import type { Config } from '@samplan/server/config.ts';
+import { DEMO_PASSWORD } from '@samplan/server/store/seed/demoPeople.ts';
 import { type DatabaseKind, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 
 // One real Samplan per test file and database kind: HTTP on 127.0.0.1, the

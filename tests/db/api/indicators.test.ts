@@ -1,7 +1,7 @@
 import { type IndicatorsResponse, indicatorsResponseSchema, type PublishedCount } from '@samplan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../server/src/auth/password.ts';
-import type { Db } from '../../../server/src/store/database.ts';
+import { hashPassword } from '@samplan/server/auth/password.ts';
+import type { Db } from '@samplan/server/store/database.ts';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { uniqueCprNumber, uniqueLogin } from '../../support/record-fixtures.ts';
 import { type ApiClient, type ApiServer, startApiServer } from './harness.ts';

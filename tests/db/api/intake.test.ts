@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addCalendarDays } from '@samplan/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../server/src/auth/password.ts';
-import { isOpenAdmissionConflict } from '../../../server/src/record/episodes/admitEpisode.ts';
+import { hashPassword } from '@samplan/server/auth/password.ts';
+import { isOpenAdmissionConflict } from '@samplan/server/record/episodes/admitEpisode.ts';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { uniqueCprNumber, uniqueLogin } from '../../support/record-fixtures.ts';
 import { type ApiClient, type ApiServer, SCENARIO_NOW, startApiServer } from './harness.ts';

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/src/store/seed/demoPeople.ts';
+import { DEMO_PASSWORD } from '@samplan/server/store/seed/demoPeople.ts';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { type ApiServer, startApiServer } from './harness.ts';
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { addCalendarDays } from '@samplan/shared';
-import type { Db } from '../../../server/src/store/database.ts';
+import type { Db } from '@samplan/server/store/database.ts';
 import { uniqueCprNumber } from '../../support/record-fixtures.ts';
 import { type ApiClient, type ApiServer, SCENARIO_NOW, tokenOf } from './harness.ts';
 

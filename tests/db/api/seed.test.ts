@@ -1,8 +1,8 @@
 import { parseCpr } from '@samplan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adviceWindowAt, addCalendarDays } from '@samplan/shared';
-import { startSamplan } from '../../../server/src/app.ts';
-import { seedDemoIfEmpty } from '../../../server/src/store/seed/seedDemo.ts';
+import { startSamplan } from '@samplan/server/app.ts';
+import { seedDemoIfEmpty } from '@samplan/server/store/seed/seedDemo.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { SCENARIO_NOW } from './harness.ts';
 

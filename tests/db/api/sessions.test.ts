@@ -1,7 +1,7 @@
 import { addCalendarDays } from '@samplan/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../server/src/auth/password.ts';
-import { verifyRoomToken } from '../../../server/src/auth/roomToken.ts';
+import { hashPassword } from '@samplan/server/auth/password.ts';
+import { verifyRoomToken } from '@samplan/server/auth/roomToken.ts';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { type ApiClient, type ApiServer, SCENARIO_NOW, startApiServer, tokenOf } from './harness.ts';
 

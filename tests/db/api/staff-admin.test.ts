@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createOrganisation } from '../../../server/src/record/organisations/createOrganisation.ts';
-import { openDatabase } from '../../../server/src/store/database.ts';
+import { createOrganisation } from '@samplan/server/record/organisations/createOrganisation.ts';
+import { openDatabase } from '@samplan/server/store/database.ts';
 import { createEmptyDatabase, DATABASE_KINDS, type EmptyDatabase } from '../../support/database-targets.ts';
 import { run, SLOW_TEST_TIMEOUT_MS } from '../../support/processes.ts';
 import { type ApiClient, type ApiServer, SCENARIO_NOW, startApiServer } from './harness.ts';

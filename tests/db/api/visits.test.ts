@@ -1,8 +1,8 @@
 import type { Bundle, Encounter, Observation } from '@medplum/fhirtypes';
 import { addCalendarDays, scoreTobs, type TobsMeasurement, type VisitChecklist } from '@samplan/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../../server/src/events/domainEvents.ts';
-import { fhirIssues } from '../../../server/src/fhir/validate.ts';
+import type { DomainEvent } from '@samplan/server/events/domainEvents.ts';
+import { fhirIssues } from '@samplan/server/fhir/validate.ts';
 import { uniqueCprNumber } from '../../support/record-fixtures.ts';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { type ApiClient, type ApiServer, SCENARIO_NOW, startApiServer } from './harness.ts';

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, CarePlan, Encounter, Patient, Resource } from '@medplum/fhirtypes';
 import { planPushSchema, type PlanOperationInput } from '@samplan/shared';
-import { exportEpisode } from '../../../server/src/fhir/exportEpisode.ts';
-import { CPR_SYSTEM } from '../../../server/src/fhir/episodeBundle.ts';
-import { fhirIssues } from '../../../server/src/fhir/validate.ts';
-import { createLogger } from '../../../server/src/logger.ts';
-import { PlanService } from '../../../server/src/plan/planService.ts';
-import { DomainEvents } from '../../../server/src/events/domainEvents.ts';
-import { systemClock } from '../../../server/src/record/clock.ts';
+import { exportEpisode } from '@samplan/server/fhir/exportEpisode.ts';
+import { CPR_SYSTEM } from '@samplan/server/fhir/episodeBundle.ts';
+import { fhirIssues } from '@samplan/server/fhir/validate.ts';
+import { createLogger } from '@samplan/server/logger.ts';
+import { PlanService } from '@samplan/server/plan/planService.ts';
+import { DomainEvents } from '@samplan/server/events/domainEvents.ts';
+import { systemClock } from '@samplan/server/record/clock.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { addTask, addWish, createConferenceScene, item, setTask } from './fixtures.ts';
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { PlanOperationInput } from '@samplan/shared';
-import { createPrincipalResolver, type ParticipantPrincipal, type StaffPrincipal } from '../../../server/src/auth/principal.ts';
-import { sessionCookieName } from '../../../server/src/auth/sessionCookie.ts';
-import { startSession } from '../../../server/src/auth/sessions.ts';
-import { systemClock } from '../../../server/src/record/clock.ts';
-import type { Db } from '../../../server/src/store/database.ts';
-import type { StaffRole } from '../../../server/src/store/generated/enums.ts';
+import { createPrincipalResolver, type ParticipantPrincipal, type StaffPrincipal } from '@samplan/server/auth/principal.ts';
+import { sessionCookieName } from '@samplan/server/auth/sessionCookie.ts';
+import { startSession } from '@samplan/server/auth/sessions.ts';
+import { systemClock } from '@samplan/server/record/clock.ts';
+import type { Db } from '@samplan/server/store/database.ts';
+import type { StaffRole } from '@samplan/server/store/generated/enums.ts';
 import { createRecord, uniqueLogin } from '../../support/record-fixtures.ts';
 
 // An episode in a discharge conference: ward nurse, home nurse and GP in the

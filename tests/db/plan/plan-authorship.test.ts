@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPushSchema, type ParticipantRole, type PlanOperationInput, type PlanPushResult } from '@samplan/shared';
-import type { Principal } from '../../../server/src/auth/principal.ts';
-import { createLogger } from '../../../server/src/logger.ts';
-import { PlanService, type EpisodeScope } from '../../../server/src/plan/planService.ts';
+import type { Principal } from '@samplan/server/auth/principal.ts';
+import { createLogger } from '@samplan/server/logger.ts';
+import { PlanService, type EpisodeScope } from '@samplan/server/plan/planService.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { addTask, createConferenceScene, item } from './fixtures.ts';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPushSchema, type PlanOperationInput } from '@samplan/shared';
-import type { Principal } from '../../../server/src/auth/principal.ts';
-import { createLogger } from '../../../server/src/logger.ts';
-import { agreedRevisionFor } from '../../../server/src/plan/agreements.ts';
-import { PlanService, type EpisodeScope } from '../../../server/src/plan/planService.ts';
+import type { Principal } from '@samplan/server/auth/principal.ts';
+import { createLogger } from '@samplan/server/logger.ts';
+import { agreedRevisionFor } from '@samplan/server/plan/agreements.ts';
+import { PlanService, type EpisodeScope } from '@samplan/server/plan/planService.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { addTask, addWish, createConferenceScene, item, setTask } from './fixtures.ts';
 

@@ -8,8 +8,8 @@ import {
   type ServerToClientEvents,
 } from '@samplan/shared';
 import { io as connect, type Socket } from 'socket.io-client';
-import { startSamplan } from '../../../server/src/app.ts';
-import type { Database } from '../../../server/src/store/database.ts';
+import { startSamplan } from '@samplan/server/app.ts';
+import type { Database } from '@samplan/server/store/database.ts';
 import { TEST_SECRET } from './fixtures.ts';
 
 /**
