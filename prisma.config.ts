@@ -3,14 +3,14 @@
 // adapter chosen from DATABASE_URL, the same URL the server reads:
 //   pglite:<dir> (default pglite:./data/db), pglite:memory://, postgresql://…
 // The adapters' fixes for migrations and why they are needed:
-// server/src/store/schema-engine-adapters.ts and unref-wasm-timers.ts.
+// server/src/store/schemaEngineAdapters.ts and unrefWasmTimers.ts.
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { defineConfig } from 'prisma/config';
-import { parseDatabaseUrl } from './server/src/store/database-url.ts';
-import { lockDirectory } from './server/src/store/pglite-lock.ts';
-import { pgliteSchemaEngineAdapter, postgresSchemaEngineAdapter } from './server/src/store/schema-engine-adapters.ts';
-import { unrefLongWasmTimers } from './server/src/store/unref-wasm-timers.ts';
+import { parseDatabaseUrl } from './server/src/store/databaseUrl.ts';
+import { lockDirectory } from './server/src/store/pgliteLock.ts';
+import { pgliteSchemaEngineAdapter, postgresSchemaEngineAdapter } from './server/src/store/schemaEngineAdapters.ts';
+import { unrefLongWasmTimers } from './server/src/store/unrefWasmTimers.ts';
 
 unrefLongWasmTimers();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timingRefusalSchema, type TimingRefusal } from './domain/conference-timing.ts';
+import { timingRefusalSchema, type TimingRefusal } from './domain/conferenceTiming.ts';
 
 /**
  * Every error Samplan returns carries one of these codes. The code is stable

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@samplan/server/store/database.ts';
 import { Prisma } from '@samplan/server/store/generated/client.ts';
 import { MigrationError } from '@samplan/server/store/migrate.ts';
-import { MIGRATIONS_DIR, readMigrations } from '@samplan/server/store/migration-files.ts';
+import { MIGRATIONS_DIR, readMigrations } from '@samplan/server/store/migrationFiles.ts';
 import { createEmptyDatabase, DATABASE_KINDS, type EmptyDatabase } from '../support/database-targets.ts';
 
 type MigrationRow = { migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; logs: string | null; started_at: Date };

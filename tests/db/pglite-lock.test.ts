@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '@samplan/server/store/database.ts';
-import { DatabaseLockedError, LOCK_FILE_NAME, lockDirectory } from '@samplan/server/store/pglite-lock.ts';
+import { DatabaseLockedError, LOCK_FILE_NAME, lockDirectory } from '@samplan/server/store/pgliteLock.ts';
 import { SLOW_TEST_TIMEOUT_MS, spawnDatabaseChild } from '../support/processes.ts';
 
 // PGlite has no lock of its own; two processes on one directory corrupt it.

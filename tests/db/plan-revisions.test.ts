@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SamplanError } from '@samplan/shared';
-import { appendPlanRevision, latestPlanRevision } from '@samplan/server/store/plan-revisions.ts';
+import { appendPlanRevision, latestPlanRevision } from '@samplan/server/store/planRevisions.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
 import { createRecord } from '../support/record-fixtures.ts';
 

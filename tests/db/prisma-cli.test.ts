@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '@samplan/server/store/database.ts';
-import { REPO_ROOT } from '@samplan/server/store/database-url.ts';
-import { readMigrations } from '@samplan/server/store/migration-files.ts';
-import { LOCK_FILE_NAME } from '@samplan/server/store/pglite-lock.ts';
+import { REPO_ROOT } from '@samplan/server/store/databaseUrl.ts';
+import { readMigrations } from '@samplan/server/store/migrationFiles.ts';
+import { LOCK_FILE_NAME } from '@samplan/server/store/pgliteLock.ts';
 import { createEmptyDatabase, DATABASE_KINDS, type EmptyDatabase } from '../support/database-targets.ts';
 import { run, runPrisma, SLOW_TEST_TIMEOUT_MS, spawnDatabaseChild } from '../support/processes.ts';
 
 // The Prisma CLI through prisma.config.ts, offline, with the four workarounds
-// in server/src/store/schema-engine-adapters.ts and unref-wasm-timers.ts.
+// in server/src/store/schemaEngineAdapters.ts and unrefWasmTimers.ts.
 // Each CLI run compiles Prisma's WASM engine: seconds, many more on a busy machine.
 vi.setConfig({ testTimeout: SLOW_TEST_TIMEOUT_MS });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SamplanError } from '@samplan/shared';
-import { UniqueConflictError } from '@samplan/server/store/unique-conflict.ts';
+import { UniqueConflictError } from '@samplan/server/store/uniqueConflict.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
 import { createRecord, uniqueCprNumber, uniqueLogin } from '../support/record-fixtures.ts';
 

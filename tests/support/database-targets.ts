@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database } from '@samplan/server/store/database.ts';
-import { lockDirectory } from '@samplan/server/store/pglite-lock.ts';
+import { lockDirectory } from '@samplan/server/store/pgliteLock.ts';
 import { migratedPgliteTemplate } from './pglite-template.ts';
 import { createTestDatabase } from './postgres.ts';
 

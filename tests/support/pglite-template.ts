@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { REPO_ROOT } from '@samplan/server/store/database-url.ts';
+import { REPO_ROOT } from '@samplan/server/store/databaseUrl.ts';
 import { applyMigrations, pgliteMigrationSession } from '@samplan/server/store/migrate.ts';
-import { readMigrations } from '@samplan/server/store/migration-files.ts';
+import { readMigrations } from '@samplan/server/store/migrationFiles.ts';
 
 // PGlite spends ~2 s of a fresh database's start in initdb. Tests that only
 // need a fresh, migrated database start from a dump of one instead (~0.4 s),

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT } from '@samplan/server/store/database-url.ts';
+import { REPO_ROOT } from '@samplan/server/store/databaseUrl.ts';
 
 /** How long a child may run before it is killed (so a hang fails its test instead of stalling the suite). */
 export const CHILD_TIMEOUT_MS = 120_000;

@@ -7,7 +7,7 @@ import { dischargedEvent, writeDischarge } from '../record/episodes/recordDischa
 import { recordAudit } from '../store/audit.ts';
 import type { DbTransaction } from '../store/database.ts';
 import type { Sector } from '../store/generated/enums.ts';
-import { UniqueConflictError } from '../store/unique-conflict.ts';
+import { UniqueConflictError } from '../store/uniqueConflict.ts';
 import { type InboundIssue, InboundRefusal } from './operationOutcome.ts';
 import type { HospitalNotice, SorReference } from './readHospitalBundle.ts';
 

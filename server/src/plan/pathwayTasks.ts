@@ -6,7 +6,7 @@ import type { Db } from '../store/database.ts';
 import type { PlanService } from './planService.ts';
 
 /**
- * The pathway in the plan (shared/src/plan/pathway-tasks.ts): a discharge
+ * The pathway in the plan (shared/src/plan/pathwayTasks.ts): a discharge
  * puts the reception visit and the follow-up home visit in the plan, for the
  * home nurses of the patient's municipality; recording a visit marks its task
  * done. Both are revisions of the plan like any other (PlanService's queue,

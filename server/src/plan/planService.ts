@@ -31,7 +31,7 @@ import { auditDenied, auditOk } from '../record/audit.ts';
 import type { Caller, RecordContext } from '../record/context.ts';
 import { type Clock, systemClock } from '../record/clock.ts';
 import type { Db, DbClient } from '../store/database.ts';
-import { appendPlanRevision } from '../store/plan-revisions.ts';
+import { appendPlanRevision } from '../store/planRevisions.ts';
 import { grant, grantOn, type Granted, isRecordId, type PlanAccessCheck } from './access.ts';
 import { recordAgreedPresence } from './agreedPresence.ts';
 import { agreementOf, contentFlagsOf, partiesOf } from './agreements.ts';
@@ -176,7 +176,7 @@ export class PlanService {
   }
 
   /**
-   * Integrates a person's operations into the plan (integrate-push.ts): what
+   * Integrates a person's operations into the plan (integratePush.ts): what
    * still means what they meant lands as one new revision, the rest comes
    * back with a reason naming the item, the field and who changed it.
    */

@@ -93,7 +93,7 @@ export function notFound(resourceType: string): SamplanError {
 
 /**
  * The check in front of intake (CPR look-up, admission), which concerns no
- * episode yet: hospital staff only (shared/src/domain/intake-access.ts).
+ * episode yet: hospital staff only (shared/src/domain/intakeAccess.ts).
  * Refusals are audited like every other.
  */
 export async function requireAdmittingStaff(ctx: Pick<RecordContext, 'db'>, caller: Caller, audit: AccessCheck['audit']): Promise<StaffPrincipal> {
@@ -134,7 +134,7 @@ export async function requireOwnOrganisation<T extends { organisationId: string 
 
 /**
  * The check in front of the figures (indicator page, CSV export): a role that
- * may see aggregates (shared/src/domain/indicator-access.ts). Whether the
+ * may see aggregates (shared/src/domain/indicatorAccess.ts). Whether the
  * staff member is an administrator is read from the record, not the session,
  * so a change takes effect at once. A refusal is audited.
  */

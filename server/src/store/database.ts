@@ -3,12 +3,12 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { SamplanError } from '@samplan/shared';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './database-url.ts';
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './databaseUrl.ts';
 import { PrismaClient } from './generated/client.ts';
 import { applyMigrations, pgliteMigrationSession, pgMigrationSession } from './migrate.ts';
-import { readMigrations, type MigrationFile } from './migration-files.ts';
-import { lockDirectory, type DirectoryLock } from './pglite-lock.ts';
-import { withConflictErrors } from './unique-conflict.ts';
+import { readMigrations, type MigrationFile } from './migrationFiles.ts';
+import { lockDirectory, type DirectoryLock } from './pgliteLock.ts';
+import { withConflictErrors } from './uniqueConflict.ts';
 
 export type Db = ReturnType<typeof withConflictErrors>;
 /** The client inside `db.$transaction(async (tx) => …)`: inside, use only `tx` (PGlite runs one query at a time, so the outer client would wait for the transaction until it times out). */
@@ -42,7 +42,7 @@ const PRISMA_MIGRATE_ADVISORY_LOCK = 72707369;
 
 /**
  * Opens the database named by `databaseUrl` (`pglite:<dir>`, `pglite:memory://`
- * or `postgresql://…`; see database-url.ts), applies pending migrations
+ * or `postgresql://…`; see databaseUrl.ts), applies pending migrations
  * before any client uses it, and returns a Prisma client whose unique-key
  * violations throw SamplanError CONFLICT.
  */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { SamplanError } from '@samplan/shared';
-import type { MigrationFile } from './migration-files.ts';
+import type { MigrationFile } from './migrationFiles.ts';
 
 // Applies prisma/migrations at start-up, in-process, keeping the same
 // _prisma_migrations bookkeeping as `prisma migrate deploy`, so the CLI and

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { freeText, isoInstantSchema, personNameSchema, recordIdSchema } from './common.ts';
 import { adviceWindowViewSchema, patientRefSchema } from './episodes.ts';
-import { phoneSchema } from '../plan/plan-document.ts';
+import { phoneSchema } from '../plan/planDocument.ts';
 
 export const ADVICE_CHANNELS = ['video', 'phone'] as const;
 export const ADVICE_URGENCIES = ['acute', 'urgent', 'routine'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { conferenceKindSchema } from '../domain/conference-kinds.ts';
-import { timingAdvisorySchema } from '../domain/conference-timing.ts';
-import { phoneSchema } from '../plan/plan-document.ts';
+import { conferenceKindSchema } from '../domain/conferenceKinds.ts';
+import { timingAdvisorySchema } from '../domain/conferenceTiming.ts';
+import { phoneSchema } from '../plan/planDocument.ts';
 import { agreementPartySchema } from '../protocol/plan.ts';
 import { participantRoleSchema } from '../roles.ts';
 import { isoInstantSchema, personNameSchema, recordIdSchema } from './common.ts';

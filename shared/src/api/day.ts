@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conferenceKindSchema } from '../domain/conference-kinds.ts';
+import { conferenceKindSchema } from '../domain/conferenceKinds.ts';
 import { ADVICE_URGENCIES } from './advice.ts';
 import { isoInstantSchema, recordIdSchema } from './common.ts';
 import { conferenceStatusSchema } from './conferences.ts';

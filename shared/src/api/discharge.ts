@@ -20,7 +20,7 @@ export const dischargeViewSchema = z.object({
   episodeId: recordIdSchema,
   dischargedAt: isoInstantSchema,
   destination: dischargeDestinationSchema,
-  /** Before 12:00 Copenhagen time, as the pathway prefers (episode-clocks.ts). */
+  /** Before 12:00 Copenhagen time, as the pathway prefers (episodeClocks.ts). */
   beforeNoon: z.boolean(),
   receptionVisitDue: isoInstantSchema,
   followUpVisitDue: isoInstantSchema,

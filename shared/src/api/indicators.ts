@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONFERENCE_KINDS } from '../domain/conference-kinds.ts';
+import { CONFERENCE_KINDS } from '../domain/conferenceKinds.ts';
 import { SMALL_CELL_LIMIT } from '../domain/indicators.ts';
 import { isoInstantSchema, recordIdSchema } from './common.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cprSchema } from '../domain/cpr.ts';
 import { screeningScoreSchema, SCREENING_RECOMMENDATIONS } from '../domain/screening.ts';
-import { phoneSchema } from '../plan/plan-document.ts';
+import { phoneSchema } from '../plan/planDocument.ts';
 import { freeText, isoInstantSchema, maskedCprSchema, personNameSchema, recordIdSchema } from './common.ts';
 
 /**

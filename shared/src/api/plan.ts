@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { editorSchema, instantSchema, planSectionSchema } from '../plan/plan-document.ts';
-import { planOperationSchema } from '../plan/plan-operations.ts';
+import { editorSchema, instantSchema, planSectionSchema } from '../plan/planDocument.ts';
+import { planOperationSchema } from '../plan/planOperations.ts';
 
 /**
  * HTTP bodies of the plan outside a call. A push there is the same message
@@ -9,7 +9,7 @@ import { planOperationSchema } from '../plan/plan-operations.ts';
 
 // GET /api/episodes/:id/plan answers with protocol/plan.ts's planSnapshotSchema.
 
-/** describeChanges (plan/describe-changes.ts) on the wire. */
+/** describeChanges (plan/describeChanges.ts) on the wire. */
 export const planChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['added', 'removed']), section: planSectionSchema, itemId: z.string(), label: z.string() }),
   z.object({ kind: z.literal('changed'), section: planSectionSchema, itemId: z.string(), label: z.string(), fields: z.array(z.string()).readonly() }),

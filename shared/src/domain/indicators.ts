@@ -1,4 +1,4 @@
-import { startOfLocalDate } from './copenhagen-time.ts';
+import { startOfLocalDate } from './copenhagenTime.ts';
 import { isReadmissionWindowClosed } from './readmission.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adviceWindowAt } from './advice-window.ts';
+import { adviceWindowAt } from './adviceWindow.ts';
 import type { EpisodeAccess } from './episode.ts';
 
 export const ACTIONS = [

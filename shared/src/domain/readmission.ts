@@ -1,4 +1,4 @@
-import { addCalendarDays } from './copenhagen-time.ts';
+import { addCalendarDays } from './copenhagenTime.ts';
 import type { EpisodeTimes } from './episode.ts';
 
 /**
@@ -6,7 +6,7 @@ import type { EpisodeTimes } from './episode.ts';
  * Like every clock stated in days, 30 days is the same Copenhagen wall-clock
  * time 30 calendar days after the discharge (720 h ± 1 h across a DST change),
  * and "within" includes that instant, as for the follow-up visit
- * (episode-clocks.ts). An admission at or before the discharge instant is a
+ * (episodeClocks.ts). An admission at or before the discharge instant is a
  * transfer or an overlap, never a readmission.
  */
 export const READMISSION_DAYS = 30;

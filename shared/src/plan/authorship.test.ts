@@ -2,10 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { PERMISSIONS } from '../domain/permissions.ts';
 import type { ParticipantRole } from '../roles.ts';
 import { authorshipRejection, mayChangeItem } from './authorship.ts';
-import { integratePush } from './integrate-push.ts';
-import type { PlanDocument } from './plan-document.ts';
-import type { PlanOperation } from './plan-operations.ts';
-import { basePlan, CONTACT, GOAL, id, stampOf, TASK_1, WISH } from './test-helpers.ts';
+import { integratePush } from './integratePush.ts';
+import type { PlanDocument } from './planDocument.ts';
+import type { PlanOperation } from './planOperations.ts';
+import { basePlan, CONTACT, GOAL, id, stampOf, TASK_1, WISH } from './testHelpers.ts';
 
 const planBy = (author: ParticipantRole): PlanDocument => ({
   ...basePlan(),

@@ -1,7 +1,7 @@
 import type { ParticipantRole } from '../roles.ts';
-import type { PlanDocument, PlanItem, PlanSection } from './plan-document.ts';
-import type { PlanOperation } from './plan-operations.ts';
-import type { PlanRejection } from './plan-rejection.ts';
+import type { PlanDocument, PlanItem, PlanSection } from './planDocument.ts';
+import type { PlanOperation } from './planOperations.ts';
+import type { PlanRejection } from './planRejection.ts';
 
 /**
  * Who wrote an item, and who may change it.
@@ -9,7 +9,7 @@ import type { PlanRejection } from './plan-rejection.ts';
  * Goals and wishes are someone's words: what the patient wants to be able to
  * do again, what she wants at the end of her life. Each carries its `author`:
  * the role of the person who added it, taken from their session when the item
- * lands (apply-operations.ts). A client leaves it out, or names its own role;
+ * lands (applyOperations.ts). A client leaves it out, or names its own role;
  * naming another's is refused, so nobody writes in the patient's name.
  *
  * The rule, for goals and wishes alike:

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import type { PlanOperation, PlanRevision } from './plan-operations.ts';
+import type { PlanOperation, PlanRevision } from './planOperations.ts';
 import { rebase } from './rebase.ts';
-import { anna, bo, id, karen, revision, TASK_1, TASK_2 } from './test-helpers.ts';
+import { anna, bo, id, karen, revision, TASK_1, TASK_2 } from './testHelpers.ts';
 
 const due = (n: number): PlanOperation => ({ op: 'update', section: 'tasks', id: TASK_1, set: { due: `2026-04-0${n}T08:00:00.000Z` } });
 

@@ -1,7 +1,7 @@
-import type { Editor } from './plan-document.ts';
-import { targetId, type PlanOperation, type PlanRevision } from './plan-operations.ts';
-import type { PlanRejection } from './plan-rejection.ts';
-import { sameValue } from './same-value.ts';
+import type { Editor } from './planDocument.ts';
+import { targetId, type PlanOperation, type PlanRevision } from './planOperations.ts';
+import type { PlanRejection } from './planRejection.ts';
+import { sameValue } from './sameValue.ts';
 
 /**
  * A client edited revision N; the server is at N+k. Which of its operations

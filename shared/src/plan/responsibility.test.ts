@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { PERMISSIONS } from '../domain/permissions.ts';
-import { applyOperation } from './apply-operations.ts';
-import { integratePush } from './integrate-push.ts';
-import type { ResponsibleParty, TaskStatus } from './plan-document.ts';
-import type { PlanOperation } from './plan-operations.ts';
+import { applyOperation } from './applyOperations.ts';
+import { integratePush } from './integratePush.ts';
+import type { ResponsibleParty, TaskStatus } from './planDocument.ts';
+import type { PlanOperation } from './planOperations.ts';
 import { isOutcomeChange, isResponsible, responsibilityRejection, type TaskActor } from './responsibility.ts';
-import { anna, basePlan, bo, stampOf, T0, TASK_1, TASK_2 } from './test-helpers.ts';
+import { anna, basePlan, bo, stampOf, T0, TASK_1, TASK_2 } from './testHelpers.ts';
 
 const homeCare: ResponsibleParty = { role: 'municipality', organisation: 'Aarhus hjemmepleje' };
 const namedNurse: ResponsibleParty = { role: 'municipality', organisation: 'Aarhus hjemmepleje', person: 'Anna Holm' };

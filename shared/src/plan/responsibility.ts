@@ -1,7 +1,7 @@
 import type { ParticipantRole } from '../roles.ts';
-import type { PlanDocument, ResponsibleParty, Task, TaskStatus } from './plan-document.ts';
-import type { PlanOperation } from './plan-operations.ts';
-import type { PlanRejection } from './plan-rejection.ts';
+import type { PlanDocument, ResponsibleParty, Task, TaskStatus } from './planDocument.ts';
+import type { PlanOperation } from './planOperations.ts';
+import type { PlanRejection } from './planRejection.ts';
 
 /**
  * Who gives the account of a task: whether it was done, or why not.
@@ -12,7 +12,7 @@ import type { PlanRejection } from './plan-rejection.ts';
  * - for staff: the task names them, or names their organisation (a colleague
  *   covers for the named nurse; the organisation answers for its tasks);
  * - for the patient and relatives: the task names nobody, or names them.
- * A task for staff names an organisation or a person (plan-document.ts), so
+ * A task for staff names an organisation or a person (planDocument.ts), so
  * "the municipality" alone never lets every municipality close it.
  *
  * "Giving the account" is setting `done` or `not_done`, taking one of them

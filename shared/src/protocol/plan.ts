@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { actionSchema } from '../domain/permissions.ts';
-import { editorSchema, instantSchema, itemIdSchema, planDocumentSchema } from '../plan/plan-document.ts';
-import { planOperationSchema, planPushSchema, planRevisionSchema } from '../plan/plan-operations.ts';
-import { planRejectionSchema } from '../plan/plan-rejection.ts';
+import { editorSchema, instantSchema, itemIdSchema, planDocumentSchema } from '../plan/planDocument.ts';
+import { planOperationSchema, planPushSchema, planRevisionSchema } from '../plan/planOperations.ts';
+import { planRejectionSchema } from '../plan/planRejection.ts';
 
 /**
  * Live co-editing of the care plan during a call (the tldraw model): the

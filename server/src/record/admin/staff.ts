@@ -1,7 +1,7 @@
 import { type createStaffRequestSchema, SamplanError, type StaffMember, type updateStaffRequestSchema } from '@samplan/shared';
 import type { z } from 'zod';
 import { NO_PASSWORD } from '../../auth/password.ts';
-import { UniqueConflictError } from '../../store/unique-conflict.ts';
+import { UniqueConflictError } from '../../store/uniqueConflict.ts';
 import { requireAdministrator, requireOwnOrganisation } from '../access.ts';
 import { auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';

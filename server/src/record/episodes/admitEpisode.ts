@@ -2,7 +2,7 @@ import { type Admission, type admitEpisodeRequestSchema, type AdmitEpisodeRespon
 import type { z } from 'zod';
 import type { DbClient } from '../../store/database.ts';
 import type { Sector } from '../../store/generated/client.ts';
-import { UniqueConflictError } from '../../store/unique-conflict.ts';
+import { UniqueConflictError } from '../../store/uniqueConflict.ts';
 import { requireAdmittingStaff } from '../access.ts';
 import { auditDenied, auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';

@@ -42,7 +42,7 @@ export interface IndicatorCounts {
  * - Discharges are counted in the period they happened in; so are the visits,
  *   readmissions and the time of day that belong to them.
  * - Reception visit kept: performed from the discharge instant up to and
- *   including 24 elapsed hours later (episode-clocks.ts visitKept).
+ *   including 24 elapsed hours later (episodeClocks.ts visitKept).
  * - Follow-up home visit kept: up to and including the same Copenhagen
  *   wall-clock time 8 calendar days later; asked of discharges whose latest
  *   screening score is ≥ 23, the ones it is offered to.
@@ -61,7 +61,7 @@ export interface IndicatorCounts {
  *   the mean of the two middle ones like medianDuration.
  *
  * "Calendar days later" is `(t AT TIME ZONE zone + n days) AT TIME ZONE zone`,
- * which is luxon's rule in copenhagen-time.ts, including a wall-clock time
+ * which is luxon's rule in copenhagenTime.ts, including a wall-clock time
  * that does not exist (moved an hour on).
  */
 export async function countIndicators(db: DbClient, scope: IndicatorScope): Promise<IndicatorCounts> {

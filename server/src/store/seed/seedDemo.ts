@@ -4,8 +4,8 @@ import { hashPassword } from '../../auth/password.ts';
 import { joinLinkExpiry, joinPath, newJoinToken } from '../../auth/joinLink.ts';
 import type { Db, DbTransaction } from '../database.ts';
 import type { ParticipantRole } from '../generated/enums.ts';
-import { appendPlanRevision } from '../plan-revisions.ts';
-import { UniqueConflictError } from '../unique-conflict.ts';
+import { appendPlanRevision } from '../planRevisions.ts';
+import { UniqueConflictError } from '../uniqueConflict.ts';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_STAFF, type DemoOrganisation, type DemoPatientKey, type DemoStaffKey } from './demoPeople.ts';
 
 export interface DemoLogin {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { adviceRefusalAt, adviceRefusalSchema, adviceWindowAt, adviceWindowCloses } from './advice-window.ts';
+import { adviceRefusalAt, adviceRefusalSchema, adviceWindowAt, adviceWindowCloses } from './adviceWindow.ts';
 
 const at = (iso: string) => new Date(iso);
 const HOUR = 3_600_000;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { applyOperations } from './apply-operations.ts';
-import type { PlanDocument, ResponsibleParty } from './plan-document.ts';
-import { dischargeTaskOps, visitTaskOps } from './pathway-tasks.ts';
-import { anna, basePlan, id, stampOf } from './test-helpers.ts';
+import { applyOperations } from './applyOperations.ts';
+import type { PlanDocument, ResponsibleParty } from './planDocument.ts';
+import { dischargeTaskOps, visitTaskOps } from './pathwayTasks.ts';
+import { anna, basePlan, id, stampOf } from './testHelpers.ts';
 
 const homeCare: ResponsibleParty = { role: 'municipality', organisation: 'Aarhus Kommune' };
 // 10:30 local on 30 March 2026, the day after the move to summer time.

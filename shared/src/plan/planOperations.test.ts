@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { PLAN_SECTIONS, type PlanSection } from './plan-document.ts';
-import { permissionFor, planPushSchema, SECTION_PERMISSION, type PlanOperation } from './plan-operations.ts';
-import { id, TASK_1, WISH } from './test-helpers.ts';
+import { PLAN_SECTIONS, type PlanSection } from './planDocument.ts';
+import { permissionFor, planPushSchema, SECTION_PERMISSION, type PlanOperation } from './planOperations.ts';
+import { id, TASK_1, WISH } from './testHelpers.ts';
 
 test.each<[PlanSection, string]>([
   ['goals', 'plan:edit-tasks'],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { illFormedTextIssues } from './well-formed-text.ts';
+import { illFormedTextIssues } from './wellFormedText.ts';
 
 describe('text PostgreSQL can store', () => {
   test.each<[string, unknown, string[]]>([

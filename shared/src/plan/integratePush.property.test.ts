@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { PERMISSIONS } from '../domain/permissions.ts';
-import { applyOperation, applyOperations } from './apply-operations.ts';
-import { integratePush } from './integrate-push.ts';
-import type { PlanDocument, PlanItem } from './plan-document.ts';
-import { targetId, type PlanOperation } from './plan-operations.ts';
-import { anna, basePlan, bo, GOAL, id, revision, stampOf, TASK_1, TASK_2, TASK_3, WISH } from './test-helpers.ts';
+import { applyOperation, applyOperations } from './applyOperations.ts';
+import { integratePush } from './integratePush.ts';
+import type { PlanDocument, PlanItem } from './planDocument.ts';
+import { targetId, type PlanOperation } from './planOperations.ts';
+import { anna, basePlan, bo, GOAL, id, revision, stampOf, TASK_1, TASK_2, TASK_3, WISH } from './testHelpers.ts';
 
 /*
  * Two people edit revision 0 at the same time; Anna's edits land first as

@@ -1,6 +1,6 @@
-import { followUpVisitDue, receptionVisitDue } from '../domain/episode-clocks.ts';
-import type { PlanDocument, ResponsibleParty, TaskPathway } from './plan-document.ts';
-import type { PlanOperation } from './plan-operations.ts';
+import { followUpVisitDue, receptionVisitDue } from '../domain/episodeClocks.ts';
+import type { PlanDocument, ResponsibleParty, TaskPathway } from './planDocument.ts';
+import type { PlanOperation } from './planOperations.ts';
 
 /**
  * The tasks the pathway puts in every plan at discharge, and the visit that

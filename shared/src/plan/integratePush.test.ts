@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { PERMISSIONS, type Action } from '../domain/permissions.ts';
-import { applyOperations } from './apply-operations.ts';
-import { integratePush, type PushResult } from './integrate-push.ts';
-import { PLAN_LIMITS, type PlanDocument } from './plan-document.ts';
-import type { PlanOperation, PlanRevision } from './plan-operations.ts';
-import { anna, basePlan, bo, GOAL, id, karen, revision, stampOf, T0, TASK_1, TASK_2, TASK_3, WISH } from './test-helpers.ts';
+import { applyOperations } from './applyOperations.ts';
+import { integratePush, type PushResult } from './integratePush.ts';
+import { PLAN_LIMITS, type PlanDocument } from './planDocument.ts';
+import type { PlanOperation, PlanRevision } from './planOperations.ts';
+import { anna, basePlan, bo, GOAL, id, karen, revision, stampOf, T0, TASK_1, TASK_2, TASK_3, WISH } from './testHelpers.ts';
 
 const staff = PERMISSIONS.care_team_municipality;
 

@@ -14,7 +14,7 @@ import {
   taskSchema,
   wishSchema,
   type PlanSection,
-} from './plan-document.ts';
+} from './planDocument.ts';
 
 /**
  * Edits are small and name exactly what they touch — one item, and for an

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readmissionMarkOf } from './readmission-mark.ts';
+import { readmissionMarkOf } from './readmissionMark.ts';
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from './database-url.ts';
+import { REPO_ROOT } from './databaseUrl.ts';
 
 export const MIGRATIONS_DIR = join(REPO_ROOT, 'prisma', 'migrations');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayAdmit } from './intake-access.ts';
+import { mayAdmit } from './intakeAccess.ts';
 
 describe('mayAdmit', () => {
   it.each([

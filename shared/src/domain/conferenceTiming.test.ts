@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import type { ConferenceKind } from './conference-kinds.ts';
-import { checkConferenceTiming, timingAdvisorySchema, timingRefusalSchema, type TimingCheck } from './conference-timing.ts';
+import type { ConferenceKind } from './conferenceKinds.ts';
+import { checkConferenceTiming, timingAdvisorySchema, timingRefusalSchema, type TimingCheck } from './conferenceTiming.ts';
 
 const admitted = '2026-03-26T09:00:00+01:00';
 const discharged = '2026-03-28T11:00:00+01:00';

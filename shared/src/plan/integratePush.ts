@@ -1,10 +1,10 @@
 import type { Action } from '../domain/permissions.ts';
 import { issuesFromZod } from '../errors.ts';
-import { applyOperation, type RevisionStamp } from './apply-operations.ts';
+import { applyOperation, type RevisionStamp } from './applyOperations.ts';
 import { authorshipRejection } from './authorship.ts';
-import type { PlanDocument } from './plan-document.ts';
-import { permissionFor, planOperationSchema, targetId, type PlanOperation, type PlanRevision } from './plan-operations.ts';
-import type { PlanRejection } from './plan-rejection.ts';
+import type { PlanDocument } from './planDocument.ts';
+import { permissionFor, planOperationSchema, targetId, type PlanOperation, type PlanRevision } from './planOperations.ts';
+import type { PlanRejection } from './planRejection.ts';
 import { conflictChecker, type RejectedOperation } from './rebase.ts';
 import { responsibilityRejection } from './responsibility.ts';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { adviceRefusalAt, adviceRefusalSchema } from './advice-window.ts';
-import type { ConferenceKind } from './conference-kinds.ts';
+import { adviceRefusalAt, adviceRefusalSchema } from './adviceWindow.ts';
+import type { ConferenceKind } from './conferenceKinds.ts';
 import type { EpisodeTimes } from './episode.ts';
-import { followUpVisitDue, goalConversationWindow, isInGoalConversationWindow } from './episode-clocks.ts';
+import { followUpVisitDue, goalConversationWindow, isInGoalConversationWindow } from './episodeClocks.ts';
 
 /**
  * An ad hoc call booked "now" from a device whose clock is a little behind the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actionSchema } from '../domain/permissions.ts';
 import { participantRoleSchema } from '../roles.ts';
-import { editorSchema, planSectionSchema, responsiblePartySchema } from './plan-document.ts';
+import { editorSchema, planSectionSchema, responsiblePartySchema } from './planDocument.ts';
 
 /**
  * Why one operation of a push did not land. Sent back to the person who made

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TOBS_RESPONSES, tobsResponse, tobsResponseTableSchema, type TobsResponseTable } from './tobs-response.ts';
+import { DEFAULT_TOBS_RESPONSES, tobsResponse, tobsResponseTableSchema, type TobsResponseTable } from './tobsResponse.ts';
 
 describe('the card’s default responses', () => {
   it.each([

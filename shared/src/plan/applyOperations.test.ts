@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { applyOperation, applyOperations } from './apply-operations.ts';
-import { PLAN_LIMITS, planDocumentSchema, type PlanDocument } from './plan-document.ts';
-import type { PlanOperation } from './plan-operations.ts';
-import { anna, basePlan, CONTACT, GOAL, id, stampOf, T0, TASK_1, TASK_2, TASK_3, WISH } from './test-helpers.ts';
+import { applyOperation, applyOperations } from './applyOperations.ts';
+import { PLAN_LIMITS, planDocumentSchema, type PlanDocument } from './planDocument.ts';
+import type { PlanOperation } from './planOperations.ts';
+import { anna, basePlan, CONTACT, GOAL, id, stampOf, T0, TASK_1, TASK_2, TASK_3, WISH } from './testHelpers.ts';
 
 const stamp = stampOf(anna);
 const ids = (doc: PlanDocument, section: keyof PlanDocument) => doc[section].map((item) => item.id);

@@ -1,7 +1,7 @@
 import { issuesFromZod } from '../errors.ts';
-import { sectionLimit, type Editor, type PlanDocument, type PlanItem, type PlanSection } from './plan-document.ts';
-import { planOperationSchema, targetId, type PlanOperation } from './plan-operations.ts';
-import type { PlanRejection } from './plan-rejection.ts';
+import { sectionLimit, type Editor, type PlanDocument, type PlanItem, type PlanSection } from './planDocument.ts';
+import { planOperationSchema, targetId, type PlanOperation } from './planOperations.ts';
+import type { PlanRejection } from './planRejection.ts';
 
 /** The revision an operation lands in: it stamps comments and the time a task was done. */
 export interface RevisionStamp {

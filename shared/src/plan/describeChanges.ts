@@ -1,5 +1,5 @@
-import { PLAN_SECTIONS, type PlanDocument, type PlanItem, type PlanSection } from './plan-document.ts';
-import { sameValue } from './same-value.ts';
+import { PLAN_SECTIONS, type PlanDocument, type PlanItem, type PlanSection } from './planDocument.ts';
+import { sameValue } from './sameValue.ts';
 
 /**
  * What changed between two revisions, for the revision list ("task added:

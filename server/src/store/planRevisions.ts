@@ -1,7 +1,7 @@
 import { SamplanError } from '@samplan/shared';
 import type { DbClient } from './database.ts';
 import type { Prisma } from './generated/client.ts';
-import { UniqueConflictError } from './unique-conflict.ts';
+import { UniqueConflictError } from './uniqueConflict.ts';
 
 export interface AppendRevisionInput {
   planId: string;

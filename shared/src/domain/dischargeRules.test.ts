@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dischargeRefusal, observationRefusal, RECORDED_TIME_TOLERANCE_MS, visitRefusal } from './discharge-rules.ts';
+import { dischargeRefusal, observationRefusal, RECORDED_TIME_TOLERANCE_MS, visitRefusal } from './dischargeRules.ts';
 
 const admittedAt = new Date('2026-03-05T09:00:00Z');
 const dischargedAt = new Date('2026-03-09T10:30:00Z');

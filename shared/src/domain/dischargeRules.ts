@@ -1,4 +1,4 @@
-import type { TimingRefusal } from './conference-timing.ts';
+import type { TimingRefusal } from './conferenceTiming.ts';
 import type { EpisodeTimes } from './episode.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import { applyOperations } from './apply-operations.ts';
-import { describeChanges, type PlanChange } from './describe-changes.ts';
-import type { PlanDocument } from './plan-document.ts';
-import { changesPlanContent, type PlanOperation } from './plan-operations.ts';
-import { anna, basePlan, CONTACT, GOAL, id, stampOf, TASK_1, TASK_2, TASK_3, WISH } from './test-helpers.ts';
+import { applyOperations } from './applyOperations.ts';
+import { describeChanges, type PlanChange } from './describeChanges.ts';
+import type { PlanDocument } from './planDocument.ts';
+import { changesPlanContent, type PlanOperation } from './planOperations.ts';
+import { anna, basePlan, CONTACT, GOAL, id, stampOf, TASK_1, TASK_2, TASK_3, WISH } from './testHelpers.ts';
 
 function after(ops: PlanOperation[], from: PlanDocument = basePlan()): PlanDocument {
   const result = applyOperations(from, ops, stampOf(anna));

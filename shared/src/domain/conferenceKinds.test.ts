@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { CONFERENCE_KIND_RULES, CONFERENCE_KINDS, type ConferenceKind } from './conference-kinds.ts';
+import { CONFERENCE_KIND_RULES, CONFERENCE_KINDS, type ConferenceKind } from './conferenceKinds.ts';
 
 // The pathway as the sources describe it, per kind: who must be there (role/function) and who joins on a condition.
 test.each<[ConferenceKind, number, string[], string[]]>([

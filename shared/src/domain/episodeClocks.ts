@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { addCalendarDays, addHours, atLocalTime, localMinuteOfDay, startOfLocalDay } from './copenhagen-time.ts';
+import { addCalendarDays, addHours, atLocalTime, localMinuteOfDay, startOfLocalDay } from './copenhagenTime.ts';
 
 /**
  * The promises of the pathway, as instants. Durations stated in hours are
  * elapsed time ("within 24 hours"); durations stated in days are calendar days
- * at the same Copenhagen wall-clock time (see advice-window.ts).
+ * at the same Copenhagen wall-clock time (see adviceWindow.ts).
  */
 
 /** A municipal nurse visits (*modtagebesøg*) or calls within 24 h of discharge. */
@@ -47,7 +47,7 @@ export function visitDue(kind: PathwayVisitKind, dischargedAt: Date): Date {
 /**
  * Kept when the visit took place from the discharge instant up to and
  * including the due instant, which is in time here as it is for a follow-up
- * conference (conference-timing.ts).
+ * conference (conferenceTiming.ts).
  */
 export function visitKept(kind: PathwayVisitKind, dischargedAt: Date, visitAt: Date): boolean {
   return visitAt >= dischargedAt && visitAt <= visitDue(kind, dischargedAt);

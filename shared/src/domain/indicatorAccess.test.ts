@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayReadIndicators } from './indicator-access.ts';
+import { mayReadIndicators } from './indicatorAccess.ts';
 
 describe('mayReadIndicators', () => {
   it.each([

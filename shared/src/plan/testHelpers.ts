@@ -1,5 +1,5 @@
-import { emptyPlan, type Editor, type PlanDocument } from './plan-document.ts';
-import type { PlanOperation, PlanRevision } from './plan-operations.ts';
+import { emptyPlan, type Editor, type PlanDocument } from './planDocument.ts';
+import type { PlanOperation, PlanRevision } from './planOperations.ts';
 
 /** Readable, valid v4 uuids: id(1) = 00000000-0000-4000-8000-000000000001. */
 export const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;

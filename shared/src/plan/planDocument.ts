@@ -79,7 +79,7 @@ export const taskSchema = z.object({
   status: z.enum(TASK_STATUSES),
   /** Set from the revision that marked the task done; never sent by a client. */
   doneAt: instantSchema.nullable(),
-  /** Why the task was not done: present exactly while status is `not_done` (apply-operations.ts keeps it so). */
+  /** Why the task was not done: present exactly while status is `not_done` (applyOperations.ts keeps it so). */
   notDoneReason: longTextSchema.optional(),
   pathway: z.enum(TASK_PATHWAYS).optional(),
 });

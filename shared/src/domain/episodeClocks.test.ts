@@ -6,7 +6,7 @@ import {
   isPreferredDischargeTime,
   receptionVisitDue,
   visitKept,
-} from './episode-clocks.ts';
+} from './episodeClocks.ts';
 
 const at = (iso: string) => new Date(iso);
 const iso = (date: Date) => date.toISOString();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addCalendarDays } from './copenhagen-time.ts';
+import { addCalendarDays } from './copenhagenTime.ts';
 
 /**
  * Specialised geriatric advice (*specialiseret rådgivning*) is open 24/7 for
