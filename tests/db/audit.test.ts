@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { patientAuditTrail, recordAudit } from '@samplan/server/store/audit.ts';
+import { patientAuditTrail, recordAudit } from '@samplan/server/store/auditLog.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
 import { createRecord } from '../support/record-fixtures.ts';
 

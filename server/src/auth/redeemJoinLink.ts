@@ -1,5 +1,5 @@
 import { adviceWindowAt, isConferenceOver, SamplanError } from '@samplan/shared';
-import { recordAudit } from '../store/audit.ts';
+import { recordAudit } from '../store/auditLog.ts';
 import { hashJoinToken } from './joinLink.ts';
 import type { AuthDeps } from './login.ts';
 import { guestAccessUntil } from './principal.ts';

@@ -1,6 +1,6 @@
 import { type PasswordLinkState, SamplanError } from '@samplan/shared';
 import type { Clock } from '../record/clock.ts';
-import { recordAudit } from '../store/audit.ts';
+import { recordAudit } from '../store/auditLog.ts';
 import type { Db } from '../store/database.ts';
 import { hashPassword } from './password.ts';
 import { hashPasswordSetToken } from './passwordSetLink.ts';

@@ -4,7 +4,7 @@ import type { SystemCaller } from '../auth/systemClient.ts';
 import type { DomainEvent } from '../events/domainEvents.ts';
 import { OpenAdmissionError, writeAdmission } from '../record/episodes/admitEpisode.ts';
 import { dischargedEvent, writeDischarge } from '../record/episodes/recordDischarge.ts';
-import { recordAudit } from '../store/audit.ts';
+import { recordAudit } from '../store/auditLog.ts';
 import type { DbTransaction } from '../store/database.ts';
 import type { Sector } from '../store/generated/enums.ts';
 import { UniqueConflictError } from '../store/uniqueConflict.ts';

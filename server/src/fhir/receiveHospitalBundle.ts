@@ -1,7 +1,7 @@
 import type { Bundle } from '@medplum/fhirtypes';
 import type { SystemCaller } from '../auth/systemClient.ts';
 import type { RecordContext } from '../record/context.ts';
-import { recordAudit } from '../store/audit.ts';
+import { recordAudit } from '../store/auditLog.ts';
 import { applyHospitalNotice } from './applyHospitalNotice.ts';
 import { InboundRefusal } from './operationOutcome.ts';
 import { type HospitalNotice, readHospitalBundle } from './readHospitalBundle.ts';

@@ -5,7 +5,7 @@ import { InboundRefusal, operationOutcome } from '../fhir/operationOutcome.ts';
 import { receiveHospitalBundle } from '../fhir/receiveHospitalBundle.ts';
 import type { Logger } from '../logger.ts';
 import type { RecordContext } from '../record/context.ts';
-import { recordAudit } from '../store/audit.ts';
+import { recordAudit } from '../store/auditLog.ts';
 
 /**
  * FHIR R4 in, at /fhir/R4: hospital systems, not people. Outside /api and

@@ -23,7 +23,7 @@ import { organisationRoutes } from './routes/organisationRoutes.ts';
 import { passwordLinkRoutes } from './routes/passwordLinkRoutes.ts';
 import { visitRoutes } from './routes/visitRoutes.ts';
 import { indicatorRoutes } from './routes/indicatorRoutes.ts';
-import { principalOf, sessionControl, sessionMiddleware } from './session.ts';
+import { principalOf, sessionControl, sessionMiddleware } from './httpSession.ts';
 
 export interface RecordApiDeps extends RateLimitConfig {
   /** The open demo rooms' token route, when demo rooms are enabled: in the same table and document as the rest. */

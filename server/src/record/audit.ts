@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.ts';
-import { type AuditActor, auditActorId, recordAudit } from '../store/audit.ts';
+import { type AuditActor, auditActorId, recordAudit } from '../store/auditLog.ts';
 import type { DbClient } from '../store/database.ts';
 import type { Caller } from './context.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Session } from './session.ts';
+import { Session } from './socketSession.ts';
 
 function session(errors: unknown[] = []): Session {
   return new Session({ notify: () => undefined, disconnect: () => undefined }, (error) => errors.push(error), () => undefined);

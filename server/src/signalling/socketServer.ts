@@ -23,7 +23,7 @@ import { type HandlerContext, handlers } from './handlers/index.ts';
 import type { PlanSignalling } from './planSignalling.ts';
 import type { RedisAdapter } from './redisAdapter.ts';
 import { dayGroupsOf } from './dayNotices.ts';
-import { Session } from './session.ts';
+import { Session } from './socketSession.ts';
 import type { SamplanSocket, SignallingServer } from './socketTypes.ts';
 
 

@@ -1,6 +1,6 @@
 import { isConferenceOver, SamplanError } from '@samplan/shared';
 import type { ConferenceRoomClaims } from '../../auth/roomToken.ts';
-import { recordAudit } from '../../store/audit.ts';
+import { recordAudit } from '../../store/auditLog.ts';
 import type { RecordContext } from '../context.ts';
 
 /**

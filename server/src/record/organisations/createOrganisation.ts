@@ -1,6 +1,6 @@
 import { type IssuedPasswordLink, SamplanError, type StaffRole } from '@samplan/shared';
 import { NO_PASSWORD } from '../../auth/password.ts';
-import { recordAudit } from '../../store/audit.ts';
+import { recordAudit } from '../../store/auditLog.ts';
 import type { Db } from '../../store/database.ts';
 import type { Sector } from '../../store/generated/client.ts';
 import { writePasswordLink } from '../admin/passwordLinks.ts';

@@ -1,4 +1,4 @@
-import type { FamilyHandlers } from './context.ts';
+import type { FamilyHandlers } from './handlerContext.ts';
 
 export const consumerHandlers: FamilyHandlers<'consumer'> = {
   async 'consumer:create'({ session }, { transportId, producerId }) {

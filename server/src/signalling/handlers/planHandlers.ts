@@ -1,6 +1,6 @@
 import { SamplanError } from '@samplan/shared';
 import type { PlanConnection } from '../planSignalling.ts';
-import type { FamilyHandlers, HandlerContext } from './context.ts';
+import type { FamilyHandlers, HandlerContext } from './handlerContext.ts';
 
 function planOf(context: HandlerContext): PlanConnection {
   if (context.plan === undefined) throw new SamplanError('NOT_FOUND', 'This server keeps no care plans.');

@@ -1,5 +1,5 @@
 import type { types } from 'mediasoup';
-import type { FamilyHandlers } from './context.ts';
+import type { FamilyHandlers } from './handlerContext.ts';
 
 export const producerHandlers: FamilyHandlers<'producer'> = {
   async 'producer:create'({ session }, request) {

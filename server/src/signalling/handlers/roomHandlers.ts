@@ -3,7 +3,7 @@ import { SamplanError } from '@samplan/shared';
 import { mediaRoomIdOf, type RoomTokenClaims, verifyRoomToken } from '../../auth/roomToken.ts';
 import { rtpCapabilitiesToWire } from '../../media/wire.ts';
 import { callGroupOf } from '../callGroups.ts';
-import type { FamilyHandlers, HandlerContext } from './context.ts';
+import type { FamilyHandlers, HandlerContext } from './handlerContext.ts';
 
 /** A conference token opens the call only for someone the record still lets in; a demo token only a demo room. */
 async function admit(context: HandlerContext, claims: RoomTokenClaims): Promise<void> {

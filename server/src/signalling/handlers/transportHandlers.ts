@@ -1,6 +1,6 @@
 import type { types } from 'mediasoup';
 import { turnIceServers } from '../../media/iceServers.ts';
-import type { FamilyHandlers } from './context.ts';
+import type { FamilyHandlers } from './handlerContext.ts';
 
 /** Long enough for a whole conference, short enough that a leaked credential soon stops working. */
 const TURN_CREDENTIAL_TTL_SECONDS = 6 * 60 * 60;

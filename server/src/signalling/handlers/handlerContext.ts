@@ -3,7 +3,7 @@ import type { Config } from '../../config.ts';
 import type { MediaService } from '../../media/mediaService.ts';
 import type { CallPresence } from '../../plan/callPresence.ts';
 import type { Handlers } from '../dispatcher.ts';
-import type { Session } from '../session.ts';
+import type { Session } from '../socketSession.ts';
 import type { PlanConnection } from '../planSignalling.ts';
 
 /** What every request handler may use. */
