@@ -9,15 +9,14 @@
  *
  * The last line printed is one JSON object with the results.
  */
-import { randomBytes } from 'node:crypto';
 import { chromium, type Page } from '@playwright/test';
-import { startSamplan } from '@samplan/server';
 import { da } from '../../client/src/i18n/da.ts';
 import { JOIN_MARK_PREFIX, JOIN_STEPS } from '../../client/src/room/joinMarks.ts';
 import '../../client/src/room/testHook.ts';
 import { buildClient } from '../browser/buildClient.ts';
 import { chromiumLaunchOptions } from '../browser/chromium.ts';
 import { percentile } from './stats.ts';
+import { startTestSamplan } from '../support/samplan.ts';
 
 const runs = Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 20);
 const parties = Number(process.env.BENCH_PARTIES ?? 4);
@@ -86,7 +85,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(parties) || parties < 2) throw new Error('BENCH_RUNS must be ≥ 1 and BENCH_PARTIES ≥ 2');
   process.stderr.write('building the client …\n');
   buildClient();
-  const samplan = await startSamplan({ secret: randomBytes(32).toString('base64url'), host: '127.0.0.1', port: 0, mediaListenIp: '127.0.0.1', mediaPort: 0, demoRooms: true, databaseUrl: 'pglite:memory://', seedDemo: false, logLevel: 'warn' });
+  const samplan = await startTestSamplan({ demoRooms: true, logLevel: 'warn' });
   const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
   try {
     const pages = await Promise.all(Array.from({ length: parties }, async () => (await browser.newContext()).newPage()));

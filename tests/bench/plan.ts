@@ -16,11 +16,11 @@
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { startSamplan } from '@samplan/server';
 import type { PlanOperationInput } from '@samplan/shared';
 import { addTask, createConferenceScene, item, TEST_SECRET } from '../db/plan/fixtures.ts';
 import { connectClient, ok, type PlanClient } from '../db/plan/planServer.ts';
 import { percentile } from './stats.ts';
+import { startTestSamplan } from '../support/samplan.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
@@ -35,17 +35,7 @@ const TARGETS = { edit_p95_ms: 100, rest_p99_ms: 50 };
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 async function main(): Promise<void> {
-  const samplan = await startSamplan({
-    host: '127.0.0.1',
-    port: 0,
-    mediaListenIp: '127.0.0.1',
-    mediaPort: 0,
-    mediaWorkers: 1,
-    databaseUrl: 'pglite:memory://',
-    seedDemo: false,
-    secret: TEST_SECRET,
-    logLevel: 'silent',
-  });
+  const samplan = await startTestSamplan({ secret: TEST_SECRET });
   const clients: PlanClient[] = [];
   try {
     const db = samplan.database.prisma;

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSamplan, startSamplan } from '@samplan/server';
+import type { RunningSamplan } from '@samplan/server';
 import type { DayChanged } from '@samplan/shared';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
 import { startTestRedis, type TestRedis } from '../support/redis.ts';
 import { addTask, createConferenceScene, TEST_SECRET } from './plan/fixtures.ts';
 import { connectClient, ok, type PlanClient, startPlanServer } from './plan/planServer.ts';
+import { startTestSamplan } from '../support/samplan.ts';
 
 /*
  * "The home nurse's day view shows the patient within seconds, without a
@@ -115,19 +116,7 @@ describe('day views across nodes', () => {
 
   it('a discharge recorded on one node reaches the home nurse whose day view is on the other', async () => {
     const start = () =>
-      startSamplan({
-        secret: TEST_SECRET,
-        host: '127.0.0.1',
-        port: 0,
-        mediaListenIp: '127.0.0.1',
-        mediaPort: 0,
-        mediaWorkers: 1,
-        databaseUrl: fresh.url,
-        redisUrl: redis.url,
-        seedDemo: false,
-        demoRooms: false,
-        logLevel: 'silent',
-      });
+      startTestSamplan({ secret: TEST_SECRET, databaseUrl: fresh.url, redisUrl: redis.url });
     const [a, b] = await Promise.all([start(), start()]);
     nodes.push(a, b);
     const scene = await createConferenceScene(fresh.db.prisma);

@@ -1,29 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSamplan, startSamplan } from '@samplan/server';
+import type { RunningSamplan } from '@samplan/server';
 import type { NotificationOf } from '@samplan/shared';
 import { openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
 import { startTestRedis, type TestRedis } from '../support/redis.ts';
 import { addTask, createConferenceScene, TEST_SECRET } from './plan/fixtures.ts';
 import { connectClient, ok, type PlanClient } from './plan/planServer.ts';
+import { startTestSamplan } from '../support/samplan.ts';
 
 // Two Samplan nodes on one PostgreSQL database, as behind a load balancer:
 // the ward nurse's socket lands on one, the home nurse's on the other. Only
 // the Redis adapter can carry a plan revision across.
 
 async function startNode(databaseUrl: string, redisUrl?: string): Promise<RunningSamplan> {
-  return startSamplan({
-    secret: TEST_SECRET,
-    host: '127.0.0.1',
-    port: 0,
-    mediaListenIp: '127.0.0.1',
-    mediaPort: 0,
-    mediaWorkers: 1,
-    databaseUrl,
-    seedDemo: false,
-    demoRooms: false,
-    logLevel: 'silent',
-    ...(redisUrl ? { redisUrl } : {}),
-  });
+  return startTestSamplan({ secret: TEST_SECRET, databaseUrl, ...(redisUrl ? { redisUrl } : {}) });
 }
 
 function revisionWithin(socket: PlanClient, ms: number): Promise<NotificationOf<'plan:revision'> | 'none'> {

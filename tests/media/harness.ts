@@ -1,4 +1,5 @@
-import { type Config, type RunningSamplan, signRoomToken, startSamplan } from '@samplan/server';
+import { type Config, type RunningSamplan, signRoomToken } from '@samplan/server';
+import { startTestSamplan as startWithTestDefaults } from '../support/samplan.ts';
 import type { MediaKind, ParticipantRole } from '@samplan/shared';
 import { expect } from 'vitest';
 import { Bot, type BotOptions, type InboundByPeer } from '../support/bots/bot.ts';
@@ -16,16 +17,12 @@ export function testHost(): string {
 
 export async function startTestSamplan(overrides: Partial<Config> = {}): Promise<RunningSamplan> {
   const host = testHost();
-  return startSamplan({
+  return startWithTestDefaults({
     host,
-    port: 0,
     mediaListenIp: host,
-    mediaPort: 0,
     mediaWorkers: 2,
+    demoRooms: true,
     secret: 'media-test-secret-that-is-long-enough-0123',
-    databaseUrl: 'pglite:memory://',
-    seedDemo: false,
-    logLevel: (process.env.SAMPLAN_TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
     ...overrides,
   });
 }

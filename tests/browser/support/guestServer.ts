@@ -1,7 +1,7 @@
 import { test as base } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-import { DEMO_PASSWORD, startSamplan, type RunningSamplan } from '@samplan/server';
+import { DEMO_PASSWORD, type RunningSamplan } from '@samplan/server';
 import { openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
+import { startTestSamplan } from '../../support/samplan.ts';
 
 /**
  * The real server for the guest pages: the record on PGlite in memory with
@@ -38,18 +38,8 @@ export interface StaffApi {
 export async function startGuestServer(): Promise<GuestServer> {
   const fresh: FreshDatabase = await openFreshDatabase('pglite');
   const clock = new TestClock();
-  const samplan = await startSamplan(
-    {
-      secret: randomBytes(32).toString('base64url'),
-      host: '127.0.0.1',
-      port: 0,
-      mediaListenIp: '127.0.0.1',
-      mediaPort: 0,
-      mediaWorkers: 1,
-      demoRooms: false,
-      seedDemo: true,
-      logLevel: 'warn',
-    },
+  const samplan = await startTestSamplan(
+    { seedDemo: true, logLevel: 'warn' },
     { now: clock.now, database: fresh.db },
   );
   const guestLinks = samplan.demo?.guestLinks ?? [];

@@ -2,6 +2,7 @@ import { startSamplan, type RunningSamplan } from '@samplan/server/app.ts';
 import type { Config } from '@samplan/server/config.ts';
 import { DEMO_PASSWORD } from '@samplan/server/store/seed/demoPeople.ts';
 import { type DatabaseKind, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
+import { startTestSamplan } from '../../support/samplan.ts';
 
 // One real Samplan per test file and database kind: HTTP on 127.0.0.1, the
 // demo scenario seeded into a fresh database, and a clock the test moves.
@@ -51,15 +52,9 @@ export interface ApiClient {
 export async function startApiServer(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<ApiServer> {
   const fresh = await openFreshDatabase(kind);
   const clock = new TestClock(SCENARIO_NOW);
-  let samplan = await startSamplan(
+  let samplan = await startTestSamplan(
     {
-      host: '127.0.0.1',
-      port: 0,
-      mediaWorkers: 1,
-      mediaPort: 0,
       secret: 'api-tests-secret-that-is-long-enough-for-hs256',
-      logLevel: 'silent',
-      demoRooms: false,
       seedDemo: true,
       clientDist: '/nonexistent',
       // Tests sign in far more often than people; rate-limit.test.ts checks the limit itself.

@@ -1,10 +1,10 @@
 import { parseCpr } from '@samplan/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adviceWindowAt, addCalendarDays } from '@samplan/shared';
-import { startSamplan } from '@samplan/server/app.ts';
 import { seedDemoIfEmpty } from '@samplan/server/store/seed/seedDemo.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { SCENARIO_NOW } from './harness.ts';
+import { startTestSamplan } from '../../support/samplan.ts';
 
 describe.each(DATABASE_KINDS)('demo data on %s', (kind) => {
   let fresh: FreshDatabase;
@@ -53,8 +53,8 @@ describe.each(DATABASE_KINDS)('demo data on %s', (kind) => {
     const again = await seedDemoIfEmpty(fresh.db.prisma, SCENARIO_NOW);
     expect(again).toMatchObject({ seeded: false, guestLinks: [] });
     expect(again.logins).toHaveLength(11);
-    const samplan = await startSamplan(
-      { host: '127.0.0.1', port: 0, mediaWorkers: 1, mediaPort: 0, logLevel: 'silent', secret: 'seed-test-secret-that-is-long-enough-0123', seedDemo: true, clientDist: '/nonexistent' },
+    const samplan = await startTestSamplan(
+      { secret: 'seed-test-secret-that-is-long-enough-0123', seedDemo: true, clientDist: '/nonexistent' },
       { database: fresh.db, now: () => SCENARIO_NOW },
     );
     try {

@@ -8,29 +8,17 @@ import {
   type ServerToClientEvents,
 } from '@samplan/shared';
 import { io as connect, type Socket } from 'socket.io-client';
-import { startSamplan } from '@samplan/server/app.ts';
 import type { Database } from '@samplan/server/store/database.ts';
 import { TEST_SECRET } from './fixtures.ts';
+import { startTestSamplan } from '../../support/samplan.ts';
 
 /**
  * Samplan as it runs, on 127.0.0.1 and on a database the test opened: one
  * media worker (no media flows in these tests), no demo data.
  */
 export function startPlanServer(database: Database) {
-  return startSamplan(
-    {
-      secret: TEST_SECRET,
-      host: '127.0.0.1',
-      port: 0,
-      mediaListenIp: '127.0.0.1',
-      mediaPort: 0,
-      mediaWorkers: 1,
-      reconnectGraceMs: 0,
-      demoRooms: false,
-      seedDemo: false,
-      clientDist: '/nonexistent',
-      logLevel: 'silent',
-    },
+  return startTestSamplan(
+    { secret: TEST_SECRET, reconnectGraceMs: 0, clientDist: '/nonexistent' },
     { database },
   );
 }
