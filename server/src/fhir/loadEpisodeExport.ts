@@ -1,4 +1,5 @@
 import { type ParticipantRole, planDocumentSchema } from '@samplan/shared';
+import { tobsValuesSelect } from '../record/visits/visitView.ts';
 import type { DbClient } from '../store/database.ts';
 import type { EpisodeExport, PlanVersion } from './episodeBundle.ts';
 
@@ -82,25 +83,7 @@ export async function loadEpisodeExport(db: DbClient, episodeId: string, now: Da
     orderBy: { performedAt: 'asc' },
     select: { id: true, kind: true, mode: true, performedAt: true, recordedById: true },
   });
-  const tobsRows = await db.tobsObservation.findMany({
-    where: { episodeId },
-    orderBy: { observedAt: 'asc' },
-    select: {
-      id: true,
-      observedAt: true,
-      visitId: true,
-      conferenceId: true,
-      pulsePerMinute: true,
-      respirationPerMinute: true,
-      temperatureCelsius: true,
-      temperatureSite: true,
-      systolicMmHg: true,
-      consciousness: true,
-      spo2Percent: true,
-      score: true,
-      recordedById: true,
-    },
-  });
+  const tobsRows = await db.tobsObservation.findMany({ where: { episodeId }, orderBy: { observedAt: 'asc' }, select: { ...tobsValuesSelect, recordedById: true } });
   const tobs = tobsRows.map(({ temperatureCelsius, spo2Percent, ...row }) => ({
     ...row,
     temperatureCelsius: Number(temperatureCelsius),

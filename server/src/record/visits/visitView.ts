@@ -9,7 +9,8 @@ import {
 } from '@samplan/shared';
 import type { Prisma } from '../../store/generated/client.ts';
 
-export const tobsObservationSelect = {
+/** A TOBS observation's own values, as every reader of them selects them. */
+export const tobsValuesSelect = {
   id: true,
   observedAt: true,
   visitId: true,
@@ -22,6 +23,10 @@ export const tobsObservationSelect = {
   consciousness: true,
   spo2Percent: true,
   score: true,
+} as const satisfies Prisma.TobsObservationSelect;
+
+export const tobsObservationSelect = {
+  ...tobsValuesSelect,
   recordedBy: { select: { id: true, name: true } },
 } as const satisfies Prisma.TobsObservationSelect;
 
