@@ -15,6 +15,9 @@
  *
  *   npm run bench:indicators          env: BENCH_EPISODES (100000), BENCH_REQUESTS (40)
  *
+ * BENCH_KEEP_DATABASE=1 leaves the generated database in place and prints its
+ * URL, so a query plan can be studied (EXPLAIN) without generating it again.
+ *
  * The last line printed is one JSON object with the results; target p95 ≤ 500 ms.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -91,7 +94,8 @@ async function main(): Promise<void> {
     );
   } finally {
     await samplan.close();
-    await database.drop();
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`Kept the database: ${database.url}`);
+    else await database.drop();
   }
 }
 
