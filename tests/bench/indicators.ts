@@ -23,11 +23,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { startSamplan } from '@samplan/server';
 import { startSession } from '@samplan/server/auth/sessions.ts';
 import { sessionCookieName } from '@samplan/server/auth/sessionCookie.ts';
 import { systemClock } from '@samplan/server/record/clock.ts';
 import { createTestDatabase } from '../support/postgres.ts';
+import { startTestSamplan } from '../support/samplan.ts';
 
 const EPISODES = Number(process.env.BENCH_EPISODES ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
@@ -36,17 +36,7 @@ const TARGET_P95_MS = 500;
 
 async function main(): Promise<void> {
   const database = await createTestDatabase();
-  const samplan = await startSamplan({
-    host: '127.0.0.1',
-    port: 0,
-    mediaListenIp: '127.0.0.1',
-    mediaPort: 0,
-    mediaWorkers: 1,
-    databaseUrl: database.url,
-    seedDemo: false,
-    secret: SECRET,
-    logLevel: 'silent',
-  });
+  const samplan = await startTestSamplan({ databaseUrl: database.url, secret: SECRET });
   try {
     const db = samplan.database.prisma;
     const generated = performance.now();
