@@ -24,7 +24,7 @@ export interface GuestServer {
   samplan: RunningSamplan;
   url: string;
   clock: TestClock;
-  /** The seeded join links of Karen's goal conversation (patient first, then her daughter). */
+  /** The seeded join links of Karen's goal conversation (patient first, then her daughter); none on an empty record. */
   guestLinks: ReadonlyArray<{ name: string; path: string }>;
   staff(login: string): Promise<StaffApi>;
   close(): Promise<void>;
@@ -35,15 +35,20 @@ export interface StaffApi {
   post<T = any>(path: string, body?: unknown): Promise<T>;
 }
 
-export async function startGuestServer(): Promise<GuestServer> {
+export interface GuestServerOptions {
+  /** False for an empty record: no organisations, no staff, no patients; the test makes what it needs. */
+  seedDemo?: boolean;
+}
+
+export async function startGuestServer({ seedDemo = true }: GuestServerOptions = {}): Promise<GuestServer> {
   const fresh: FreshDatabase = await openFreshDatabase('pglite');
   const clock = new TestClock();
   const samplan = await startTestSamplan(
-    { seedDemo: true, logLevel: 'warn' },
+    { seedDemo, logLevel: 'warn' },
     { now: clock.now, database: fresh.db },
   );
   const guestLinks = samplan.demo?.guestLinks ?? [];
-  if (guestLinks.length === 0) throw new Error('the demo seed gave no join links');
+  if (seedDemo && guestLinks.length === 0) throw new Error('the demo seed gave no join links');
 
   const staff = async (login: string): Promise<StaffApi> => {
     const answer = await fetch(`${samplan.url}/api/auth/login`, {
@@ -83,6 +88,15 @@ export async function startGuestServer(): Promise<GuestServer> {
 export const recordTest = base.extend<{ server: GuestServer }>({
   server: async ({}, use) => {
     const server = await startGuestServer();
+    await use(server);
+    await server.close();
+  },
+});
+
+/** A test with its own Samplan on an empty record: nothing seeded, the same clock and media as `recordTest`. */
+export const emptyRecordTest = base.extend<{ server: GuestServer }>({
+  server: async ({}, use) => {
+    const server = await startGuestServer({ seedDemo: false });
     await use(server);
     await server.close();
   },
