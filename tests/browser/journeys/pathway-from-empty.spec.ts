@@ -205,17 +205,16 @@ test('the whole pathway from an empty record: staff made by their administrators
   await expect(kept).toContainText(staffDa.visits.kept);
   await expect(kept).toContainText('TOBS-score 5 af 15');
 
-  // The visit closed its pathway task: gone from her day, done in the plan; the follow-up home visit stays open.
-  // (The plan card on the episode page is read when the page opens, so it is read again after the day view.)
-  await nurse.getByRole('link', { name: staffDa.shell.day }).click();
-  await expect(reception.getByText(staffDa.day.noReception)).toBeVisible();
-  await expect(tasks.getByText(FOLLOW_UP_TASK)).toBeVisible();
-  await expect(tasks.getByText(RECEPTION_TASK)).toHaveCount(0);
-  await tasks.getByRole('link', { name: PATIENT_LINK }).click();
+  // The visit closed its pathway task: done in the plan on the page she is on, without a reload, and gone from her
+  // day; the follow-up home visit stays open.
   const plan = nurse.getByRole('region', { name: staffDa.episode.planHeading });
   const taskOf = (what: string) => plan.getByRole('listitem').filter({ has: nurse.getByText(what, { exact: true }) });
   await expect(taskOf(RECEPTION_TASK)).toContainText(staffDa.plan.values.done);
   await expect(taskOf(FOLLOW_UP_TASK)).toContainText(staffDa.plan.values.open);
+  await nurse.getByRole('link', { name: staffDa.shell.day }).click();
+  await expect(reception.getByText(staffDa.day.noReception)).toBeVisible();
+  await expect(tasks.getByText(FOLLOW_UP_TASK)).toBeVisible();
+  await expect(tasks.getByText(RECEPTION_TASK)).toHaveCount(0);
 
   // The indicators for March. Counts of 1–4 show as "under 5" and shares of
   // fewer than 5 without a percentage, on the page, in its CSV and in the JSON
