@@ -54,6 +54,8 @@ test('a refused join says why in words, and the name is remembered', async ({ pa
 
 test('every control is a big target and works with the keyboard', async ({ page, samplan }) => {
   await page.goto(`${samplan.url}/room/keyboard`);
+  // The page's code arrives in chunks: keys typed before the name field has taken the focus would go nowhere.
+  await expect(page.getByLabel(da.join.nameLabel)).toBeFocused();
   await page.keyboard.type('Inge Jensen');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText(da.connection.connected);
