@@ -7,9 +7,9 @@ import { DISCHARGE_DESTINATIONS, type DischargeDestination, type EpisodeDetail, 
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
-import { errorMessage } from '../../api/errorMessage.ts';
 import { formatDateTime, fromLocalInputValue, toLocalInputValue } from '../../app/format.ts';
 import { LoadStatus } from '../../app/LoadStatus.tsx';
+import { useSubmit } from '../../app/useSubmit.ts';
 import { useServerNow } from './useServerNow.ts';
 
 export function DischargeCard({ episode, onDischarged }: { episode: EpisodeDetail; onDischarged(): void }) {
@@ -51,22 +51,16 @@ function DischargeFields({ episodeId, now, onDischarged }: { episodeId: string; 
   const { t, i18n } = useTranslation();
   const [when, setWhen] = useState(() => toLocalInputValue(now));
   const [destination, setDestination] = useState<DischargeDestination>('home');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const at = fromLocalInputValue(when);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (at === null) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.recordDischarge(episodeId, { dischargedAt: at, destination });
       onDischarged();
-    } catch (caught) {
-      setError(errorMessage(t, caught, i18n.language));
-      setBusy(false);
-    }
+    });
   }
 
   return (

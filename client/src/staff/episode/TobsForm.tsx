@@ -3,9 +3,9 @@ import type { ConferenceView } from '@samplan/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
-import { errorMessage } from '../../api/errorMessage.ts';
 import { formatDateTime, fromLocalInputValue, toLocalInputValue } from '../../app/format.ts';
 import { LoadStatus } from '../../app/LoadStatus.tsx';
+import { useSubmit } from '../../app/useSubmit.ts';
 import { TobsFields } from './TobsFields.tsx';
 import { EMPTY_TOBS_DRAFT, readTobs } from './tobsInput.ts';
 import { useServerNow } from './useServerNow.ts';
@@ -28,8 +28,7 @@ function TobsOnItsOwn({ episodeId, conferences, now, onRecorded, onCancel }: For
   const [when, setWhen] = useState(() => toLocalInputValue(now));
   const [conferenceId, setConferenceId] = useState('');
   const [draft, setDraft] = useState(EMPTY_TOBS_DRAFT);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const calls = conferences.filter((conference) => conference.status !== 'cancelled');
 
   async function submit(event: FormEvent) {
@@ -37,15 +36,10 @@ function TobsOnItsOwn({ episodeId, conferences, now, onRecorded, onCancel }: For
     const observedAt = fromLocalInputValue(when);
     const reading = readTobs(draft);
     if (observedAt === null || reading.state !== 'scored') return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.recordTobs(episodeId, { ...reading.measurement, observedAt, ...(conferenceId ? { conferenceId } : {}) });
       onRecorded();
-    } catch (caught) {
-      setError(errorMessage(t, caught, i18n.language));
-      setBusy(false);
-    }
+    });
   }
 
   return (

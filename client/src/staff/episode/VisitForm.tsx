@@ -16,9 +16,9 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
-import { errorMessage } from '../../api/errorMessage.ts';
 import { fromLocalInputValue, toLocalInputValue } from '../../app/format.ts';
 import { LoadStatus } from '../../app/LoadStatus.tsx';
+import { useSubmit } from '../../app/useSubmit.ts';
 import { TobsFields } from './TobsFields.tsx';
 import { EMPTY_TOBS_DRAFT, readTobs } from './tobsInput.ts';
 import { useServerNow } from './useServerNow.ts';
@@ -36,7 +36,7 @@ export function VisitForm(props: FormProps) {
 }
 
 function VisitFields({ episodeId, now, onRecorded, onCancel }: FormProps & { now: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [kind, setKind] = useState<VisitKind>('reception_visit');
   const [mode, setMode] = useState<VisitMode>('at_home');
   const [when, setWhen] = useState(() => toLocalInputValue(now));
@@ -45,8 +45,7 @@ function VisitFields({ episodeId, now, onRecorded, onCancel }: FormProps & { now
   const [answers, setAnswers] = useState<Partial<Record<keyof VisitChecklist, ChecklistAnswer>>>({});
   const [withTobs, setWithTobs] = useState(false);
   const [tobs, setTobs] = useState(EMPTY_TOBS_DRAFT);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -58,9 +57,7 @@ function VisitFields({ episodeId, now, onRecorded, onCancel }: FormProps & { now
     }
     const reading = readTobs(tobs);
     if (performedAt === null || (withTobs && reading.state !== 'scored')) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.recordVisit(episodeId, {
         kind,
         mode,
@@ -71,10 +68,7 @@ function VisitFields({ episodeId, now, onRecorded, onCancel }: FormProps & { now
         ...(withTobs && reading.state === 'scored' ? { tobs: reading.measurement } : {}),
       });
       onRecorded();
-    } catch (caught) {
-      setError(errorMessage(t, caught, i18n.language));
-      setBusy(false);
-    }
+    });
   }
 
   return (
