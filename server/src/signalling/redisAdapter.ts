@@ -4,6 +4,8 @@ import type { Logger } from '../logger.ts';
 
 export type RedisAdapter = {
   adapter: ReturnType<typeof createAdapter>;
+  /** Resolves when Redis answers (health/ready); waits while the client reconnects. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -24,6 +26,9 @@ export async function connectRedisAdapter(url: string, logger: Logger): Promise<
   await Promise.all([pub.connect(), sub.connect()]);
   return {
     adapter: createAdapter(pub, sub),
+    ping: async () => {
+      await pub.ping();
+    },
     close: async () => {
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },
