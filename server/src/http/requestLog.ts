@@ -25,10 +25,13 @@ export function requestLog(logger: Logger): RequestHandler {
     customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     customSuccessMessage: () => 'request',
     customErrorMessage: () => 'request failed',
+    // The route is known only once routing is done; the request itself is written when it arrives.
+    customSuccessObject: (req, _res, fields: object) => ({ ...fields, route: routeLabelOf(routeOf(req)) }),
+    customErrorObject: (req, _res, _error, fields: object) => ({ ...fields, route: routeLabelOf(routeOf(req)) }),
     serializers: {
       req: (req: IncomingMessage) => {
         const request = routeOf(req);
-        return { method: req.method, route: routeLabelOf(request), path: redactedPathOf(request.originalUrl ?? req.url ?? ''), ip: request.ip };
+        return { method: req.method, path: redactedPathOf(request.originalUrl ?? req.url ?? ''), ip: request.ip };
       },
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
     },
