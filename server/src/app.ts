@@ -202,7 +202,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   };
 }
 
-/** Cheap enough for every scrape: two counts on the advice requests not yet answered. */
+/** Cheap enough for every scrape: two counts over the unanswered requests, found through the queue's index (answeredAt, createdAt). */
 async function openAdviceRequests(database: Database): Promise<{ waiting: number; taken: number }> {
   const [waiting, taken] = await Promise.all([
     database.prisma.adviceRequest.count({ where: { answeredAt: null, takenAt: null } }),
