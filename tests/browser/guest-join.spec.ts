@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { guestDa } from '../../client/src/i18n/guest.da.ts';
 import { guestEn } from '../../client/src/i18n/guest.en.ts';
-import { staffDa } from '../../client/src/i18n/staff.da.ts';
+import { planDa } from '../../client/src/i18n/plan.da.ts';
 import { expectNoSeriousA11yViolations } from './support/a11y.ts';
 import { admit, coordinatorJoins, expectMediaFrom, finishDeviceCheck, goalConversation, openGuest, PHONE, pressByKeyboard } from './support/guestFlow.ts';
 import { recordTest as test } from './support/guestServer.ts';
@@ -39,8 +39,8 @@ test('a patient opens her link on a tablet, checks her devices, waits, is let in
 
   // In the call: the coordinator big, the plan in plain words beside, big worded controls.
   await expect(page.getByRole('figure', { name: 'Hanne Bech, Hospital' })).toBeVisible({ timeout: 30_000 });
-  const plan = page.getByRole('complementary', { name: staffDa.plan.plainHeading });
-  await expect(plan.getByRole('heading', { name: staffDa.plan.plainSections.goals })).toBeVisible();
+  const plan = page.getByRole('complementary', { name: planDa.plan.plainHeading });
+  await expect(plan.getByRole('heading', { name: planDa.plan.plainSections.goals })).toBeVisible();
   await expect(plan.getByText('Komme hjem til huset i Odder', { exact: false })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Slå mikrofon fra' })).toBeVisible();
   await expectMediaFrom(page, 'Hanne Bech', { video: true });
@@ -49,7 +49,7 @@ test('a patient opens her link on a tablet, checks her devices, waits, is let in
   await saveScreenshot(page, 'guest-call');
 
   // She agrees to the plan for her party (patient and relatives); the record says so.
-  await plan.getByRole('button', { name: staffDa.plan.agree }).click();
+  await plan.getByRole('button', { name: planDa.plan.agree }).click();
   const { conference, staff } = await goalConversation(server);
   await expect
     .poll(async () => (await staff.get<{ agreement: { awaiting: string[] } }>(`/episodes/${conference.episodeId}/plan`)).agreement.awaiting)

@@ -14,7 +14,6 @@ import {
   type RecordConsentRequest,
   type RecordScreeningRequest,
   adviceQueueResponseSchema,
-  adviceRequestListResponseSchema,
   adviceRequestResponseSchema,
   auditTrailResponseSchema,
   createdSystemClientSchema,
@@ -34,13 +33,10 @@ import {
   indicatorsResponseSchema,
   type IndicatorsQuery,
   inviteResponseSchema,
-  meResponseSchema,
   participantResponseSchema,
   planHistoryResponseSchema,
-  planSnapshotSchema,
   planPushResultSchema,
   type PlanPush,
-  roomTokenResponseSchema,
   scheduleConferenceResponseSchema,
   tobsObservationListResponseSchema,
   tobsObservationResponseSchema,
@@ -51,16 +47,16 @@ import {
   type CreateSystemClientRequest,
   type SetPasswordRequest,
   type UpdateStaffRequest,
-  type CreateAdviceRequest,
   type InviteRequest,
   type Isbar,
-  type LoginRequest,
   type RecordDischargeRequest,
   type RecordTobsRequest,
   type RecordVisitRequest,
   type ScheduleConferenceRequest,
 } from '@samplan/shared';
+import { authEndpoints } from './authEndpoints.ts';
 import { requestJson, requestVoid, type HttpOptions } from './http.ts';
+import { meetingEndpoints } from './meetingEndpoints.ts';
 
 const id = encodeURIComponent;
 
@@ -71,22 +67,18 @@ export function indicatorSearch(query: IndicatorsQuery): string {
 
 export function createApi(options: HttpOptions = {}) {
   return {
-    login: (request: LoginRequest) => requestJson('POST', '/api/auth/login', meResponseSchema, request, options),
-    me: () => requestJson('GET', '/api/auth/me', meResponseSchema, undefined, options),
-    logout: () => requestVoid('POST', '/api/auth/logout', options),
+    ...authEndpoints(options),
+    ...meetingEndpoints(options),
 
     day: () => requestJson('GET', '/api/day', dayViewSchema, undefined, options),
     episodes: () => requestJson('GET', '/api/episodes', episodeListResponseSchema, undefined, options),
     episode: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}`, episodeDetailSchema, undefined, options),
-    plan: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}/plan`, planSnapshotSchema, undefined, options),
     planPush: (episodeId: string, push: PlanPush) => requestJson('POST', `/api/episodes/${id(episodeId)}/plan/push`, planPushResultSchema, push, options),
     planRevisions: (episodeId: string) =>
       requestJson('GET', `/api/episodes/${id(episodeId)}/plan/revisions?limit=50`, planHistoryResponseSchema, undefined, options),
     auditTrail: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}/audit?limit=50`, auditTrailResponseSchema, undefined, options),
     episodeConferences: (episodeId: string) =>
       requestJson('GET', `/api/episodes/${id(episodeId)}/conferences`, conferenceListResponseSchema, undefined, options),
-    episodeAdvice: (episodeId: string) =>
-      requestJson('GET', `/api/episodes/${id(episodeId)}/advice-requests`, adviceRequestListResponseSchema, undefined, options),
 
     recordDischarge: (episodeId: string, request: RecordDischargeRequest) =>
       requestJson('POST', `/api/episodes/${id(episodeId)}/discharge`, dischargeResponseSchema, request, options),
@@ -99,12 +91,10 @@ export function createApi(options: HttpOptions = {}) {
 
     scheduleConference: (episodeId: string, request: ScheduleConferenceRequest) =>
       requestJson('POST', `/api/episodes/${id(episodeId)}/conferences`, scheduleConferenceResponseSchema, request, options),
-    conference: (conferenceId: string) => requestJson('GET', `/api/conferences/${id(conferenceId)}`, conferenceResponseSchema, undefined, options),
     invite: (conferenceId: string, request: InviteRequest) =>
       requestJson('POST', `/api/conferences/${id(conferenceId)}/participants`, inviteResponseSchema, request, options),
     setLobbyState: (conferenceId: string, participantId: string, state: 'admitted' | 'removed' | 'waiting') =>
       requestJson('POST', `/api/conferences/${id(conferenceId)}/participants/${id(participantId)}/lobby`, participantResponseSchema, { state }, options),
-    roomToken: (conferenceId: string) => requestJson('POST', `/api/conferences/${id(conferenceId)}/room-token`, roomTokenResponseSchema, {}, options),
     endConference: (conferenceId: string) => requestJson('POST', `/api/conferences/${id(conferenceId)}/end`, conferenceResponseSchema, {}, options),
 
     organisations: (sector: OrganisationView['sector']) =>
@@ -122,8 +112,6 @@ export function createApi(options: HttpOptions = {}) {
     indicators: (query: IndicatorsQuery) => requestJson('GET', `/api/indicators?${indicatorSearch(query)}`, indicatorsResponseSchema, undefined, options),
     indicatorOrganisations: () => requestJson('GET', '/api/indicators/organisations', indicatorOrganisationsResponseSchema, undefined, options),
     adviceQueue: () => requestJson('GET', '/api/advice-requests', adviceQueueResponseSchema, undefined, options),
-    askForAdvice: (episodeId: string, request: CreateAdviceRequest) =>
-      requestJson('POST', `/api/episodes/${id(episodeId)}/advice-requests`, adviceRequestResponseSchema, request, options),
     takeAdvice: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/take`, adviceRequestResponseSchema, {}, options),
     saveIsbarDraft: (adviceRequestId: string, note: Partial<Isbar>) =>
       requestJson('PUT', `/api/advice-requests/${id(adviceRequestId)}/isbar`, adviceRequestResponseSchema, note, options),

@@ -5,16 +5,28 @@
  *
  * Other areas add their pages here: a Route in router.ts and a case in Page.
  */
-import { type Actor, mayAdmit } from '@samplan/shared';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { AuthProvider, useAuth, type StaffPrincipal } from './auth.tsx';
 import { Link } from './Link.tsx';
 import { Loading, LoadStatus } from './LoadStatus.tsx';
-import { AdminPage, AdviceQueuePage, ConferencePage, DayView, EpisodePage, GuestPage, IndicatorsPage, IntakePage, RoomPage, SchedulePage, SetPasswordPage } from './pages.ts';
+import {
+  AdminPage,
+  AdviceQueuePage,
+  ConferencePage,
+  DayView,
+  EpisodePage,
+  GuestPage,
+  IndicatorsPage,
+  IntakePage,
+  RoomPage,
+  SchedulePage,
+  SetPasswordPage,
+  SignInPage,
+  StaffNav,
+} from './pages.ts';
 import { navigate, pathOf, useRoute, type Route } from './router.ts';
-import { SignInPage } from './SignInPage.tsx';
 import '../staff/staff.css';
 
 export function App() {
@@ -45,7 +57,12 @@ function Shell() {
         <Link className="app-name" href={pathOf({ name: 'day' })}>
           {t('app.name')}
         </Link>
-        {staff && route.name !== 'room' && <StaffNav staff={staff} route={route} />}
+        {staff && route.name !== 'room' && (
+          // The navigation's code and words come with the staff pages; until then the header shows without it.
+          <Suspense fallback={null}>
+            <StaffNav staff={staff} route={route} />
+          </Suspense>
+        )}
         <LanguageSwitch />
       </header>
       <main className="app-main" id="main" tabIndex={-1}>
@@ -94,45 +111,4 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
       return <AdminPage />;
   }
   return null;
-}
-
-/** The staff member as the access rules see them (the server decides; this only hides what it would refuse). */
-function staffActorOf(staff: StaffPrincipal): Actor {
-  return staff.geriatricTeam
-    ? { kind: 'geriatric_team', userId: staff.staffId }
-    : { kind: 'staff', userId: staff.staffId, organisationId: staff.organisation.id, sector: staff.organisation.sector };
-}
-
-function StaffNav({ staff, route }: { staff: StaffPrincipal; route: Route }) {
-  const { t } = useTranslation();
-  const auth = useAuth();
-  const current = (name: Route['name']) => (route.name === name ? 'page' : undefined);
-  return (
-    <nav className="staff-nav" aria-label={t('shell.mainNav')}>
-      <Link href={pathOf({ name: 'day' })} aria-current={current('day')}>
-        {t('shell.day')}
-      </Link>
-      {staff.geriatricTeam && (
-        <Link href={pathOf({ name: 'advice' })} aria-current={current('advice')}>
-          {t('shell.advice')}
-        </Link>
-      )}
-      {mayAdmit(staffActorOf(staff)) && (
-        <Link href={pathOf({ name: 'intake' })} aria-current={current('intake')}>
-          {t('shell.intake')}
-        </Link>
-      )}
-      {staff.administrator && (
-        <Link href={pathOf({ name: 'admin' })} aria-current={current('admin')}>
-          {t('admin.nav')}
-        </Link>
-      )}
-      <span className="staff-who" title={staff.organisation.name}>
-        {t('shell.signedInAs', { name: staff.name, role: t(`staffRoles.${staff.role}`) })}
-      </span>
-      <button type="button" className="button" onClick={() => void auth.signOut()}>
-        {t('shell.signOut')}
-      </button>
-    </nav>
-  );
 }

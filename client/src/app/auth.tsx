@@ -9,7 +9,7 @@
 import type { LoginRequest, MeResponse, PrincipalSummary } from '@samplan/shared';
 import { SamplanError } from '@samplan/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api } from '../api/endpoints.ts';
+import { authApi as api } from '../api/authEndpoints.ts';
 
 export type StaffPrincipal = Extract<PrincipalSummary, { kind: 'staff' }>;
 

@@ -6,7 +6,6 @@ import { checkConnection } from '../devicecheck/connectionTest.ts';
 import { DeviceCheck, type DeviceCheckResult } from '../devicecheck/DeviceCheck.tsx';
 import { StepScreen } from '../devicecheck/StepScreen.tsx';
 import { PrintPlanButton } from '../print/PrintablePlan.tsx';
-import { openSocket } from '../room/signalling.ts';
 import { uiErrorCodeOf, type UiErrorCode } from '../uiError.ts';
 import { awaitAdmission, type RoomEntry } from './admission.ts';
 import { AdviceClosed } from './AdviceClosed.tsx';
@@ -17,9 +16,16 @@ import { LinkProblem } from './LinkProblem.tsx';
 import { WaitingRoom } from './WaitingRoom.tsx';
 import './guest.css';
 
-// The call's media code (mediasoup-client) is fetched while she waits to be let in, not before her link can open.
-const loadGuestCall = () => import('./GuestCall.tsx');
+// The call's media code (mediasoup-client) and the plan panel's words are fetched while she waits to be let in,
+// not before her link can open.
+const loadGuestCall = async () => {
+  const [call, planWords] = await Promise.all([import('./GuestCall.tsx'), import('../i18n/planWords.ts')]);
+  planWords.addPlanWords();
+  return call;
+};
 const GuestCall = lazy(async () => ({ default: (await loadGuestCall()).GuestCall }));
+// Socket.IO is first needed by the device check's last step, the connection test: fetched while she checks her camera.
+const loadSignalling = () => import('../room/signalling.ts');
 
 type Guest = Extract<MeResponse['principal'], { kind: 'participant' }>;
 type Opened = { guest: Guest; conference: ConferenceView };
@@ -77,10 +83,14 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
     case 'advice':
       return <AdviceHome api={api} opened={phase.opened} onMeeting={() => setPhase({ kind: 'check', opened: phase.opened })} />;
     case 'check':
+      void loadSignalling();
       return (
         <DeviceCheck
           initialName={phase.opened.guest.name}
-          checkConnection={async () => checkConnection(openSocket, await api.iceServers().catch(() => []))}
+          checkConnection={async () => {
+            const [{ openSocket }, iceServers] = await Promise.all([loadSignalling(), api.iceServers().catch(() => [])]);
+            return checkConnection(openSocket, iceServers);
+          }}
           onDone={(checked) => setPhase({ kind: 'waiting', opened: phase.opened, checked })}
         />
       );

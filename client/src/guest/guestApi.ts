@@ -1,14 +1,14 @@
 import { iceServersResponseSchema, meResponseSchema, type IceServer, type MeResponse } from '@samplan/shared';
-import { createApi } from '../api/endpoints.ts';
 import { requestJson, type HttpOptions } from '../api/http.ts';
+import { meetingEndpoints } from '../api/meetingEndpoints.ts';
 
 /**
- * The REST calls a guest makes: the staff client's own functions, plus
+ * The REST calls a guest makes: the calls staff make too (api/meetingEndpoints.ts), plus
  * redeeming the link. The session is the HttpOnly cookie that redeeming
  * sets, so no call carries a token of its own.
  */
 export function guestApi(options: HttpOptions = {}) {
-  const { conference, plan, roomToken, askForAdvice, episodeAdvice } = createApi(options);
+  const { conference, plan, roomToken, askForAdvice, episodeAdvice } = meetingEndpoints(options);
   return {
     /** Turns the link into a guest session for its one conference, and puts the guest in the lobby. */
     redeem: (linkToken: string): Promise<MeResponse> => requestJson('POST', `/api/join/${encodeURIComponent(linkToken)}`, meResponseSchema, {}, options),

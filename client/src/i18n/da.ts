@@ -95,6 +95,25 @@ export const da = {
     SCREEN_SHARE_FAILED: 'Skærmdelingen kunne ikke starte.',
     UNSUPPORTED_BROWSER: 'Denne browser kan ikke vise video. Brug en ny udgave af Chrome, Edge, Firefox eller Safari.',
   } satisfies Record<UiErrorCode, string>,
+  shell: {
+    skipToContent: 'Gå til indhold',
+    loading: 'Henter …',
+    retry: 'Prøv igen',
+    notFoundHeading: 'Siden findes ikke',
+    notFoundText: 'Tjek adressen, eller gå til din dag.',
+    back: 'Tilbage til min dag',
+  },
+  refusals: {
+    STARTS_IN_PAST: 'Tidspunktet er allerede passeret. Vælg et senere tidspunkt.',
+    BEFORE_ADMISSION: 'Tidspunktet ligger før indlæggelsen ({{when}}).',
+    AFTER_DISCHARGE: 'Patienten blev udskrevet {{when}}. Planlæg en opfølgning i stedet.',
+    NOT_DISCHARGED_YET: 'Opfølgning kan først holdes efter udskrivelsen.',
+    ADVICE_WINDOW_CLOSED: 'De 7 dages geriatriske rådgivning lukkede {{when}}. Kontakt egen læge eller lægevagten. Ved akut sygdom: ring 112.',
+    ADVICE_WINDOW_NOT_OPEN: 'Patienten er stadig indlagt. Spørg afdelingen. Ved akut sygdom: ring 112.',
+    IN_THE_FUTURE: 'Tidspunktet ligger i fremtiden. Registrér det, når det er sket.',
+    ALREADY_DISCHARGED: 'Patienten er allerede udskrevet ({{when}}).',
+    BEFORE_DISCHARGE: 'Tidspunktet ligger før udskrivelsen ({{when}}).',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -93,4 +93,23 @@ export const en: Translations = {
     SCREEN_SHARE_FAILED: 'Screen sharing could not start.',
     UNSUPPORTED_BROWSER: 'This browser cannot show video. Use a recent Chrome, Edge, Firefox or Safari.',
   },
+  shell: {
+    skipToContent: 'Skip to content',
+    loading: 'Loading …',
+    retry: 'Try again',
+    notFoundHeading: 'Page not found',
+    notFoundText: 'Check the address, or go to your day.',
+    back: 'Back to my day',
+  },
+  refusals: {
+    STARTS_IN_PAST: 'That time has already passed. Choose a later time.',
+    BEFORE_ADMISSION: 'That time is before the admission ({{when}}).',
+    AFTER_DISCHARGE: 'The patient was discharged {{when}}. Schedule a follow-up instead.',
+    NOT_DISCHARGED_YET: 'A follow-up can only be held after discharge.',
+    ADVICE_WINDOW_CLOSED: 'The 7 days of geriatric advice closed {{when}}. Contact the GP or the out-of-hours doctor. When acute: call 112.',
+    ADVICE_WINDOW_NOT_OPEN: 'The patient is still admitted. Ask the ward. When acute: call 112.',
+    IN_THE_FUTURE: 'That time is in the future. Record it once it has happened.',
+    ALREADY_DISCHARGED: 'The patient was discharged already ({{when}}).',
+    BEFORE_DISCHARGE: 'That time is before the discharge ({{when}}).',
+  },
 };

@@ -3,11 +3,13 @@ import i18next from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { resources } from '../i18n/resources.ts';
+import { planWords } from '../i18n/planWords.ts';
+import { addWords, resources } from '../i18n/resources.ts';
 import { PlanSections } from './PlanSections.tsx';
 
 const i18n = i18next.createInstance();
 await i18n.use(initReactI18next).init({ resources, lng: 'en', interpolation: { escapeValue: false }, initAsync: false, showSupportNotice: false });
+addWords(planWords, i18n);
 
 const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const plan: PlanDocument = {

@@ -48,7 +48,7 @@ test('advice: on day 3 a relative asks, the geriatrician takes it, calls back by
 
   // The geriatrician finds it in the queue with the time left of the window.
   const geriatrician = await signIn(browser, server, 'geriater@horsens.demo');
-  await geriatrician.getByRole('navigation').getByRole('link', { name: staffDa.shell.advice }).click();
+  await geriatrician.getByRole('navigation').getByRole('link', { name: staffDa.staffNav.advice }).click();
   await expect(geriatrician.getByRole('heading', { level: 1, name: staffDa.advice.heading })).toBeVisible();
   const card = geriatrician.getByRole('article').filter({ hasText: QUESTION });
   await expect(card).toContainText('Poul Erik Nielsen');

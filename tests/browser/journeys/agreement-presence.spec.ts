@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page } from '@playwright/test';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
+import { planDa } from '../../../client/src/i18n/plan.da.ts';
 import { expectMediaFrom, goalConversation } from '../support/guestFlow.ts';
 import { type GuestServer, recordTest as test } from '../support/guestServer.ts';
 import { admitFromLobby, guestToWaitingRoom, joinCall, openConference, planOf, signIn } from '../support/staffFlow.ts';
@@ -21,7 +22,7 @@ async function coordinatorAloneInTheCall(browser: Browser, server: GuestServer):
   const coordinator = await signIn(browser, server, 'koordinator@horsens.demo');
   await openConference(coordinator, server, conference.id);
   await joinCall(coordinator);
-  await expect(agreementOf(coordinator)).toContainText(staffDa.agreement.not_agreed);
+  await expect(agreementOf(coordinator)).toContainText(planDa.agreement.not_agreed);
   await expect(agreementOf(coordinator)).toContainText('Mangler: Hospital');
   return { coordinator, episodeId: conference.episodeId };
 }
@@ -37,19 +38,19 @@ async function patientInTheCall(browser: Browser, server: GuestServer, coordinat
 
 test('the coordinator agreed alone; when the patient comes into the call both panels say it is not agreed yet and the patient is missing', async ({ browser, server }) => {
   const { coordinator, episodeId } = await coordinatorAloneInTheCall(browser, server);
-  await planOf(coordinator).getByRole('button', { name: staffDa.plan.agree }).click();
+  await planOf(coordinator).getByRole('button', { name: planDa.plan.agree }).click();
   await expect(agreementOf(coordinator)).toContainText(/Aftalt af alle til stede \(udgave \d+\)/);
 
   const karen = await patientInTheCall(browser, server, coordinator);
   for (const panel of [agreementOf(coordinator), agreementOf(karen, true)]) {
-    await expect(panel).toContainText(staffDa.agreement.not_agreed, AT_ONCE);
+    await expect(panel).toContainText(planDa.agreement.not_agreed, AT_ONCE);
     await expect(panel).toContainText('Mangler: Patient og pårørende', AT_ONCE);
     await expect(panel).not.toContainText('Hospital');
   }
   expect(await agreementOf(coordinator).innerText()).toBe(await agreementOf(karen, true).innerText());
 
   // She says yes too: agreed by everyone there, and the episode page keeps who was there and who said yes.
-  await planOf(karen, true).getByRole('button', { name: staffDa.plan.agree }).click();
+  await planOf(karen, true).getByRole('button', { name: planDa.plan.agree }).click();
   for (const panel of [agreementOf(coordinator), agreementOf(karen, true)]) await expect(panel).toContainText(/Aftalt af alle til stede \(udgave \d+\)/, AT_ONCE);
   await coordinator.goto(`${server.url}/episodes/${episodeId}`);
   const held = coordinator.getByRole('region', { name: staffDa.episode.conferencesHeading }).getByRole('listitem').filter({ hasText: staffDa.episode.agreedInConference });
@@ -63,7 +64,7 @@ test('nobody has agreed yet; when the patient comes into the call both panels mi
   const { coordinator } = await coordinatorAloneInTheCall(browser, server);
   const karen = await patientInTheCall(browser, server, coordinator);
   for (const panel of [agreementOf(coordinator), agreementOf(karen, true)]) {
-    await expect(panel).toContainText(staffDa.agreement.not_agreed, AT_ONCE);
+    await expect(panel).toContainText(planDa.agreement.not_agreed, AT_ONCE);
     await expect(panel).toContainText('Mangler: Patient og pårørende, Hospital', AT_ONCE);
   }
   expect(await agreementOf(coordinator).innerText()).toBe(await agreementOf(karen, true).innerText());

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
+import { planDa } from '../../../client/src/i18n/plan.da.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
 import { expectMediaFrom } from '../support/guestFlow.ts';
 import { recordTest as test } from '../support/guestServer.ts';
@@ -10,7 +11,7 @@ test.setTimeout(300_000);
 const RECEPTION_TASK = 'Modtagebesøg inden for 24 timer efter udskrivelse';
 
 async function agreeAll(parties: ReadonlyArray<readonly [Page, boolean]>): Promise<void> {
-  for (const [page, plain] of parties) await planOf(page, plain).getByRole('button', { name: staffDa.plan.agree }).click();
+  for (const [page, plain] of parties) await planOf(page, plain).getByRole('button', { name: planDa.plan.agree }).click();
 }
 
 test('discharge conference: ward nurse, home nurse, GP and patient agree, revise from the agreed plan and agree again; the reception visit lands on the home nurse’s day', async ({ browser, server }) => {
@@ -59,13 +60,13 @@ test('discharge conference: ward nurse, home nurse, GP and patient agree, revise
 
   // Revised from the agreed plan: the reception visit, for the home nurse by name.
   const plan = planOf(nurse);
-  await plan.getByRole('button', { name: staffDa.plan.add.replace('{{section}}', 'opgaver') }).click();
-  await plan.getByLabel(staffDa.plan.fields.what).fill(RECEPTION_TASK);
-  await plan.getByLabel(staffDa.plan.fields.responsible_role).selectOption('municipality');
-  await plan.getByLabel(staffDa.plan.fields.responsible_organisation).fill('Odder Kommune, Hjemmesygeplejen og Visitationen');
-  await plan.getByLabel(staffDa.plan.fields.responsible_person).fill('Jesper Friis');
-  await plan.getByLabel(staffDa.plan.fields.due).fill('2026-03-12T12:00');
-  await plan.getByRole('button', { name: staffDa.plan.addShort, exact: true }).click();
+  await plan.getByRole('button', { name: planDa.plan.add.replace('{{section}}', 'opgaver') }).click();
+  await plan.getByLabel(planDa.plan.fields.what).fill(RECEPTION_TASK);
+  await plan.getByLabel(planDa.plan.fields.responsible_role).selectOption('municipality');
+  await plan.getByLabel(planDa.plan.fields.responsible_organisation).fill('Odder Kommune, Hjemmesygeplejen og Visitationen');
+  await plan.getByLabel(planDa.plan.fields.responsible_person).fill('Jesper Friis');
+  await plan.getByLabel(planDa.plan.fields.due).fill('2026-03-12T12:00');
+  await plan.getByRole('button', { name: planDa.plan.addShort, exact: true }).click();
   for (const [page, plain] of parties) {
     await expect(planOf(page, plain).getByText(RECEPTION_TASK)).toBeVisible();
     await expect(planOf(page, plain).getByText('Ændret siden aftalen (aftalt udgave 1)')).toBeVisible();
@@ -81,7 +82,7 @@ test('discharge conference: ward nurse, home nurse, GP and patient agree, revise
   await expect(nurse.getByText(staffDa.conference.ended)).toBeVisible();
 
   // The home nurse's day: the reception visit is hers, with its deadline.
-  await homeNurse.getByRole('link', { name: staffDa.shell.day }).click();
+  await homeNurse.getByRole('link', { name: staffDa.staffNav.day }).click();
   const tasks = homeNurse.getByRole('region', { name: staffDa.day.tasksHeading });
   await expect(tasks.getByRole('listitem').filter({ hasText: RECEPTION_TASK })).toContainText('Karen Margrethe Jensen');
   await expect(tasks.getByRole('listitem').filter({ hasText: RECEPTION_TASK })).toContainText('tilbage');

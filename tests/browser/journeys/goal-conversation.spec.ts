@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
+import { planDa } from '../../../client/src/i18n/plan.da.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
 import { expectMediaFrom, PHONE, pressByKeyboard, TABLET } from '../support/guestFlow.ts';
 import { recordTest as test } from '../support/guestServer.ts';
@@ -85,22 +86,22 @@ test('goal conversation: scheduled for a patient admitted yesterday, held on vid
   // A second task, then coordinator and visitator each edit a different task at the same moment.
   const coordinatorPlan = planOf(coordinator);
   const visitatorPlan = planOf(visitator);
-  await coordinatorPlan.getByRole('button', { name: staffDa.plan.add.replace('{{section}}', 'opgaver') }).click();
-  await coordinatorPlan.getByLabel(staffDa.plan.fields.what).fill('Genoptræningsplan før udskrivelse');
-  await coordinatorPlan.getByLabel(staffDa.plan.fields.responsible_organisation).fill('Medicinsk Afdeling M2');
-  await coordinatorPlan.getByLabel(staffDa.plan.fields.responsible_person).fill('Hanne Bech');
-  await coordinatorPlan.getByRole('button', { name: staffDa.plan.addShort, exact: true }).click();
+  await coordinatorPlan.getByRole('button', { name: planDa.plan.add.replace('{{section}}', 'opgaver') }).click();
+  await coordinatorPlan.getByLabel(planDa.plan.fields.what).fill('Genoptræningsplan før udskrivelse');
+  await coordinatorPlan.getByLabel(planDa.plan.fields.responsible_organisation).fill('Medicinsk Afdeling M2');
+  await coordinatorPlan.getByLabel(planDa.plan.fields.responsible_person).fill('Hanne Bech');
+  await coordinatorPlan.getByRole('button', { name: planDa.plan.addShort, exact: true }).click();
   await expect(visitatorPlan.getByText('Genoptræningsplan før udskrivelse')).toBeVisible();
 
   await coordinatorPlan.getByRole('button', { name: 'Ret Genoptræningsplan før udskrivelse' }).click();
   await visitatorPlan.getByRole('button', { name: `Ret ${SEED_TASK}` }).click();
   await expect(coordinatorPlan.getByText('Lone Mikkelsen redigerer')).toBeVisible();
   await expect(visitatorPlan.getByText('Hanne Bech redigerer')).toBeVisible();
-  await coordinatorPlan.getByLabel(staffDa.plan.fields.what).fill('Genoptræningsplan sendes til Odder Kommune');
-  await visitatorPlan.getByLabel(staffDa.plan.fields.what).fill('Hjemmepleje morgen og aften fra udskrivelsesdagen');
+  await coordinatorPlan.getByLabel(planDa.plan.fields.what).fill('Genoptræningsplan sendes til Odder Kommune');
+  await visitatorPlan.getByLabel(planDa.plan.fields.what).fill('Hjemmepleje morgen og aften fra udskrivelsesdagen');
   await Promise.all([
-    coordinatorPlan.getByRole('button', { name: staffDa.plan.save }).click(),
-    visitatorPlan.getByRole('button', { name: staffDa.plan.save }).click(),
+    coordinatorPlan.getByRole('button', { name: planDa.plan.save }).click(),
+    visitatorPlan.getByRole('button', { name: planDa.plan.save }).click(),
   ]);
   for (const [page, plain] of [
     [coordinator, false],
@@ -116,11 +117,11 @@ test('goal conversation: scheduled for a patient admitted yesterday, held on vid
   await expect(coordinatorPlan.getByText(/redigerer/)).toHaveCount(0);
 
   // Patient and relative agree as one party, then the hospital and the municipality.
-  await planOf(karen, true).getByRole('button', { name: staffDa.plan.agree }).click();
-  await expect(planOf(susanne, true).getByText(staffDa.plan.youAgreed)).toBeVisible();
+  await planOf(karen, true).getByRole('button', { name: planDa.plan.agree }).click();
+  await expect(planOf(susanne, true).getByText(planDa.plan.youAgreed)).toBeVisible();
   await expect(coordinatorPlan.getByText('Mangler: Hospital, Kommune')).toBeVisible();
-  await coordinatorPlan.getByRole('button', { name: staffDa.plan.agree }).click();
-  await visitatorPlan.getByRole('button', { name: staffDa.plan.agree }).click();
+  await coordinatorPlan.getByRole('button', { name: planDa.plan.agree }).click();
+  await visitatorPlan.getByRole('button', { name: planDa.plan.agree }).click();
   await expect(coordinatorPlan.getByText(/Aftalt af alle til stede \(udgave \d+\)/)).toBeVisible();
   await expectNoSeriousA11yViolations(coordinator, 'conference in the call');
   await saveScreenshot(coordinator, 'staff-conference');
@@ -146,7 +147,7 @@ test('goal conversation: scheduled for a patient admitted yesterday, held on vid
   await coordinator.setViewportSize(DESKTOP);
 
   // Back on her day, with the plan's task for her organisation.
-  await coordinator.getByRole('link', { name: staffDa.shell.day }).click();
+  await coordinator.getByRole('link', { name: staffDa.staffNav.day }).click();
   await expect(coordinator.getByRole('region', { name: staffDa.day.tasksHeading })).toContainText('Genoptræningsplan sendes til Odder Kommune');
   await coordinator.setViewportSize({ width: 1440, height: 1500 });
   await saveScreenshot(coordinator, 'staff-day');

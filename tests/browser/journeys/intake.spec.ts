@@ -9,7 +9,7 @@ test.setTimeout(180_000);
 
 test('intake: the coordinator finds no patient by CPR, creates and admits her with her daughter, screens her and records consent; the same CPR again is refused', async ({ browser, server }) => {
   const coordinator = await signIn(browser, server, 'koordinator@horsens.demo');
-  await coordinator.getByRole('navigation').getByRole('link', { name: staffDa.shell.intake }).click();
+  await coordinator.getByRole('navigation').getByRole('link', { name: staffDa.staffNav.intake }).click();
   await expect(coordinator.getByRole('heading', { level: 1, name: staffDa.intake.heading })).toBeVisible();
 
   // A mistyped number is answered in the form, before anything is sent.
@@ -56,7 +56,7 @@ test('intake: the coordinator finds no patient by CPR, creates and admits her wi
   await expect(consent.getByRole('button', { name: `Registrér samtykke: ${video}` })).toBeVisible();
 
   // Admitted already: the same CPR number leads to her open admission, not a second one.
-  await coordinator.getByRole('navigation').getByRole('link', { name: staffDa.shell.intake }).click();
+  await coordinator.getByRole('navigation').getByRole('link', { name: staffDa.staffNav.intake }).click();
   await coordinator.getByLabel(staffDa.intake.cpr).fill('020439-1234');
   await coordinator.getByRole('button', { name: staffDa.intake.lookup }).click();
   await expect(coordinator.getByRole('alert')).toHaveText(da.errors.EPISODE_ALREADY_OPEN);

@@ -1,6 +1,7 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { adminDa } from '../../../client/src/i18n/admin.da.ts';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
+import { planDa } from '../../../client/src/i18n/plan.da.ts';
 import { createOrganisation } from '@samplan/server/record/organisations/createOrganisation.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
 import { emptyRecordTest as test, SCENARIO_NOW, type GuestServer } from '../support/guestServer.ts';
@@ -96,7 +97,7 @@ test('the whole pathway from an empty record: staff made by their administrators
   await setPasswordAndSignIn(coordinator, coordinatorLink, 'hanne@testby-hospital.dk', 'koordinatorens lange kodeord');
 
   // Intake: a new patient, admitted with her daughter, her home municipality and GP from the record.
-  await coordinator.getByRole('navigation').getByRole('link', { name: staffDa.shell.intake }).click();
+  await coordinator.getByRole('navigation').getByRole('link', { name: staffDa.staffNav.intake }).click();
   await expect(coordinator.getByRole('heading', { level: 1, name: staffDa.intake.heading })).toBeVisible();
   await coordinator.getByLabel(staffDa.intake.cpr).fill('0204391234');
   await coordinator.getByRole('button', { name: staffDa.intake.lookup }).click();
@@ -143,15 +144,15 @@ test('the whole pathway from an empty record: staff made by their administrators
   await admitFromLobby(coordinator, PATIENT);
   await expect(coordinator.getByRole('figure', { name: `${PATIENT}, Patient` })).toBeVisible({ timeout: 30_000 });
   const coordinatorPlan = planOf(coordinator);
-  await coordinatorPlan.getByRole('button', { name: fill(staffDa.plan.add, { section: 'opgaver' }) }).click();
-  await coordinatorPlan.getByLabel(staffDa.plan.fields.what).fill('Genoptræningsplan sendes til Testby Kommune');
-  await coordinatorPlan.getByLabel(staffDa.plan.fields.responsible_organisation).fill(WARD);
-  await coordinatorPlan.getByLabel(staffDa.plan.fields.responsible_person).fill('Hanne Koordinator');
-  await coordinatorPlan.getByRole('button', { name: staffDa.plan.addShort, exact: true }).click();
+  await coordinatorPlan.getByRole('button', { name: fill(planDa.plan.add, { section: 'opgaver' }) }).click();
+  await coordinatorPlan.getByLabel(planDa.plan.fields.what).fill('Genoptræningsplan sendes til Testby Kommune');
+  await coordinatorPlan.getByLabel(planDa.plan.fields.responsible_organisation).fill(WARD);
+  await coordinatorPlan.getByLabel(planDa.plan.fields.responsible_person).fill('Hanne Koordinator');
+  await coordinatorPlan.getByRole('button', { name: planDa.plan.addShort, exact: true }).click();
   await expect(planOf(patient, true).getByText('Genoptræningsplan sendes til Testby Kommune')).toBeVisible();
-  await planOf(patient, true).getByRole('button', { name: staffDa.plan.agree }).click();
+  await planOf(patient, true).getByRole('button', { name: planDa.plan.agree }).click();
   await expect(coordinatorPlan.getByText('Mangler: Hospital')).toBeVisible();
-  await coordinatorPlan.getByRole('button', { name: staffDa.plan.agree }).click();
+  await coordinatorPlan.getByRole('button', { name: planDa.plan.agree }).click();
   await expect(coordinatorPlan.getByText(/Aftalt af alle til stede \(udgave \d+\)/)).toBeVisible();
   acceptNextDialog(coordinator);
   await coordinator.getByRole('button', { name: staffDa.conference.end }).click();
@@ -209,9 +210,9 @@ test('the whole pathway from an empty record: staff made by their administrators
   // day; the follow-up home visit stays open.
   const plan = nurse.getByRole('region', { name: staffDa.episode.planHeading });
   const taskOf = (what: string) => plan.getByRole('listitem').filter({ has: nurse.getByText(what, { exact: true }) });
-  await expect(taskOf(RECEPTION_TASK)).toContainText(staffDa.plan.values.done);
-  await expect(taskOf(FOLLOW_UP_TASK)).toContainText(staffDa.plan.values.open);
-  await nurse.getByRole('link', { name: staffDa.shell.day }).click();
+  await expect(taskOf(RECEPTION_TASK)).toContainText(planDa.plan.values.done);
+  await expect(taskOf(FOLLOW_UP_TASK)).toContainText(planDa.plan.values.open);
+  await nurse.getByRole('link', { name: staffDa.staffNav.day }).click();
   await expect(reception.getByText(staffDa.day.noReception)).toBeVisible();
   await expect(tasks.getByText(FOLLOW_UP_TASK)).toBeVisible();
   await expect(tasks.getByText(RECEPTION_TASK)).toHaveCount(0);

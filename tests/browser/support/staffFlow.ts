@@ -2,6 +2,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '@samplan/server';
 import { guestDa } from '../../../client/src/i18n/guest.da.ts';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
+import { planDa } from '../../../client/src/i18n/plan.da.ts';
 import { finishDeviceCheck, openGuest, pressByKeyboard } from './guestFlow.ts';
 import type { GuestServer } from './guestServer.ts';
 
@@ -33,7 +34,7 @@ export async function openConference(page: Page, server: GuestServer, conference
 
 export async function joinCall(page: Page): Promise<void> {
   await page.getByRole('button', { name: staffDa.conference.join }).click();
-  await expect(page.getByRole('complementary', { name: staffDa.plan.heading })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: planDa.plan.heading })).toBeVisible();
 }
 
 /** A guest opens the link, passes the device check by keyboard, and waits to be let in. */
@@ -60,7 +61,7 @@ export async function admitFromLobby(host: Page, name: string): Promise<void> {
 }
 
 export function planOf(page: Page, plain = false) {
-  return page.getByRole('complementary', { name: plain ? staffDa.plan.plainHeading : staffDa.plan.heading });
+  return page.getByRole('complementary', { name: plain ? planDa.plan.plainHeading : planDa.plan.heading });
 }
 
 /** Accepts the next confirm() (ending a conference asks first). */

@@ -1,11 +1,13 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../i18n/resources.ts';
+import { addWords, resources } from '../../i18n/resources.ts';
+import { staffWords } from '../../i18n/staffWords.ts';
 import { timelineDetail } from './timelineDetail.ts';
 
 async function danish() {
   const i18n = createInstance();
   await i18n.init({ resources, lng: 'da', interpolation: { escapeValue: false }, showSupportNotice: false });
+  addWords(staffWords, i18n);
   return i18n.t;
 }
 

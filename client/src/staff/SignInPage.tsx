@@ -2,7 +2,7 @@ import { SamplanError } from '@samplan/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errorMessage.ts';
-import { useAuth } from './auth.tsx';
+import { useAuth } from '../app/auth.tsx';
 
 /** Staff sign-in. Guests never come here: their link signs them in. */
 export function SignInPage() {

@@ -1,0 +1,28 @@
+/**
+ * The calls a guest makes as well as staff: the conference, its plan, the
+ * room token, and the episode's advice requests. The guest's pages use these
+ * (guest/guestApi.ts) without the staff screens' endpoints (endpoints.ts).
+ */
+import {
+  adviceRequestListResponseSchema,
+  adviceRequestResponseSchema,
+  conferenceResponseSchema,
+  planSnapshotSchema,
+  roomTokenResponseSchema,
+  type CreateAdviceRequest,
+} from '@samplan/shared';
+import { requestJson, type HttpOptions } from './http.ts';
+
+const id = encodeURIComponent;
+
+export function meetingEndpoints(options: HttpOptions = {}) {
+  return {
+    plan: (episodeId: string) => requestJson('GET', `/api/episodes/${id(episodeId)}/plan`, planSnapshotSchema, undefined, options),
+    episodeAdvice: (episodeId: string) =>
+      requestJson('GET', `/api/episodes/${id(episodeId)}/advice-requests`, adviceRequestListResponseSchema, undefined, options),
+    askForAdvice: (episodeId: string, request: CreateAdviceRequest) =>
+      requestJson('POST', `/api/episodes/${id(episodeId)}/advice-requests`, adviceRequestResponseSchema, request, options),
+    conference: (conferenceId: string) => requestJson('GET', `/api/conferences/${id(conferenceId)}`, conferenceResponseSchema, undefined, options),
+    roomToken: (conferenceId: string) => requestJson('POST', `/api/conferences/${id(conferenceId)}/room-token`, roomTokenResponseSchema, {}, options),
+  };
+}
