@@ -25,8 +25,9 @@ const WORKER_BUILD_PACKAGES = [
 ];
 // The worker binary links these at run time; the -dev packages above pull them in.
 const WORKER_RUNTIME_PACKAGES = ['libssl3', 'libuv1', 'libsrtp2-1', 'libusrsctp2'];
-// What the test suite starts for real: a browser, PostgreSQL, Redis, TURN, network namespaces.
-const TEST_PACKAGES = ['chromium', 'fonts-dejavu-core', 'postgresql', 'redis-server', 'coturn', 'iproute2'];
+// What the test suite starts for real: a browser, PostgreSQL, Redis, TURN, network namespaces,
+// the TLS proxy (nginx; openssl makes its certificates, envsubst renders its configuration).
+const TEST_PACKAGES = ['chromium', 'fonts-dejavu-core', 'postgresql', 'redis-server', 'coturn', 'iproute2', 'nginx', 'openssl', 'gettext-base'];
 
 function log(message) {
   process.stderr.write(`setup: ${message}\n`);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './ports.ts';
 
 // A private Redis for one test file, on a free port of 127.0.0.1, keeping
 // nothing on disk: the test owns it from start to stop, whatever else runs on
@@ -8,17 +8,6 @@ import { createServer } from 'node:net';
 export interface TestRedis {
   url: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export async function startTestRedis(): Promise<TestRedis> {

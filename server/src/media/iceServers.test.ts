@@ -17,4 +17,11 @@ describe('turnIceServers', () => {
       credential: createHmac('sha1', 'coturn-secret').update(username).digest('base64'),
     });
   });
+
+  it('offers TURN over TLS (turns:) beside plain TURN, under the one credential coturn checks on every port', () => {
+    const urls = ['turn:203.0.113.10:3478?transport=udp', 'turns:samplan.example.org:5349?transport=tcp'];
+    const [server, ...others] = turnIceServers({ urls, secret: 'coturn-secret' }, 'peer-1', 3600);
+    expect(others).toEqual([]);
+    expect(server?.urls).toEqual(urls);
+  });
 });

@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { DEMO_PASSWORD, type RunningSamplan } from '@samplan/server';
+import { type Config, DEMO_PASSWORD, type RunningSamplan } from '@samplan/server';
 import { openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { startTestSamplan } from '../../support/samplan.ts';
 
@@ -38,20 +38,24 @@ export interface StaffApi {
 export interface GuestServerOptions {
   /** False for an empty record: no organisations, no staff, no patients; the test makes what it needs. */
   seedDemo?: boolean;
+  /** Settings the test is about (e.g. production's secure cookies behind a proxy). */
+  config?: Partial<Config>;
 }
 
-export async function startGuestServer({ seedDemo = true }: GuestServerOptions = {}): Promise<GuestServer> {
+export async function startGuestServer({ seedDemo = true, config = {} }: GuestServerOptions = {}): Promise<GuestServer> {
   const fresh: FreshDatabase = await openFreshDatabase('pglite');
   const clock = new TestClock();
   const samplan = await startTestSamplan(
-    { seedDemo, logLevel: 'warn' },
+    { seedDemo, logLevel: 'warn', ...config },
     { now: clock.now, database: fresh.db },
   );
   const guestLinks = samplan.demo?.guestLinks ?? [];
   if (seedDemo && guestLinks.length === 0) throw new Error('the demo seed gave no join links');
 
+  // Where Samplan listens, also when it is meant to be reached through a proxy at PUBLIC_URL.
+  const listening = `http://${samplan.config.host}:${samplan.port}`;
   const staff = async (login: string): Promise<StaffApi> => {
-    const answer = await fetch(`${samplan.url}/api/auth/login`, {
+    const answer = await fetch(`${listening}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ login, password: DEMO_PASSWORD }),
@@ -59,7 +63,7 @@ export async function startGuestServer({ seedDemo = true }: GuestServerOptions =
     const cookie = answer.headers.get('set-cookie')?.split(';')[0];
     if (!answer.ok || !cookie) throw new Error(`${login} could not sign in: ${answer.status} ${await answer.text()}`);
     const call = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${samplan.url}/api${path}`, {
+      const response = await fetch(`${listening}/api${path}`, {
         method,
         headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
