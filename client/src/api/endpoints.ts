@@ -16,7 +16,10 @@ import {
   adviceQueueResponseSchema,
   adviceRequestListResponseSchema,
   adviceRequestResponseSchema,
+  accessLogResponseSchema,
   auditTrailResponseSchema,
+  relativeViewSchema,
+  type SetRepresentationRequest,
   createdSystemClientSchema,
   issuedPasswordLinkSchema,
   passwordLinkStateSchema,
@@ -118,6 +121,11 @@ export function createApi(options: HttpOptions = {}) {
       requestJson('POST', `/api/episodes/${id(episodeId)}/consents`, consentResponseSchema, request, options),
     withdrawConsent: (episodeId: string, consentId: string) =>
       requestJson('POST', `/api/episodes/${id(episodeId)}/consents/${id(consentId)}/withdraw`, consentResponseSchema, {}, options),
+    setRepresentation: (episodeId: string, relativeId: string, request: SetRepresentationRequest) =>
+      requestJson('PUT', `/api/episodes/${id(episodeId)}/relatives/${id(relativeId)}/representation`, relativeViewSchema, request, options),
+    /** The patient's own "who has looked at my record" (her link, or a representative's). */
+    accessLog: (episodeId: string, before?: string) =>
+      requestJson('GET', `/api/episodes/${id(episodeId)}/access-log?limit=50${before ? `&before=${encodeURIComponent(before)}` : ''}`, accessLogResponseSchema, undefined, options),
 
     indicators: (query: IndicatorsQuery) => requestJson('GET', `/api/indicators?${indicatorSearch(query)}`, indicatorsResponseSchema, undefined, options),
     indicatorOrganisations: () => requestJson('GET', '/api/indicators/organisations', indicatorOrganisationsResponseSchema, undefined, options),
