@@ -149,7 +149,7 @@ test('the whole pathway from an empty record: staff made by their administrators
   await coordinatorPlan.getByLabel(staffDa.plan.fields.responsible_person).fill('Hanne Koordinator');
   await coordinatorPlan.getByRole('button', { name: staffDa.plan.addShort, exact: true }).click();
   await expect(planOf(patient, true).getByText('Genoptræningsplan sendes til Testby Kommune')).toBeVisible();
-  await planOf(patient, true).getByRole('button', { name: staffDa.plan.agree }).click();
+  await planOf(patient, true).getByRole('button', { name: staffDa.plan.agreeSelf }).click();
   await expect(coordinatorPlan.getByText('Mangler: Hospital')).toBeVisible();
   await coordinatorPlan.getByRole('button', { name: staffDa.plan.agree }).click();
   await expect(coordinatorPlan.getByText(/Aftalt af alle til stede \(udgave \d+\)/)).toBeVisible();
