@@ -1,8 +1,7 @@
 import { type EpisodeDetail, type Representation, REPRESENTATIONS } from '@samplan/shared';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
-import { errorMessage } from '../../api/errorMessage.ts';
+import { useAction } from '../../app/useSubmit.ts';
 
 /**
  * The patient's relatives and whether each represents her (guardian, power
@@ -11,22 +10,9 @@ import { errorMessage } from '../../api/errorMessage.ts';
  * change it here, from the papers shown to them; each change is audited.
  */
 export function RelativesCard({ episodeId, relatives, mayRecord, onChanged }: { episodeId: string; relatives: EpisodeDetail['relatives']; mayRecord: boolean; onChanged(): void }) {
-  const { t, i18n } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-
-  const change = async (relativeId: string, representation: Representation) => {
-    setBusy(relativeId);
-    setError(null);
-    try {
-      await api.setRepresentation(episodeId, relativeId, { representation });
-      onChanged();
-    } catch (caught) {
-      setError(errorMessage(t, caught, i18n.language));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { t } = useTranslation();
+  const { busy, error, act } = useAction(onChanged);
+  const change = (relativeId: string, representation: Representation) => act(() => api.setRepresentation(episodeId, relativeId, { representation }));
 
   return (
     <section className="card" aria-labelledby="relatives-heading">
@@ -47,7 +33,7 @@ export function RelativesCard({ episodeId, relatives, mayRecord, onChanged }: { 
                   <span>{t('episode.representationOf', { name: relative.name })}</span>
                   <select
                     value={relative.representation}
-                    disabled={busy !== null}
+                    disabled={busy}
                     onChange={(event) => void change(relative.id, event.target.value as Representation)}
                   >
                     {REPRESENTATIONS.map((representation) => (
