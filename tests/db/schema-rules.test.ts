@@ -1,13 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARTICIPANT_ROLES } from '@samplan/shared';
+import { PARTICIPANT_ROLES, REPRESENTATIONS, STANDING_PARTIES } from '@samplan/shared';
 import type { DbClient } from '@samplan/server/store/database.ts';
-import { ParticipantRole } from '@samplan/server/store/generated/client.ts';
+import { AgreementParty, ParticipantRole, Representation } from '@samplan/server/store/generated/client.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
 import { createRecord, uniqueCprNumber, uniqueLogin } from '../support/record-fixtures.ts';
 
 it('stores exactly the participant roles the protocol knows', () => {
   expect(Object.values(ParticipantRole)).toEqual([...PARTICIPANT_ROLES]);
+});
+
+it('stores exactly the representations and agreeing parties the protocol knows (each relative under `relative`)', () => {
+  expect(Object.values(Representation)).toEqual([...REPRESENTATIONS]);
+  expect(Object.values(AgreementParty).sort()).toEqual([...STANDING_PARTIES, 'relative'].sort());
 });
 
 // The rules Prisma cannot express live as CHECK constraints and triggers in

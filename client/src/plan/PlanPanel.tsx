@@ -15,7 +15,7 @@
  * so it works with or without a call on the page.
  */
 import type { TFunction } from 'i18next';
-import { type PlanRejection } from '@samplan/shared';
+import { isRelativeParty, type PlanRejection } from '@samplan/shared';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errorMessage.ts';
@@ -68,7 +68,7 @@ export function PlanPanel({ conferenceId, mode = 'staff', adviceLineUntil = null
   // The patient's party is asked while a representative is present; her button goes once it has said yes (hers or the patient's own).
   const onBehalf = agreeAs?.onBehalfOf ?? null;
   const awaitingPatient = onBehalf !== null && (view.agreement?.awaiting.includes('patient') ?? false);
-  const speaksForSelf = agreeAs !== null && (agreeAs.party === 'patient' || agreeAs.party.startsWith('relative:'));
+  const speaksForSelf = agreeAs !== null && (agreeAs.party === 'patient' || isRelativeParty(agreeAs.party));
   const agree = (options: { onBehalfOfPatient: boolean }) => {
     setAgreeError(null);
     session.agree(options).catch(setAgreeError);
