@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'EPISODE_ALREADY_OPEN',
   /** The patient (or a relative) was to be invited to a video conference without a live consent to take part by video. */
   'VIDEO_CONSENT_MISSING',
+  /** A relative asked to act for the patient (agree on her behalf, read her access log) without the record naming her the patient's representative. */
+  'NOT_REPRESENTATIVE',
   'NOT_JOINED',
   'ALREADY_JOINED',
   'ROOM_CLOSED',

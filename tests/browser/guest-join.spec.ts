@@ -48,8 +48,8 @@ test('a patient opens her link on a tablet, checks her devices, waits, is let in
   await expectNoSeriousA11yViolations(page, 'call');
   await saveScreenshot(page, 'guest-call');
 
-  // She agrees to the plan for her party (patient and relatives); the record says so.
-  await plan.getByRole('button', { name: planDa.plan.agree }).click();
+  // She agrees to the plan for herself; the record says so.
+  await plan.getByRole('button', { name: planDa.plan.agreeSelf }).click();
   const { conference, staff } = await goalConversation(server);
   await expect
     .poll(async () => (await staff.get<{ agreement: { awaiting: string[] } }>(`/episodes/${conference.episodeId}/plan`)).agreement.awaiting)

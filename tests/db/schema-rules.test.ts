@@ -1,13 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARTICIPANT_ROLES } from '@samplan/shared';
+import { PARTICIPANT_ROLES, REPRESENTATIONS, STANDING_PARTIES } from '@samplan/shared';
 import type { DbClient } from '@samplan/server/store/database.ts';
-import { ParticipantRole } from '@samplan/server/store/generated/client.ts';
+import { AgreementParty, ParticipantRole, Representation } from '@samplan/server/store/generated/client.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
 import { createRecord, uniqueCprNumber, uniqueLogin } from '../support/record-fixtures.ts';
 
 it('stores exactly the participant roles the protocol knows', () => {
   expect(Object.values(ParticipantRole)).toEqual([...PARTICIPANT_ROLES]);
+});
+
+it('stores exactly the representations and agreeing parties the protocol knows (each relative under `relative`)', () => {
+  expect(Object.values(Representation)).toEqual([...REPRESENTATIONS]);
+  expect(Object.values(AgreementParty).sort()).toEqual([...STANDING_PARTIES, 'relative'].sort());
 });
 
 // The rules Prisma cannot express live as CHECK constraints and triggers in
@@ -74,15 +79,32 @@ describe.each(DATABASE_KINDS)('schema rules on %s', (kind) => {
     const participant = await prisma.participant.create({ data: { conferenceId, role: 'patient', externalName: 'Karen Jensen' } });
     const { plan, nurse } = await createRecord(prisma);
     const revision = await prisma.planRevision.create({ data: { planId: plan.id, number: 1, document: {}, operations: [], authorStaffId: nurse.id } });
-    const agreement = await prisma.agreement.create({ data: { revisionId: revision.id, conferenceId, party: 'patient', participantId: participant.id } });
+    const agreement = await prisma.agreement.create({ data: { revisionId: revision.id, conferenceId, party: 'patient', partyKey: 'patient', participantId: participant.id } });
 
     await expect(prisma.agreement.delete({ where: { id: agreement.id } })).rejects.toThrow(/never changed or removed/);
-    await expect(prisma.agreement.create({ data: { revisionId: revision.id, conferenceId, party: 'patient', participantId: participant.id } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(prisma.agreement.create({ data: { revisionId: revision.id, conferenceId, party: 'patient', partyKey: 'patient', participantId: participant.id } })).rejects.toMatchObject({ code: 'CONFLICT' });
 
     // Who was there when it was agreed is kept the same way.
     const presence = await prisma.agreedPresence.create({ data: { conferenceId, revisionId: revision.id, participantId: participant.id, agreementId: agreement.id } });
     await expect(prisma.agreedPresence.update({ where: { id: presence.id }, data: { agreementId: null } })).rejects.toThrow(/never changed or removed/);
     await expect(prisma.agreedPresence.delete({ where: { id: presence.id } })).rejects.toThrow(/never changed or removed/);
+  });
+
+  it("keeps an agreement's exact party in step with its kind, and a yes on the patient's behalf for the patient only", async () => {
+    const { prisma } = fresh.db;
+    const daughter = await prisma.participant.create({ data: { conferenceId, role: 'relative', externalName: 'Hanne Jensen' } });
+    const { plan, nurse } = await createRecord(prisma);
+    const revision = await prisma.planRevision.create({ data: { planId: plan.id, number: 1, document: {}, operations: [], authorStaffId: nurse.id } });
+    const given = (data: { party: 'patient' | 'relative' | 'hospital'; partyKey: string; onBehalfAs?: 'none' | 'guardian' }) =>
+      prisma.agreement.create({ data: { revisionId: revision.id, conferenceId, participantId: daughter.id, ...data } });
+
+    await expect(given({ party: 'relative', partyKey: 'patient' })).rejects.toThrow(/Agreement_partyKey_matches_party/);
+    await expect(given({ party: 'patient', partyKey: `relative:${daughter.id}` })).rejects.toThrow(/Agreement_partyKey_matches_party/);
+    await expect(given({ party: 'relative', partyKey: `relative:${daughter.id}`, onBehalfAs: 'guardian' })).rejects.toThrow(/Agreement_onBehalfAs_for_the_patient/);
+    await expect(given({ party: 'patient', partyKey: 'patient', onBehalfAs: 'none' })).rejects.toThrow(/Agreement_onBehalfAs_for_the_patient/);
+    await given({ party: 'relative', partyKey: `relative:${daughter.id}` });
+    await given({ party: 'patient', partyKey: 'patient', onBehalfAs: 'guardian' });
+    expect(await prisma.agreement.count({ where: { revisionId: revision.id } })).toBe(2);
   });
 
   it('deletes a patient\'s relatives with the patient, but never a patient with a clinical history', async () => {

@@ -16,6 +16,8 @@ import {
   adviceQueueResponseSchema,
   adviceRequestResponseSchema,
   auditTrailResponseSchema,
+  relativeViewSchema,
+  type SetRepresentationRequest,
   createdSystemClientSchema,
   issuedPasswordLinkSchema,
   passwordLinkStateSchema,
@@ -108,6 +110,8 @@ export function createApi(options: HttpOptions = {}) {
       requestJson('POST', `/api/episodes/${id(episodeId)}/consents`, consentResponseSchema, request, options),
     withdrawConsent: (episodeId: string, consentId: string) =>
       requestJson('POST', `/api/episodes/${id(episodeId)}/consents/${id(consentId)}/withdraw`, consentResponseSchema, {}, options),
+    setRepresentation: (episodeId: string, relativeId: string, request: SetRepresentationRequest) =>
+      requestJson('PUT', `/api/episodes/${id(episodeId)}/relatives/${id(relativeId)}/representation`, relativeViewSchema, request, options),
 
     indicators: (query: IndicatorsQuery) => requestJson('GET', `/api/indicators?${indicatorSearch(query)}`, indicatorsResponseSchema, undefined, options),
     indicatorOrganisations: () => requestJson('GET', '/api/indicators/organisations', indicatorOrganisationsResponseSchema, undefined, options),

@@ -26,3 +26,30 @@ export function useSubmit() {
   );
   return { busy, error, setError, run };
 }
+
+/**
+ * An action on a card that stays on screen (record a consent, change a
+ * relative's standing): busy only while it runs, then `onDone` (reload what
+ * it changed); on failure the refusal in the reader's words.
+ */
+export function useAction(onDone: () => void) {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const act = useCallback(
+    async (change: () => Promise<unknown>) => {
+      setBusy(true);
+      setError(null);
+      try {
+        await change();
+        onDone();
+      } catch (caught) {
+        setError(errorMessage(t, caught, i18n.language));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t, i18n.language, onDone],
+  );
+  return { busy, error, act };
+}

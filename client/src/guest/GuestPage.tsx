@@ -26,9 +26,12 @@ const loadGuestCall = async () => {
 const GuestCall = lazy(async () => ({ default: (await loadGuestCall()).GuestCall }));
 // Socket.IO is first needed by the device check's last step, the connection test: fetched while she checks her camera.
 const loadSignalling = () => import('../room/signalling.ts');
+// Few open it: it stays out of the join page's bundle.
+const AccessLog = lazy(async () => ({ default: (await import('./AccessLog.tsx')).AccessLog }));
 
 type Guest = Extract<MeResponse['principal'], { kind: 'participant' }>;
-type Opened = { guest: Guest; conference: ConferenceView };
+/** `mayReadAccessLog`: the patient, or a relative the record names her representative. */
+type Opened = { guest: Guest; conference: ConferenceView; mayReadAccessLog: boolean };
 
 type Phase =
   | { kind: 'opening' }
@@ -37,7 +40,8 @@ type Phase =
   | { kind: 'check'; opened: Opened }
   | { kind: 'waiting'; opened: Opened; checked: DeviceCheckResult }
   | { kind: 'removed' }
-  | { kind: 'call'; opened: Opened; checked: DeviceCheckResult; entry: RoomEntry };
+  | { kind: 'call'; opened: Opened; checked: DeviceCheckResult; entry: RoomEntry }
+  | { kind: 'accessLog'; opened: Opened; back: Phase };
 
 /**
  * /join/<linkToken>: everything a patient or relative does from their link.
@@ -57,7 +61,7 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
       if (me.principal.kind !== 'participant') throw new Error('a join link always opens a guest session');
       const guest = me.principal;
       const conference = await api.conference(guest.conferenceId);
-      const opened = { guest, conference };
+      const opened = { guest, conference, mayReadAccessLog: me.allowedActions.includes('access-log:read') };
       // A meeting that is over only opens now because her advice window after discharge is.
       const afterDischarge = AFTER_DISCHARGE_KINDS.has(conference.kind) || isConferenceOver(conference.status);
       setPhase(afterDischarge ? { kind: 'advice', opened } : { kind: 'check', opened });
@@ -81,18 +85,32 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
         </StepScreen>
       );
     case 'advice':
-      return <AdviceHome api={api} opened={phase.opened} onMeeting={() => setPhase({ kind: 'check', opened: phase.opened })} />;
+      return (
+        <>
+          <AdviceHome api={api} opened={phase.opened} onMeeting={() => setPhase({ kind: 'check', opened: phase.opened })} />
+          <AccessLogButton opened={phase.opened} onOpen={() => setPhase({ kind: 'accessLog', opened: phase.opened, back: phase })} />
+        </>
+      );
     case 'check':
       void loadSignalling();
       return (
-        <DeviceCheck
-          initialName={phase.opened.guest.name}
-          checkConnection={async () => {
-            const [{ openSocket }, iceServers] = await Promise.all([loadSignalling(), api.iceServers().catch(() => [])]);
-            return checkConnection(openSocket, iceServers);
-          }}
-          onDone={(checked) => setPhase({ kind: 'waiting', opened: phase.opened, checked })}
-        />
+        <>
+          <DeviceCheck
+            initialName={phase.opened.guest.name}
+            checkConnection={async () => {
+              const [{ openSocket }, iceServers] = await Promise.all([loadSignalling(), api.iceServers().catch(() => [])]);
+              return checkConnection(openSocket, iceServers);
+            }}
+            onDone={(checked) => setPhase({ kind: 'waiting', opened: phase.opened, checked })}
+          />
+          <AccessLogButton opened={phase.opened} onOpen={() => setPhase({ kind: 'accessLog', opened: phase.opened, back: phase })} />
+        </>
+      );
+    case 'accessLog':
+      return (
+        <Suspense fallback={<Loading />}>
+          <AccessLog api={api} episodeId={phase.opened.guest.episodeId} onBack={() => setPhase(phase.back)} />
+        </Suspense>
       );
     case 'waiting':
       return <Lobby api={api} opened={phase.opened} checked={phase.checked} onPhase={setPhase} />;
@@ -132,6 +150,19 @@ function Lobby({ api, opened, checked, onPhase }: { api: GuestApi; opened: Opene
     return () => stop.abort();
   }, [api, opened, checked, onPhase]);
   return <WaitingRoom conference={conference} selfId={opened.guest.participantId} />;
+}
+
+/** To her access log, for those who may read it (the patient, a representative). */
+function AccessLogButton({ opened, onOpen }: { opened: Opened; onOpen(): void }) {
+  const { t } = useTranslation();
+  if (!opened.mayReadAccessLog) return null;
+  return (
+    <div className="guest-actions guest-more">
+      <button type="button" className="button guest-access-log" onClick={onOpen}>
+        {t('guest.accessLog.open')}
+      </button>
+    </div>
+  );
 }
 
 /** Whose plan it is: the conference's patient, or the guest herself. */

@@ -8,7 +8,7 @@ import { meetingEndpoints } from '../api/meetingEndpoints.ts';
  * sets, so no call carries a token of its own.
  */
 export function guestApi(options: HttpOptions = {}) {
-  const { conference, plan, roomToken, askForAdvice, episodeAdvice } = meetingEndpoints(options);
+  const { conference, plan, roomToken, askForAdvice, episodeAdvice, accessLog } = meetingEndpoints(options);
   return {
     /** Turns the link into a guest session for its one conference, and puts the guest in the lobby. */
     redeem: (linkToken: string): Promise<MeResponse> => requestJson('POST', `/api/join/${encodeURIComponent(linkToken)}`, meResponseSchema, {}, options),
@@ -21,6 +21,8 @@ export function guestApi(options: HttpOptions = {}) {
     askForAdvice: async (...args: Parameters<typeof askForAdvice>) => (await askForAdvice(...args)).adviceRequest,
     /** The 7-day advice window of her episode: open with the time left, or when it closed. */
     adviceWindow: async (episodeId: string) => (await episodeAdvice(episodeId)).adviceWindow,
+    /** Who has looked at her record (for the patient and a representative). */
+    accessLog,
   };
 }
 

@@ -73,6 +73,7 @@ export const da = {
     REFUSED: 'Det kan ikke lade sig gøre på dette tidspunkt.',
     EPISODE_ALREADY_OPEN: 'Patienten er allerede indlagt. Afslut den åbne indlæggelse, før en ny registreres.',
     VIDEO_CONSENT_MISSING: 'Patienten har ikke givet samtykke til at deltage via video. Registrér samtykket på forløbssiden først.',
+    NOT_REPRESENTATIVE: 'Det kan kun den, der er registreret som patientens værge eller fremtidsfuldmægtig. Tal med personalet, hvis det er dig.',
     TOO_LARGE: 'Det var for meget at sende på én gang.',
     RATE_LIMITED: 'Der var for mange forsøg. Vent et øjeblik, og prøv igen.',
     NOT_JOINED: 'Du er ikke længere med i mødet. Deltag igen.',

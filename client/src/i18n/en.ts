@@ -71,6 +71,7 @@ export const en: Translations = {
     REFUSED: 'That is not possible at this time.',
     EPISODE_ALREADY_OPEN: 'The patient is admitted already. Close the open admission before recording a new one.',
     VIDEO_CONSENT_MISSING: 'The patient has not consented to take part by video. Record the consent on the episode page first.',
+    NOT_REPRESENTATIVE: "Only someone recorded as the patient's guardian or holder of her power of attorney can do this. Talk to the staff if that is you.",
     TOO_LARGE: 'That was too much to send at once.',
     RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
     NOT_JOINED: 'You are no longer in the meeting. Please join again.',

@@ -7,7 +7,9 @@ export const planDa = {
     agreed: 'Aftalt af alle til stede (udgave {{revision}})',
     changed_since_agreement: 'Ændret siden aftalen (aftalt udgave {{revision}})',
     awaiting: 'Mangler: {{parties}}',
-    parties: { patient: 'Patient og pårørende', hospital: 'Hospital', municipality: 'Kommune', gp: 'Egen læge' },
+    parties: { patient: 'Patienten', relative: 'Pårørende', hospital: 'Hospital', municipality: 'Kommune', gp: 'Egen læge' },
+    relativeNamed: '{{name}} (pårørende)',
+    onBehalf: { guardian: 'værge', power_of_attorney: 'fremtidsfuldmagt' },
   },
   plan: {
     heading: 'Fælles plan',
@@ -87,7 +89,11 @@ export const planDa = {
     commentBy: '{{name}}, {{when}}',
     writtenBy: 'Skrevet af: {{who}}',
     agree: 'Vi er enige i planen',
+    agreeSelf: 'Jeg er enig i planen',
     youAgreed: 'I har sagt ja til denne udgave.',
+    youAgreedSelf: 'Du har sagt ja til denne udgave.',
+    agreeOnBehalf: 'Sig ja på vegne af {{name}} ({{as}})',
+    agreedOnBehalf: 'Du har sagt ja på vegne af {{name}} ({{as}}).',
     agreeFirstSave: 'Vent til dine ændringer er gemt.',
     dismiss: 'Luk beskeden',
     rejection: {
@@ -103,7 +109,8 @@ export const planDa = {
       NOT_AUTHOR: 'Kun den, der har skrevet det, eller patienten selv kan ændre eller slette det. Skriv en kommentar i stedet.',
       NOT_RESPONSIBLE: 'Kun den, der har ansvaret for opgaven, kan melde den udført eller ikke udført.',
     },
-  },};
+  },
+};
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 export type PlanTranslations = Strings<typeof planDa>;

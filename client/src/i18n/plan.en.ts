@@ -6,7 +6,9 @@ export const planEn: PlanTranslations = {
     agreed: 'Agreed by everyone present (revision {{revision}})',
     changed_since_agreement: 'Changed since agreement (agreed revision {{revision}})',
     awaiting: 'Waiting for: {{parties}}',
-    parties: { patient: 'Patient and relatives', hospital: 'Hospital', municipality: 'Municipality', gp: 'GP' },
+    parties: { patient: 'The patient', relative: 'Relative', hospital: 'Hospital', municipality: 'Municipality', gp: 'GP' },
+    relativeNamed: '{{name}} (relative)',
+    onBehalf: { guardian: 'guardian', power_of_attorney: 'power of attorney' },
   },
   plan: {
     heading: 'Shared plan',
@@ -86,7 +88,11 @@ export const planEn: PlanTranslations = {
     commentBy: '{{name}}, {{when}}',
     writtenBy: 'Written by: {{who}}',
     agree: 'We agree to the plan',
+    agreeSelf: 'I agree to the plan',
     youAgreed: 'You have agreed to this revision.',
+    youAgreedSelf: 'You have agreed to this revision.',
+    agreeOnBehalf: 'Agree on behalf of {{name}} ({{as}})',
+    agreedOnBehalf: 'You have agreed on behalf of {{name}} ({{as}}).',
     agreeFirstSave: 'Wait until your changes are saved.',
     dismiss: 'Close the message',
     rejection: {
@@ -102,4 +108,5 @@ export const planEn: PlanTranslations = {
       NOT_AUTHOR: 'Only the one who wrote it, or the patient, can change or delete it. Write a comment instead.',
       NOT_RESPONSIBLE: 'Only the one responsible for the task can report it done or not done.',
     },
-  },};
+  },
+};

@@ -7,13 +7,15 @@
  *   <PlanPanel conferenceId={id} mode="plain" />         // patient/relative: plain headings, their sections first
  *
  * What the person may change comes from the server (`allowed` in plan:open):
- * a patient or relative can add wishes and comments and agree; the controls
- * for the rest are not shown. The panel opens its own Socket.IO connection,
+ * a patient or relative can add wishes and comments and agree, each for
+ * herself; a relative the record names the patient's representative also
+ * agrees on the patient's behalf, by a button of its own that says so. The
+ * controls for the rest are not shown. The panel opens its own Socket.IO connection,
  * signed in by the session cookie (a staff login or a redeemed join link),
  * so it works with or without a call on the page.
  */
 import type { TFunction } from 'i18next';
-import { type AgreementParty, type PlanRejection } from '@samplan/shared';
+import { isRelativeParty, type PlanRejection } from '@samplan/shared';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errorMessage.ts';
@@ -30,8 +32,6 @@ export type PlanPanelProps = {
   /** A staff member's organisation: whether a task is theirs to report done (shared/src/plan/responsibility.ts). */
   organisation?: string;
 };
-
-const PARTY_OF_ROLE: Partial<Record<string, AgreementParty>> = { patient: 'patient', relative: 'patient', hospital: 'hospital', municipality: 'municipality', gp: 'gp' };
 
 export function PlanPanel({ conferenceId, mode = 'staff', adviceLineUntil = null, organisation }: PlanPanelProps) {
   const { t, i18n } = useTranslation();
@@ -63,9 +63,16 @@ export function PlanPanel({ conferenceId, mode = 'staff', adviceLineUntil = null
     );
   }
 
-  const party = PARTY_OF_ROLE[view.you.role];
-  const mayAgree = party !== undefined && view.allowed.includes('plan:agree');
-  const awaitingMe = party !== undefined && (view.agreement?.awaiting.includes(party) ?? false);
+  const agreeAs = view.allowed.includes('plan:agree') ? view.agreeAs : null;
+  const awaitingMe = agreeAs !== null && (view.agreement?.awaiting.includes(agreeAs.party) ?? false);
+  // The patient's party is asked while a representative is present; her button goes once it has said yes (hers or the patient's own).
+  const onBehalf = agreeAs?.onBehalfOf ?? null;
+  const awaitingPatient = onBehalf !== null && (view.agreement?.awaiting.includes('patient') ?? false);
+  const speaksForSelf = agreeAs !== null && (agreeAs.party === 'patient' || isRelativeParty(agreeAs.party));
+  const agree = (options: { onBehalfOfPatient: boolean }) => {
+    setAgreeError(null);
+    session.agree(options).catch(setAgreeError);
+  };
 
   return (
     <aside className={`plan-panel plan-${mode}`} aria-label={heading}>
@@ -76,29 +83,38 @@ export function PlanPanel({ conferenceId, mode = 'staff', adviceLineUntil = null
         </p>
       </div>
       {view.agreement && <AgreementStatus agreement={view.agreement} />}
-      {mayAgree &&
+      {agreeAs !== null &&
         (awaitingMe ? (
           <button
             type="button"
             className="button button-primary plan-agree"
             disabled={view.unsaved > 0}
             aria-describedby={view.unsaved > 0 ? 'plan-agree-wait' : undefined}
-            onClick={() => {
-              setAgreeError(null);
-              session.agree().catch(setAgreeError);
-            }}
+            onClick={() => agree({ onBehalfOfPatient: false })}
           >
             <span aria-hidden="true">✓ </span>
-            {t('plan.agree')}
+            {speaksForSelf ? t('plan.agreeSelf') : t('plan.agree')}
           </button>
         ) : (
-          // Not awaited: this person's party (one for patient and relatives) has agreed to the plan as it stands.
+          // Not awaited: this person's own party has agreed to the plan as it stands.
           <p className="plan-agreed-you">
             <span aria-hidden="true">✓ </span>
-            {t('plan.youAgreed')}
+            {speaksForSelf ? t('plan.youAgreedSelf') : t('plan.youAgreed')}
           </p>
         ))}
-      {view.unsaved > 0 && mayAgree && awaitingMe && (
+      {onBehalf !== null && awaitingPatient && (
+        <button
+          type="button"
+          className="button plan-agree-on-behalf"
+          disabled={view.unsaved > 0}
+          aria-describedby={view.unsaved > 0 ? 'plan-agree-wait' : undefined}
+          onClick={() => agree({ onBehalfOfPatient: true })}
+        >
+          <span aria-hidden="true">✓ </span>
+          {t('plan.agreeOnBehalf', { name: onBehalf.name, as: t(`agreement.onBehalf.${onBehalf.as}`) })}
+        </button>
+      )}
+      {view.unsaved > 0 && (awaitingMe || awaitingPatient) && (
         <p id="plan-agree-wait" className="plan-meta">
           {t('plan.agreeFirstSave')}
         </p>

@@ -1,7 +1,7 @@
 import {
   ACTIONS,
   SamplanError,
-  agreementOnFlags,
+  agreementOfParties,
   changesPlanContent,
   emptyPlan,
   integratePush,
@@ -36,10 +36,10 @@ class FakePlanServer {
     parties(p: NotificationOf<'plan:parties'>): void;
   }> = [];
   held: Array<() => void> = [];
-  parties: AgreementParties = { present: ['hospital'], agreements: [] };
+  parties: AgreementParties = { present: ['hospital'], agreements: [], relatives: [] };
 
   agreement(): AgreementStatusView {
-    return agreementOnFlags(this.contentFlags(), this.parties.agreements, this.parties.present);
+    return agreementOfParties(this.contentFlags(), this.parties);
   }
 
   contentFlags(): boolean[] {
@@ -73,6 +73,7 @@ class FakePlanServer {
         you: editor,
         editing: [],
         parties: this.parties,
+        agreeAs: { party: editor.role === 'municipality' ? 'municipality' : 'hospital', onBehalfOf: null },
         contentRevisions: this.contentFlags().flatMap((changes, index) => (changes ? [index + 1] : [])),
       }),
       push: (push) =>
@@ -92,7 +93,7 @@ class FakePlanServer {
         }),
       agree: async (revision) => {
         const party = editor.role === 'municipality' ? 'municipality' : 'hospital';
-        this.setParties({ ...this.parties, agreements: [...this.parties.agreements, { party, revision }] });
+        this.setParties({ ...this.parties, agreements: [...this.parties.agreements, { party, revision, onBehalfAs: null }] });
         return { agreement: this.agreement() };
       },
       focus: async (itemId) => {
@@ -229,7 +230,7 @@ describe('PlanSession', () => {
     for (const session of [a, b]) expect(session.getSnapshot().agreement).toMatchObject({ state: 'agreed', agreedRevision: 1, awaiting: [] });
 
     server.setParties({ ...server.parties, present: ['patient', 'hospital'] });
-    for (const session of [a, b]) expect(session.getSnapshot().agreement).toEqual({ state: 'not_agreed', currentRevision: 1, agreedRevision: null, awaiting: ['patient'] });
+    for (const session of [a, b]) expect(session.getSnapshot().agreement).toEqual({ state: 'not_agreed', currentRevision: 1, agreedRevision: null, awaiting: ['patient'], relatives: [] });
 
     server.setParties({ ...server.parties, present: ['hospital'] });
     for (const session of [a, b]) expect(session.getSnapshot().agreement).toMatchObject({ state: 'agreed', agreedRevision: 1 });

@@ -8,18 +8,20 @@
  * the next. Revisions from others arrive as `plan:revision`; a gap (a missed
  * notification) reopens the plan to resync rather than guess.
  *
- * Agreement is judged here with the server's own rule (agreementOnFlags) on
+ * Agreement is judged here with the server's own rule (agreementOfParties) on
  * the inputs the server sends: who is present and who agreed to what
  * (`plan:parties`, whenever someone enters or leaves the call or agrees), and
  * which revisions changed the plan's content (known from the revisions).
  *
  *   const session = new PlanSession(conferenceId, transport);
  *   session.subscribe(render); session.getSnapshot();   // for useSyncExternalStore
- *   session.open(); session.edit([op]); session.agree(); session.focus(itemId); session.close();
+ *   session.open(); session.edit([op]); session.agree(); session.agree({ onBehalfOfPatient: true });
+ *   session.focus(itemId); session.close();
  */
 import {
   SamplanError,
-  agreementOnFlags,
+  agreementOfParties,
+  type AgreeAs,
   applyOperation,
   changesPlanContent,
   type AgreementParties,
@@ -42,6 +44,8 @@ export type PlanView = {
   /** What the person sees: the confirmed plan with their unconfirmed edits on top. */
   readonly document: PlanDocument | null;
   readonly agreement: AgreementStatusView | null;
+  /** How this person agrees: her own party, and for the patient when she represents her; null when she is no party. */
+  readonly agreeAs: AgreeAs;
   readonly allowed: readonly Action[];
   readonly you: Editor | null;
   /** Who else has which item open. */
@@ -60,6 +64,7 @@ const INITIAL: PlanView = {
   revision: 0,
   document: null,
   agreement: null,
+  agreeAs: null,
   allowed: [],
   you: null,
   editing: [],
@@ -95,7 +100,7 @@ export class PlanSession {
     this.#transport = transport;
     this.#unsubscribe.push(
       transport.onRevision(({ revision }) => this.#received(revision)),
-      transport.onAgreement(({ party, revision }) => this.#agreed(party, revision)),
+      transport.onAgreement(({ party, revision, onBehalfAs }) => this.#agreed({ party, revision, onBehalfAs })),
       transport.onParties((parties) => {
         this.#parties = parties;
         this.#judge();
@@ -125,6 +130,7 @@ export class PlanSession {
         error: null,
         revision: opened.revision,
         agreement: opened.agreement,
+        agreeAs: opened.agreeAs,
         allowed: opened.allowed,
         you: opened.you,
         editing: opened.editing.filter((focus) => focus.editor.id !== opened.you.id),
@@ -142,9 +148,9 @@ export class PlanSession {
     this.#flush();
   }
 
-  /** This person's party agrees to the plan as confirmed now (own unsaved edits must land first). */
-  async agree(): Promise<void> {
-    const { agreement } = await this.#transport.agree(this.#view.revision);
+  /** This person's party (or, as her representative, the patient) agrees to the plan as confirmed now (own unsaved edits must land first). */
+  async agree({ onBehalfOfPatient = false }: { onBehalfOfPatient?: boolean } = {}): Promise<void> {
+    const { agreement } = await this.#transport.agree(this.#view.revision, onBehalfOfPatient);
     this.#set({ agreement });
   }
 
@@ -214,10 +220,10 @@ export class PlanSession {
     this.#judge();
   }
 
-  #agreed(party: AgreementParties['present'][number], revision: number): void {
+  #agreed(agreement: AgreementParties['agreements'][number]): void {
     const parties = this.#parties;
-    if (parties === null || parties.agreements.some((given) => given.party === party && given.revision === revision)) return;
-    this.#parties = { ...parties, agreements: [...parties.agreements, { party, revision }] };
+    if (parties === null || parties.agreements.some((given) => given.party === agreement.party && given.revision === agreement.revision)) return;
+    this.#parties = { ...parties, agreements: [...parties.agreements, agreement] };
     this.#judge();
   }
 
@@ -228,7 +234,7 @@ export class PlanSession {
       this.#render();
       return;
     }
-    this.#set({ agreement: agreementOnFlags(this.#contentFlags, parties.agreements, parties.present) });
+    this.#set({ agreement: agreementOfParties(this.#contentFlags, parties) });
   }
 
   #set(patch: Partial<PlanView>): void {

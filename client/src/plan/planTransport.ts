@@ -9,7 +9,8 @@ import { onNotification, openSocket, requester } from '../room/signalling.ts';
 export interface PlanTransport {
   open(conferenceId: string): Promise<ResponseOf<'plan:open'>>;
   push(push: PlanPush): Promise<ResponseOf<'plan:push'>>;
-  agree(revision: number): Promise<ResponseOf<'plan:agree'>>;
+  /** For her own party; with onBehalfOfPatient, as the patient's representative. */
+  agree(revision: number, onBehalfOfPatient: boolean): Promise<ResponseOf<'plan:agree'>>;
   focus(itemId: string | null): Promise<unknown>;
   onRevision(handler: (payload: NotificationOf<'plan:revision'>) => void): () => void;
   onAgreement(handler: (payload: NotificationOf<'plan:agreement'>) => void): () => void;
@@ -42,7 +43,7 @@ export function socketPlanTransport(): PlanTransport {
   return {
     open: (conferenceId) => send('plan:open', { conferenceId }),
     push: (push) => send('plan:push', push),
-    agree: (revision) => send('plan:agree', { revision }),
+    agree: (revision, onBehalfOfPatient) => send('plan:agree', { revision, onBehalfOfPatient }),
     focus: (itemId) => send('plan:focus', { itemId }),
     onRevision: (handler) => listen('plan:revision', handler),
     onAgreement: (handler) => listen('plan:agreement', handler),

@@ -1,5 +1,15 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { type AccessTarget, type Action, type Actor, adviceWindowAt, authorize, type Decision, type ParticipantRole, type StaffSector } from '@samplan/shared';
+import {
+  type AccessTarget,
+  type Action,
+  type Actor,
+  adviceWindowAt,
+  authorize,
+  type Decision,
+  type ParticipantRole,
+  type Representation,
+  type StaffSector,
+} from '@samplan/shared';
 import type { Clock } from '../record/clock.ts';
 import type { DbClient } from '../store/database.ts';
 import type { Sector, StaffRole } from '../store/generated/client.ts';
@@ -41,6 +51,8 @@ export interface ParticipantPrincipal {
   readonly episodeId: string;
   readonly name: string;
   readonly role: ParticipantRole;
+  /** A relative invited from the patient's record: what it says she may do for the patient, as of this request. */
+  readonly representation: Representation;
   readonly actor: Actor;
   readonly session: SessionClaims;
 }
@@ -156,12 +168,14 @@ async function participantPrincipal(deps: PrincipalDeps, claims: SessionClaims):
       expiresAt: true,
       revokedAt: true,
       lobbyState: true,
+      relative: { select: { representation: true } },
       conference: { select: { id: true, episodeId: true, status: true, episode: { select: { dischargedAt: true } } } },
     },
   });
   if (participant === null || guestAccessUntil(participant, deps.now()) === null) return null;
   const guestRole = participant.role;
   if (guestRole !== 'patient' && guestRole !== 'relative') return null;
+  const representation = guestRole === 'relative' ? (participant.relative?.representation ?? 'none') : 'none';
   return {
     kind: 'participant',
     participantId: participant.id,
@@ -169,7 +183,14 @@ async function participantPrincipal(deps: PrincipalDeps, claims: SessionClaims):
     episodeId: participant.conference.episodeId,
     name: participant.externalName ?? '',
     role: guestRole,
-    actor: { kind: 'conference_guest', guestRole, conferenceId: participant.conference.id, episodeId: participant.conference.episodeId },
+    representation,
+    actor: {
+      kind: 'conference_guest',
+      guestRole,
+      ...(representation === 'none' ? {} : { representative: true as const }),
+      conferenceId: participant.conference.id,
+      episodeId: participant.conference.episodeId,
+    },
     session: claims,
   };
 }

@@ -13,6 +13,7 @@ import type {
   Organization,
   Patient,
   Practitioner,
+  Provenance,
   Reference,
   Resource,
 } from '@medplum/fhirtypes';
@@ -22,6 +23,7 @@ import type {
   ConferenceStatus,
   ConsentScope,
   EpisodeStatus,
+  Representation,
   Language,
   Sector,
   StaffRole,
@@ -64,6 +66,20 @@ export interface PlanVersion {
   readonly conferenceId: string | null;
 }
 
+/**
+ * A yes that counted when a conference recorded a plan version as agreed by
+ * all present: whose, for which party, and, for a representative's yes on the
+ * patient's behalf, as what.
+ */
+export interface ExportedAgreement {
+  readonly id: string;
+  /** The version agreed (a CarePlan in the bundle). */
+  readonly versionId: string;
+  readonly agreedAt: Date;
+  readonly by: { readonly kind: 'staff'; readonly staffId: string } | { readonly kind: 'patient'; readonly name: string } | { readonly kind: 'relative'; readonly name: string };
+  readonly onBehalfAs: Exclude<Representation, 'none'> | null;
+}
+
 export interface EpisodeExport {
   readonly exportedAt: Date;
   readonly episode: { readonly id: string; readonly admittedAt: Date; readonly dischargedAt: Date | null; readonly status: EpisodeStatus };
@@ -92,6 +108,8 @@ export interface EpisodeExport {
   }[];
   /** The plan now and, oldest first, the earlier versions agreed in a conference; null before its first revision. */
   readonly plan: { readonly current: PlanVersion; readonly agreed: readonly PlanVersion[] } | null;
+  /** Whose yes made those versions agreed, oldest first. */
+  readonly agreements: readonly ExportedAgreement[];
   readonly consents: readonly { readonly id: string; readonly scope: ConsentScope; readonly recordedAt: Date; readonly withdrawnAt: Date | null; readonly recordedById: string }[];
   readonly visits: readonly { readonly id: string; readonly kind: VisitKind; readonly mode: VisitMode; readonly performedAt: Date; readonly recordedById: string }[];
   readonly tobs: readonly ExportedTobs[];
@@ -416,6 +434,35 @@ function consentResource(record: EpisodeExport, consent: EpisodeExport['consents
   };
 }
 
+const PROVENANCE_PARTICIPANT = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
+const REPRESENTATION_WORDS: Readonly<Record<Exclude<Representation, 'none'>, string>> = { guardian: 'Værge', power_of_attorney: 'Fremtidsfuldmagt' };
+
+/**
+ * One yes to an agreed plan version as a Provenance: who attested it, and a
+ * representative's yes as given on behalf of the patient (agent.onBehalfOf),
+ * with her standing as its role. A relative is named, not a resource of her own.
+ */
+function agreementProvenance(record: EpisodeExport, agreement: ExportedAgreement, byId: ReadonlyMap<string, ExportedStaff>): Provenance {
+  const { by } = agreement;
+  const who: Reference<Practitioner | Patient> =
+    by.kind === 'staff' ? ref('Practitioner', by.staffId, byId.get(by.staffId)?.name) : by.kind === 'patient' ? ref('Patient', record.patient.id, by.name) : { display: `${by.name} (pårørende)` };
+  return {
+    resourceType: 'Provenance',
+    id: agreement.id,
+    target: [ref('CarePlan', agreement.versionId)],
+    recorded: instant(agreement.agreedAt),
+    activity: { text: agreement.onBehalfAs === null ? 'Sagde ja til planen' : 'Sagde ja til planen på patientens vegne' },
+    agent: [
+      {
+        type: { coding: [{ system: PROVENANCE_PARTICIPANT, code: 'attester', display: 'Attester' }] },
+        ...(agreement.onBehalfAs === null ? {} : { role: [{ text: REPRESENTATION_WORDS[agreement.onBehalfAs] }] }),
+        who,
+        ...(agreement.onBehalfAs === null ? {} : { onBehalfOf: ref('Patient', record.patient.id, record.patient.name) }),
+      },
+    ],
+  };
+}
+
 /** What episodeBundle makes: a collection whose every entry has its resource and a urn:uuid full URL. */
 export type CollectionBundle = Omit<Bundle, 'type' | 'timestamp' | 'entry'> & {
   type: 'collection';
@@ -434,6 +481,7 @@ export function episodeBundle(record: EpisodeExport): CollectionBundle {
     ...record.conferences.map((conference) => encounterResource(record, conference, byId)),
     ...(record.plan?.current.document.goals ?? []).map((goal) => goalResource(record, goal)),
     ...versions.map((version, i) => carePlanResource(record, version, versions[i - 1], i === versions.length - 1, byId)),
+    ...record.agreements.map((agreement) => agreementProvenance(record, agreement, byId)),
     ...record.consents.map((consent) => consentResource(record, consent, byId)),
     ...record.visits.map((visit) => visitEncounterResource(record, visit, byId)),
     ...record.tobs.map((tobs) => tobsObservationResource(record, tobs, byId)),

@@ -1,7 +1,7 @@
 import { type ParticipantRole, planDocumentSchema } from '@samplan/shared';
 import { tobsValuesSelect } from '../record/visits/visitView.ts';
 import type { DbClient } from '../store/database.ts';
-import type { EpisodeExport, PlanVersion } from './episodeBundle.ts';
+import type { EpisodeExport, ExportedAgreement, PlanVersion } from './episodeBundle.ts';
 
 const VERSION = {
   id: true,
@@ -73,6 +73,7 @@ export async function loadEpisodeExport(db: DbClient, episodeId: string, now: Da
   const agreed = current
     ? await db.planRevision.findMany({ where: { id: { in: agreedIds }, number: { lt: current.number } }, orderBy: { number: 'asc' }, select: VERSION })
     : [];
+  const agreements = await agreementsOf(db, episode.conferences);
   const consents = await db.consent.findMany({
     where: { patientId: episode.patient.id, OR: [{ episodeId }, { episodeId: null }] },
     orderBy: { recordedAt: 'asc' },
@@ -101,6 +102,7 @@ export async function loadEpisodeExport(db: DbClient, episodeId: string, now: Da
     ...conferences.flatMap((conference) => conference.staffIds),
     ...(plan ? [plan.current, ...plan.agreed] : []).flatMap((version) => (version.author.kind === 'staff' ? [version.author.staffId] : [])),
     ...consents.map((consent) => consent.recordedById),
+    ...agreements.flatMap((agreement) => (agreement.by.kind === 'staff' ? [agreement.by.staffId] : [])),
     ...visits.map((visit) => visit.recordedById),
     ...tobs.map((observation) => observation.recordedById),
   ]);
@@ -119,8 +121,40 @@ export async function loadEpisodeExport(db: DbClient, episodeId: string, now: Da
     careTeam: { organisationIds: careTeamOrganisationIds, staffIds: careTeamStaffIds },
     conferences,
     plan,
+    agreements,
     consents,
     visits,
     tobs,
   };
+}
+
+const AGREEMENT = {
+  id: true,
+  agreedAt: true,
+  partyKey: true,
+  onBehalfAs: true,
+  participant: { select: { role: true, staffUserId: true, externalName: true, staffUser: { select: { name: true } } } },
+} as const;
+
+/** The yeses recorded with each conference's agreed version (plan/agreedPresence.ts), each once, oldest first. */
+async function agreementsOf(db: DbClient, conferences: readonly { id: string; agreedRevisionId: string | null }[]): Promise<ExportedAgreement[]> {
+  const agreed = conferences.flatMap((conference) => (conference.agreedRevisionId ? [{ conferenceId: conference.id, revisionId: conference.agreedRevisionId }] : []));
+  if (agreed.length === 0) return [];
+  const presence = await db.agreedPresence.findMany({
+    where: { OR: agreed },
+    select: { revisionId: true, agreement: { select: AGREEMENT }, representedAgreement: { select: AGREEMENT } },
+  });
+  const byId = new Map<string, ExportedAgreement>();
+  for (const row of presence) {
+    for (const given of [row.agreement, row.representedAgreement]) {
+      if (given === null || byId.has(given.id)) continue;
+      const { participant } = given;
+      const name = participant.externalName ?? participant.staffUser?.name ?? '';
+      const by: ExportedAgreement['by'] =
+        participant.staffUserId !== null ? { kind: 'staff', staffId: participant.staffUserId } : participant.role === 'patient' ? { kind: 'patient', name } : { kind: 'relative', name };
+      const onBehalfAs = given.onBehalfAs === null || given.onBehalfAs === 'none' ? null : given.onBehalfAs;
+      byId.set(given.id, { id: given.id, versionId: row.revisionId, agreedAt: given.agreedAt, by, onBehalfAs });
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.agreedAt.getTime() - b.agreedAt.getTime());
 }

@@ -23,6 +23,7 @@ import { organisationRoutes } from './routes/organisationRoutes.ts';
 import { passwordLinkRoutes } from './routes/passwordLinkRoutes.ts';
 import { visitRoutes } from './routes/visitRoutes.ts';
 import { indicatorRoutes } from './routes/indicatorRoutes.ts';
+import { relativeRoutes } from './routes/relativeRoutes.ts';
 import { principalOf, sessionControl, sessionMiddleware } from './httpSession.ts';
 
 export interface RecordApiDeps extends RateLimitConfig {
@@ -50,6 +51,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...conferenceRoutes({ ...record, secret: deps.secret }),
     ...adviceRoutes(record),
     ...consentRoutes(record),
+    ...relativeRoutes(record),
     ...visitRoutes(record),
     ...indicatorRoutes(record),
     ...planRoutes(deps.plans),

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { ParticipantRole } from '@samplan/shared';
 import type { ParticipantPrincipal, StaffPrincipal } from '../auth/principal.ts';
-import { editorOf, partyOf, storedEditor } from './authorship.ts';
+import { editorOf, storedEditor } from './authorship.ts';
 
 const session = { sub: '', kind: 'staff', jti: '', auth_time: 0, iat: 0, exp: 0 } as unknown as StaffPrincipal['session'];
 
@@ -17,6 +16,7 @@ const guest: ParticipantPrincipal = {
   episodeId: 'e1',
   name: '',
   role: 'relative',
+  representation: 'none',
   actor: { kind: 'conference_guest', guestRole: 'relative', conferenceId: 'c1', episodeId: 'e1' },
   session,
 };
@@ -41,15 +41,4 @@ describe('who edits, as the plan shows them', () => {
     expect(stored).toEqual(live);
     expect(storedEditor({ staff: null, participant: { id: 'p1', role: 'relative', externalName: null, staffUser: null } })).toEqual(editorOf(guest));
   });
-});
-
-test.each<[ParticipantRole, string | null]>([
-  ['patient', 'patient'],
-  ['relative', 'patient'],
-  ['hospital', 'hospital'],
-  ['municipality', 'municipality'],
-  ['gp', 'gp'],
-  ['geriatrician', null],
-])('a %s agrees for %s', (role, party) => {
-  expect(partyOf(role)).toBe(party);
 });

@@ -1,11 +1,11 @@
-import type { AgreementParty, Editor, ParticipantRole, StaffSector } from '@samplan/shared';
+import type { Editor, ParticipantRole, StaffSector } from '@samplan/shared';
 import type { Principal } from '../auth/principal.ts';
 import type { Sector, StaffRole } from '../store/generated/enums.ts';
 
 /**
  * Who wrote a revision or said yes, in the forms the plan needs: the editor
  * shown on revisions and in conflict messages, the audit actor, the author
- * row, the agreeing party. Always from the session's principal, never from a
+ * row. Always from the session's principal, never from a
  * request body.
  */
 
@@ -59,19 +59,4 @@ export function storedEditor(author: {
 
 export function revisionAuthorOf(principal: Principal): { staffId: string } | { participantId: string } {
   return principal.kind === 'staff' ? { staffId: principal.staffId } : { participantId: principal.participantId };
-}
-
-/** The party a conference role agrees for: relatives with the patient; the geriatric team advises and is none. */
-export function partyOf(role: ParticipantRole): AgreementParty | null {
-  switch (role) {
-    case 'patient':
-    case 'relative':
-      return 'patient';
-    case 'hospital':
-    case 'municipality':
-    case 'gp':
-      return role;
-    case 'geriatrician':
-      return null;
-  }
 }

@@ -1,6 +1,8 @@
 import {
+  type ActingRepresentation,
+  type AgreeAs,
   type AgreementParties,
-  agreementOnFlags,
+  agreementOfParties,
   type AgreementParty,
   type AgreementStatusView,
   describeChanges,
@@ -8,6 +10,7 @@ import {
   emptyPlan,
   integratePush,
   isConferenceOver,
+  ownPartyOf,
   type ParticipantRole,
   type PlanHistoryEntry,
   planDocumentSchema,
@@ -22,6 +25,10 @@ import {
   type PlanPushResult,
   type PlanRevision,
   type PlanSnapshot,
+  type AgreeingPerson,
+  isRelativeParty,
+  type Representation,
+  representsPatient,
   SamplanError,
 } from '@samplan/shared';
 import type { Principal } from '../auth/principal.ts';
@@ -31,15 +38,46 @@ import { auditDenied, auditOk } from '../record/audit.ts';
 import type { Caller, RecordContext } from '../record/context.ts';
 import { type Clock, systemClock } from '../record/clock.ts';
 import type { Db, DbClient } from '../store/database.ts';
+import type { AgreementParty as StoredAgreementParty } from '../store/generated/enums.ts';
 import { appendPlanRevision } from '../store/planRevisions.ts';
 import { grant, grantOn, type Granted, isRecordId, type PlanAccessCheck } from './planAccess.ts';
 import { recordAgreedPresence } from './agreedPresence.ts';
 import { agreementOf, contentFlagsOf, partiesOf } from './agreements.ts';
 import { recordAudit } from '../store/auditLog.ts';
-import { editorOf, partyOf, revisionAuthorOf, storedEditor } from './authorship.ts';
+import { editorOf, revisionAuthorOf, storedEditor } from './authorship.ts';
 import { IN_CALL_NOW } from './callPresence.ts';
 import { type PlanState, readPlanState } from './planState.ts';
 import { ContentIndex, documentsBetween, headOf, revisionsBetween } from './revisions.ts';
+
+const AGREEING_PERSON = {
+  id: true,
+  role: true,
+  relativeId: true,
+  relative: { select: { representation: true } },
+  conference: { select: { episode: { select: { patient: { select: { name: true } } } } } },
+} as const;
+
+type AgreeingRow = {
+  id: string;
+  role: ParticipantRole;
+  relativeId: string | null;
+  relative: { representation: Representation } | null;
+  conference: { episode: { patient: { name: string } } };
+};
+
+function agreeingPerson(row: AgreeingRow): AgreeingPerson {
+  return { participantId: row.id, role: row.role, relativeId: row.relativeId, representation: row.relative?.representation ?? 'none' };
+}
+
+/** The principal's participant row in a conference: her link's, or the staff member's. */
+function whoIs(principal: Principal): { id: string } | { staffUserId: string } {
+  return principal.kind === 'participant' ? { id: principal.participantId } : { staffUserId: principal.staffId };
+}
+
+/** The stored party of a protocol party: a relative's is `relative`, the rest are their own name. */
+function storedPartyOf(party: AgreementParty): StoredAgreementParty {
+  return isRelativeParty(party) ? 'relative' : party;
+}
 
 const REFUSALS: ReadonlySet<PlanRejectionCode> = new Set(['FORBIDDEN', 'NOT_AUTHOR', 'NOT_RESPONSIBLE']);
 
@@ -74,6 +112,7 @@ export interface AgreementEvent {
   readonly conferenceId: string;
   readonly party: AgreementParty;
   readonly revision: number;
+  readonly onBehalfAs: ActingRepresentation | null;
   readonly by: Editor;
   readonly agreement: AgreementStatusView;
 }
@@ -149,16 +188,30 @@ export class PlanService {
   }
 
   /** The snapshot for a plan open in a call, with what its client judges agreement on from then on (protocol/plan.ts). */
-  async liveSnapshot(principal: Principal, scope: EpisodeScope): Promise<PlanSnapshot & { parties: AgreementParties; contentRevisions: number[] }> {
+  async liveSnapshot(
+    principal: Principal,
+    scope: EpisodeScope & { conferenceId: string },
+  ): Promise<PlanSnapshot & { parties: AgreementParties; agreeAs: AgreeAs; contentRevisions: number[] }> {
     const { snapshot, parties, flags } = await this.#snapshot(principal, scope);
-    return { ...snapshot, parties, contentRevisions: flags.flatMap((changes, index) => (changes ? [index + 1] : [])) };
+    const agreeAs = await this.#agreeAs(principal, scope.conferenceId);
+    return { ...snapshot, parties, agreeAs, contentRevisions: flags.flatMap((changes, index) => (changes ? [index + 1] : [])) };
+  }
+
+  /** How this person agrees in the conference: for her own party and, as the record says now, for the patient. */
+  async #agreeAs(principal: Principal, conferenceId: string): Promise<AgreeAs> {
+    const participant = await this.#db.participant.findFirst({ where: { conferenceId, ...whoIs(principal) }, select: AGREEING_PERSON });
+    const person = participant && agreeingPerson(participant);
+    const party = person && ownPartyOf(person);
+    if (!participant || !person || party === null) return null;
+    const as = representsPatient(person);
+    return { party, onBehalfOf: as === null ? null : { name: participant.conference.episode.patient.name, as } };
   }
 
   async #snapshot(principal: Principal, scope: EpisodeScope): Promise<{ snapshot: PlanSnapshot; parties: AgreementParties; flags: readonly boolean[] }> {
     const { state, granted } = await this.#read(principal, scope, true, 'CarePlan');
     const flags = await contentFlagsOf(this.#db, this.#content, state);
     const parties = partiesOf(state);
-    const agreement = agreementOnFlags(flags, parties.agreements, parties.present);
+    const agreement = agreementOfParties(flags, parties);
     const document = state.revision === 0 ? emptyPlan() : planDocumentSchema.parse(state.document);
     await this.#audit(principal, scope, granted, { action: 'read', resourceType: 'CarePlan', resourceId: state.planId, outcome: 'ok' });
     return { snapshot: { episodeId: scope.episodeId, revision: state.revision, document, agreement, allowed: [...granted.allowed] }, parties, flags };
@@ -321,22 +374,30 @@ export class PlanService {
   }
 
   /**
-   * This person's party agrees to the plan as it stands at `revision`. When
-   * that makes it agreed by every party present, the conference records the
-   * revision as the one agreed in it.
+   * This person's party agrees to the plan as it stands at `revision`; with
+   * `onBehalfOfPatient`, a relative the record names the patient's
+   * representative agrees for the patient, and the agreement records as what.
+   * When that makes it agreed by every party present, the conference records
+   * the revision as the one agreed in it.
    */
-  async agree(principal: Principal, scope: RequestScope & { conferenceId: string }, revision: number): Promise<AgreementStatusView> {
+  async agree(principal: Principal, scope: RequestScope & { conferenceId: string }, revision: number, onBehalfOfPatient = false): Promise<AgreementStatusView> {
     const db = this.#db;
     const conference = await this.conference(scope.conferenceId);
     const episodeScope = { ...scope, episodeId: conference.episodeId };
     const granted = await this.#require(principal, episodeScope, 'plan:agree', 'agree', 'Agreement');
+    const refuse = async (error: SamplanError): Promise<never> => {
+      await this.#audit(principal, episodeScope, granted, { action: onBehalfOfPatient ? 'agree-on-behalf' : 'agree', resourceType: 'Agreement', resourceId: null, outcome: 'denied' });
+      throw error;
+    };
     const participant = conference.ended ? null : await this.#presentParticipant(principal, conference);
-    const party = participant && partyOf(participant.role);
-    if (!participant || !party) {
-      await this.#audit(principal, episodeScope, granted, { action: 'agree', resourceType: 'Agreement', resourceId: null, outcome: 'denied' });
-      const reason = participant ? 'The geriatric team advises; it is not a party to the plan.' : 'Only those present in a conference under way can agree to the plan.';
-      throw new SamplanError('FORBIDDEN', reason);
+    const person = participant && agreeingPerson(participant);
+    if (!participant || !person) return refuse(new SamplanError('FORBIDDEN', 'Only those present in a conference under way can agree to the plan.'));
+    const onBehalfAs = onBehalfOfPatient ? representsPatient(person) : null;
+    if (onBehalfOfPatient && onBehalfAs === null) {
+      return refuse(new SamplanError('NOT_REPRESENTATIVE', "Only a relative the record names the patient's guardian or holder of her power of attorney agrees on her behalf."));
     }
+    const party = onBehalfOfPatient ? 'patient' : ownPartyOf(person);
+    if (party === null) return refuse(new SamplanError('FORBIDDEN', 'The geriatric team advises; it is not a party to the plan.'));
 
     return this.#queue.run(conference.episodeId, async () => {
       const plan = await db.carePlan.findUnique({ where: { episodeId: conference.episodeId }, select: { id: true } });
@@ -344,9 +405,13 @@ export class PlanService {
       if (!plan || !target) throw new SamplanError('NOT_FOUND', `The plan has no revision ${revision}.`);
 
       const agreement = await db.$transaction(async (tx) => {
-        const given = await tx.agreement.findUnique({ where: { revisionId_party: { revisionId: target.id, party } }, select: { id: true } });
-        const row = given ?? (await tx.agreement.create({ data: { revisionId: target.id, conferenceId: conference.id, party, participantId: participant.id } }));
-        await this.#audit(principal, episodeScope, granted, { action: 'agree', resourceType: 'Agreement', resourceId: row.id, outcome: 'ok' }, tx);
+        const given = await tx.agreement.findUnique({ where: { revisionId_partyKey: { revisionId: target.id, partyKey: party } }, select: { id: true } });
+        const row =
+          given ??
+          (await tx.agreement.create({
+            data: { revisionId: target.id, conferenceId: conference.id, party: storedPartyOf(party), partyKey: party, participantId: participant.id, onBehalfAs },
+          }));
+        await this.#audit(principal, episodeScope, granted, { action: onBehalfOfPatient ? 'agree-on-behalf' : 'agree', resourceType: 'Agreement', resourceId: row.id, outcome: 'ok' }, tx);
         const state = await readPlanState(tx, conference.episodeId, { conferenceId: conference.id, document: false });
         const status = await agreementOf(tx, this.#content, state);
         if (status.state === 'agreed' && status.agreedRevision !== null) {
@@ -357,7 +422,7 @@ export class PlanService {
         }
         return status;
       });
-      this.#emit(this.#agreementListeners, { origin: scope.origin, episodeId: conference.episodeId, conferenceId: conference.id, party, revision, by: editorOf(principal), agreement });
+      this.#emit(this.#agreementListeners, { origin: scope.origin, episodeId: conference.episodeId, conferenceId: conference.id, party, revision, onBehalfAs, by: editorOf(principal), agreement });
       return agreement;
     });
   }
@@ -422,13 +487,9 @@ export class PlanService {
     }
   }
 
-  /** Only someone in the call agrees, on behalf of the part they play in it. */
-  async #presentParticipant(principal: Principal, conference: ConferenceRef): Promise<{ id: string; role: ParticipantRole } | null> {
-    const where =
-      principal.kind === 'participant'
-        ? { id: principal.participantId, conferenceId: conference.id }
-        : { conferenceId: conference.id, staffUserId: principal.staffId };
-    return this.#db.participant.findFirst({ where: { ...where, ...IN_CALL_NOW }, select: { id: true, role: true } });
+  /** Only someone in the call agrees, for the part they play in it; what the record says of a relative is read now, not at sign-in. */
+  #presentParticipant(principal: Principal, conference: ConferenceRef): Promise<AgreeingRow | null> {
+    return this.#db.participant.findFirst({ where: { conferenceId: conference.id, ...whoIs(principal), ...IN_CALL_NOW }, select: AGREEING_PERSON });
   }
 
   /** Called after the commit: a listener that fails must not turn a stored revision into an error for its author. */

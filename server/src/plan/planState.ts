@@ -1,4 +1,4 @@
-import { agreementPartySchema, CONFERENCE_OVER_STATUSES, participantRoleSchema } from '@samplan/shared';
+import { actingRepresentationSchema, type AgreeingPerson, agreementPartySchema, CONFERENCE_OVER_STATUSES, participantRoleSchema, representationSchema } from '@samplan/shared';
 import { z } from 'zod';
 import type { DbClient } from '../store/database.ts';
 import type { EpisodeRef } from '../record/access.ts';
@@ -29,9 +29,37 @@ const rowSchema = z.object({
   headNumber: z.number().int().nullable(),
   document: z.unknown(),
   conference: z.object({ id: z.string(), ended: z.boolean() }).nullable(),
-  presentRoles: z.array(participantRoleSchema),
-  agreements: z.array(z.object({ party: agreementPartySchema, revision: z.number().int() })),
+  present: z.array(
+    z.object({
+      participantId: z.string(),
+      role: participantRoleSchema,
+      relativeId: z.string().nullable(),
+      representation: representationSchema,
+      name: z.string(),
+    }),
+  ),
+  agreements: z.array(
+    z.object({
+      party: agreementPartySchema,
+      revision: z.number().int(),
+      onBehalfAs: actingRepresentationSchema.nullable(),
+      name: z.string(),
+    }),
+  ),
 });
+
+/** A person in the call, as agreement sees her, with the name her party is shown by. */
+export interface PresentPerson extends AgreeingPerson {
+  readonly name: string;
+}
+
+/** An agreement given to the plan, with the name of whoever gave it. */
+export interface GivenAgreement {
+  readonly party: z.infer<typeof agreementPartySchema>;
+  readonly revision: number;
+  readonly onBehalfAs: z.infer<typeof actingRepresentationSchema> | null;
+  readonly name: string;
+}
 
 export interface PlanState {
   readonly episode: EpisodeRef | null;
@@ -41,8 +69,9 @@ export interface PlanState {
   /** The newest revision's stored document when asked for (null before the first revision); to be parsed by the caller. */
   readonly document: unknown;
   readonly conference: { readonly id: string; readonly ended: boolean } | null;
-  readonly presentRoles: readonly z.infer<typeof participantRoleSchema>[];
-  readonly agreements: readonly { readonly party: z.infer<typeof agreementPartySchema>; readonly revision: number }[];
+  /** In the order they were invited. */
+  readonly present: readonly PresentPerson[];
+  readonly agreements: readonly GivenAgreement[];
 }
 
 export async function readPlanState(db: DbClient, episodeId: string, options: { conferenceId?: string; document: boolean }): Promise<PlanState> {
@@ -72,12 +101,23 @@ export async function readPlanState(db: DbClient, episodeId: string, options: { 
       (SELECT number FROM head) AS "headNumber",
       (SELECT document FROM head) AS document,
       (SELECT json_build_object('id', id, 'ended', ended) FROM conf) AS conference,
-      ARRAY(
-        SELECT DISTINCT p.role::text FROM "Participant" p JOIN conf ON p."conferenceId" = conf.id
-        WHERE p."lobbyState" = 'admitted' AND p."joinedAt" IS NOT NULL AND (conf.ended OR p."leftAt" IS NULL)
-      ) AS "presentRoles",
-      (SELECT coalesce(json_agg(json_build_object('party', a.party, 'revision', r.number)), '[]'::json)
+      (SELECT coalesce(json_agg(json_build_object(
+           'participantId', p.id, 'role', p.role, 'relativeId', p."relativeId",
+           'representation', coalesce(rel.representation::text, 'none'),
+           'name', coalesce(p."externalName", rel.name, s.name, '')
+         ) ORDER BY p."createdAt", p.id), '[]'::json)
+         FROM "Participant" p JOIN conf ON p."conferenceId" = conf.id
+         LEFT JOIN "Relative" rel ON rel.id = p."relativeId"
+         LEFT JOIN "StaffUser" s ON s.id = p."staffUserId"
+         WHERE p."lobbyState" = 'admitted' AND p."joinedAt" IS NOT NULL AND (conf.ended OR p."leftAt" IS NULL)) AS present,
+      (SELECT coalesce(json_agg(json_build_object(
+           'party', a."partyKey", 'revision', r.number, 'onBehalfAs', a."onBehalfAs",
+           'name', coalesce(p."externalName", rel.name, s.name, '')
+         ) ORDER BY a."agreedAt", a.id), '[]'::json)
          FROM "Agreement" a JOIN "PlanRevision" r ON r.id = a."revisionId"
+         JOIN "Participant" p ON p.id = a."participantId"
+         LEFT JOIN "Relative" rel ON rel.id = p."relativeId"
+         LEFT JOIN "StaffUser" s ON s.id = p."staffUserId"
          WHERE r."planId" = (SELECT id FROM plan)) AS agreements
   `;
 
@@ -98,7 +138,7 @@ export async function readPlanState(db: DbClient, episodeId: string, options: { 
     revision: row.headNumber ?? 0,
     document: row.document ?? null,
     conference: row.conference,
-    presentRoles: row.presentRoles,
+    present: row.present,
     agreements: row.agreements,
   };
 }

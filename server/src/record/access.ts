@@ -1,4 +1,4 @@
-import { type Action, allowedActions, type Decision, type EpisodeAccess, mayAdmit, mayReadIndicators, SamplanError } from '@samplan/shared';
+import { type Action, allowedActions, type Decision, type EpisodeAccess, mayAdmit, mayReadIndicators, PERMISSIONS, SamplanError } from '@samplan/shared';
 import { actorsOf, authorizePrincipal, type Principal, type StaffPrincipal } from '../auth/principal.ts';
 import type { DbClient } from '../store/database.ts';
 import { auditDenied } from './audit.ts';
@@ -84,6 +84,10 @@ export async function requireEpisodeAccess<T extends EpisodeRef>(
   if (episode !== null && decision?.allowed) return { episode, decision };
   await auditDenied(ctx.db, caller, { ...check.audit, patientId: episode?.patientId ?? null });
   if (decision === null || decision.standing === 'none') throw notFound(check.audit.resourceType);
+  // What she could do as the patient's representative: say why it is refused, so she knows whom to ask.
+  if (decision.standing === 'relative' && PERMISSIONS.representative.includes(check.action)) {
+    throw new SamplanError('NOT_REPRESENTATIVE', `Only a relative the record names the patient's representative may: ${check.action}.`);
+  }
   throw new SamplanError('FORBIDDEN', `Not allowed: ${check.action}.`);
 }
 

@@ -1,5 +1,6 @@
 import {
   adviceWindowAt,
+  agreementPartySchema,
   type AdviceWindowView,
   type ConferenceView,
   type EpisodeClocks,
@@ -13,7 +14,7 @@ import {
   type ScreeningRecommendation,
   screeningRecommendations,
 } from '@samplan/shared';
-import type { AgreementParty, ConferenceKind, ConferenceStatus, LobbyState, ParticipantRole } from '../store/generated/enums.ts';
+import type { ConferenceKind, ConferenceStatus, LobbyState, ParticipantRole, Representation } from '../store/generated/enums.ts';
 
 /** Pure mappings from stored rows to what the API sends; no database, no clock of their own. */
 
@@ -125,10 +126,28 @@ interface PersonRow {
 interface AgreedPresenceRow {
   revision: { id: string; number: number };
   participant: PersonRow;
-  agreement: { id: string; party: AgreementParty; agreedAt: Date; participant: PersonRow } | null;
+  agreement: AgreementRow | null;
+  representedAgreement: AgreementRow | null;
+}
+
+interface AgreementRow {
+  id: string;
+  partyKey: string;
+  onBehalfAs: Representation | null;
+  agreedAt: Date;
+  participant: PersonRow;
+  conference: { episode: { patient: { name: string } } };
 }
 
 const personSelect = { role: true, staffUser: { select: { name: true } }, externalName: true } as const;
+const agreementSelect = {
+  id: true,
+  partyKey: true,
+  onBehalfAs: true,
+  agreedAt: true,
+  participant: { select: personSelect },
+  conference: { select: { episode: { select: { patient: { select: { name: true } } } } } },
+} as const;
 
 export const conferenceSelect = {
   id: true,
@@ -145,7 +164,8 @@ export const conferenceSelect = {
     select: {
       revision: { select: { id: true, number: true } },
       participant: { select: personSelect },
-      agreement: { select: { id: true, party: true, agreedAt: true, participant: { select: personSelect } } },
+      agreement: { select: agreementSelect },
+      representedAgreement: { select: agreementSelect },
     },
     orderBy: { participant: { createdAt: 'asc' } },
   },
@@ -181,15 +201,21 @@ function agreedWithOf(row: ConferenceRow): ConferenceView['agreedWith'] {
   const rows = row.agreedPresence.filter((presence) => presence.revision.id === row.agreedRevisionId);
   const first = rows[0];
   if (first === undefined) return null;
-  const agreements = new Map(rows.flatMap(({ agreement }) => (agreement === null ? [] : [[agreement.id, agreement] as const])));
+  const agreements = new Map(
+    rows.flatMap(({ agreement, representedAgreement }) => [agreement, representedAgreement].flatMap((given) => (given === null ? [] : [[given.id, given] as const]))),
+  );
   return {
     revision: first.revision.number,
     present: rows.map(({ participant }) => ({ name: nameOf(participant), role: participant.role })),
     agreedBy: [...agreements.values()].map((agreement) => ({
-      party: agreement.party,
+      party: agreementPartySchema.parse(agreement.partyKey),
       name: nameOf(agreement.participant),
       role: agreement.participant.role,
       at: iso(agreement.agreedAt),
+      onBehalfOf:
+        agreement.onBehalfAs === null || agreement.onBehalfAs === 'none'
+          ? null
+          : { name: agreement.conference.episode.patient.name, as: agreement.onBehalfAs },
     })),
   };
 }

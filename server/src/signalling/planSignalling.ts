@@ -79,9 +79,9 @@ export class PlanSignalling {
       const room = this.#io.to(episodeRoom(episodeId));
       (origin === undefined ? room : room.except(origin)).emit('plan:revision', { revision });
     });
-    plans.onAgreement(({ conferenceId, origin, party, revision, by, agreement }) => {
+    plans.onAgreement(({ conferenceId, origin, party, revision, onBehalfAs, by, agreement }) => {
       const room = this.#io.to(conferenceRoom(conferenceId));
-      (origin === undefined ? room : room.except(origin)).emit('plan:agreement', { party, revision, by, agreement });
+      (origin === undefined ? room : room.except(origin)).emit('plan:agreement', { party, revision, onBehalfAs, by, agreement });
       void this.#sendParties(conferenceId);
     });
   }
@@ -135,9 +135,9 @@ export class PlanConnection {
     return this.#plans.push(principal, { episodeId: opened.episodeId, conferenceId: opened.conferenceId, via: 'plan:push', origin: this.#socket.id }, push);
   }
 
-  async agree(revision: number): Promise<AgreementStatusView> {
+  async agree(revision: number, onBehalfOfPatient: boolean): Promise<AgreementStatusView> {
     const { opened, principal } = await this.#require();
-    return this.#plans.agree(principal, { conferenceId: opened.conferenceId, via: 'plan:agree', origin: this.#socket.id }, revision);
+    return this.#plans.agree(principal, { conferenceId: opened.conferenceId, via: 'plan:agree', origin: this.#socket.id }, revision, onBehalfOfPatient);
   }
 
   async focus(itemId: string | null): Promise<void> {

@@ -3,6 +3,7 @@ import { conferenceKindSchema } from '../domain/conferenceKinds.ts';
 import { timingAdvisorySchema } from '../domain/conferenceTiming.ts';
 import { phoneSchema } from '../plan/planDocument.ts';
 import { agreementPartySchema } from '../protocol/plan.ts';
+import { actingRepresentationSchema } from './relatives.ts';
 import { participantRoleSchema } from '../roles.ts';
 import { isoInstantSchema, personNameSchema, recordIdSchema } from './common.ts';
 
@@ -59,7 +60,16 @@ export const conferenceSchema = z.object({
     .object({
       revision: z.number().int().min(1),
       present: z.array(z.object({ name: z.string(), role: participantRoleSchema })),
-      agreedBy: z.array(z.object({ party: agreementPartySchema, name: z.string(), role: participantRoleSchema, at: isoInstantSchema })),
+      /** Whose yes counted for each party: for the patient's party, a representative's is marked as given on her behalf. */
+      agreedBy: z.array(
+        z.object({
+          party: agreementPartySchema,
+          name: z.string(),
+          role: participantRoleSchema,
+          at: isoInstantSchema,
+          onBehalfOf: z.object({ name: z.string(), as: actingRepresentationSchema }).nullable(),
+        }),
+      ),
     })
     .nullable(),
   participants: z.array(participantViewSchema),

@@ -6,6 +6,7 @@ import { isoInstantSchema, maskedCprSchema, recordIdSchema } from './common.ts';
 import { consentSchema } from './consents.ts';
 import { screeningRecordSchema } from './intake.ts';
 import { dischargeDestinationSchema } from './discharge.ts';
+import { relativeViewSchema } from './relatives.ts';
 
 export const EPISODE_STATUSES = ['admitted', 'discharged', 'closed'] as const;
 export const episodeStatusSchema = z.enum(EPISODE_STATUSES);
@@ -86,9 +87,7 @@ export const episodeDetailSchema = episodeSummarySchema.extend({
     preferredLanguage: z.enum(['da', 'en']),
     homeMunicipality: z.object({ id: recordIdSchema, name: z.string() }),
   }),
-  relatives: z.array(
-    z.object({ id: recordIdSchema, name: z.string(), relation: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
-  ),
+  relatives: z.array(relativeViewSchema),
   careTeam: z.object({
     organisations: z.array(z.object({ id: recordIdSchema, name: z.string(), sector: z.enum(STAFF_SECTORS) })),
     staff: z.array(z.object({ id: recordIdSchema, name: z.string(), role: staffRoleSchema, organisation: z.string() })),

@@ -3,6 +3,7 @@ import { cprSchema } from '../domain/cpr.ts';
 import { screeningScoreSchema, SCREENING_RECOMMENDATIONS } from '../domain/screening.ts';
 import { phoneSchema } from '../plan/planDocument.ts';
 import { freeText, isoInstantSchema, maskedCprSchema, personNameSchema, recordIdSchema } from './common.ts';
+import { relativeViewSchema, representationSchema } from './relatives.ts';
 
 /**
  * Intake: finding a patient by CPR, creating one, admitting an episode, and
@@ -34,6 +35,8 @@ export const relativeInputSchema = z.object({
   relation: freeText(60),
   phone: phoneSchema.nullable().default(null),
   email: emailSchema.nullable().default(null),
+  /** Guardian or power of attorney, as the papers shown say; none unless staff saw them. */
+  representation: representationSchema.default('none'),
 });
 export type RelativeInput = z.input<typeof relativeInputSchema>;
 
@@ -82,7 +85,7 @@ export const foundPatientSchema = z.object({
   email: z.string().nullable(),
   preferredLanguage: preferredLanguageSchema,
   homeMunicipality: z.object({ id: recordIdSchema, name: z.string() }),
-  relatives: z.array(z.object({ id: recordIdSchema, name: z.string(), relation: z.string(), phone: z.string().nullable(), email: z.string().nullable() })),
+  relatives: z.array(relativeViewSchema),
   /** Set while the patient is admitted: a second admission is refused. */
   openEpisodeId: recordIdSchema.nullable(),
 });

@@ -6,8 +6,13 @@
  * said yes), so agreement is judged on content: each revision's content is
  * that of the last revision before it that changed the plan.
  *
- * Parties are opaque ids chosen by the server (an organisation, the patient,
- * one relative); only those present in the conference are asked.
+ * Parties are opaque ids chosen by the server (protocol/plan.ts: the patient,
+ * each sector of the care team, each relative); only those present in the
+ * conference are asked. Each relative present is a party of her own: the plan
+ * is agreed when every party present has said yes, so with the patient and two
+ * daughters in the call, all three are asked, and one daughter's yes speaks
+ * for nobody else. A relative who is not in the call is not asked (as for
+ * everyone else), and her earlier yes to the same content still holds.
  */
 
 export interface RevisionInfo {

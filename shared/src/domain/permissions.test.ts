@@ -2,26 +2,29 @@ import { describe, expect, test } from 'vitest';
 import { ACTIONS, type Actor, type AccessTarget, authorize, allowedActions, PERMISSIONS, STANDINGS, standingOf } from './permissions.ts';
 
 // The matrix as the product owner reads it: H hospital, M municipality, G GP (all in the care team),
-// T geriatric team (advice window open), P patient link, R relative link, N no standing.
+// T geriatric team (advice window open), P patient link, R relative link, V a relative the record names
+// the patient's representative (guardian, power of attorney), N no standing.
 const MATRIX = `
-                     H M G T P R N
-episode:read         x x x x . . .
-plan:read            x x x x x x .
-plan:edit-tasks      x x x . . . .
-plan:edit-wishes     x x x . x x .
-plan:comment         x x x x x x .
-plan:agree           x x x . x x .
-conference:schedule  x x x x . . .
-conference:join      x x x x x x .
-conference:admit     x x x x . . .
-advice:request       . x x . x x .
-advice:take          . . . x . . .
-audit:read           x . . . . . .
-consent:record       x . . . . . .
-screening:record     x . . . . . .
-episode:discharge    x . . . . . .
-visit:record         . x x . . . .
-tobs:record          . x x . . . .
+                     H M G T P R V N
+episode:read         x x x x . . . .
+plan:read            x x x x x x x .
+plan:edit-tasks      x x x . . . . .
+plan:edit-wishes     x x x . x x x .
+plan:comment         x x x x x x x .
+plan:agree           x x x . x x x .
+conference:schedule  x x x x . . . .
+conference:join      x x x x x x x .
+conference:admit     x x x x . . . .
+advice:request       . x x . x x x .
+advice:take          . . . x . . . .
+audit:read           x . . . . . . .
+access-log:read      . . . . x . x .
+consent:record       x . . . . . . .
+representation:record x x . . . . . .
+screening:record     x . . . . . . .
+episode:discharge    x . . . . . . .
+visit:record         . x x . . . . .
+tobs:record          . x x . . . . .
 `;
 const matrix = MATRIX.trim()
   .split('\n')
@@ -54,6 +57,8 @@ describe('standingOf', () => {
   const patient: Actor = { kind: 'conference_guest', guestRole: 'patient', conferenceId: 'conf-1', episodeId: 'ep-1' };
   const relative: Actor = { kind: 'conference_guest', guestRole: 'relative', conferenceId: 'conf-1', episodeId: 'ep-1' };
   const strangersRelative: Actor = { kind: 'conference_guest', guestRole: 'relative', conferenceId: 'conf-9', episodeId: 'ep-9' };
+  const representative: Actor = { kind: 'conference_guest', guestRole: 'relative', representative: true, conferenceId: 'conf-1', episodeId: 'ep-1' };
+  const strangersRepresentative: Actor = { ...representative, conferenceId: 'conf-9', episodeId: 'ep-9' };
 
   test.each([
     ['hospital ward in the team', hospital, target(afterWindow), { standing: 'care_team_hospital' }],
@@ -70,6 +75,8 @@ describe('standingOf', () => {
     ['patient, another conference of the same episode', patient, target(afterWindow, 'conf-2'), { standing: 'none', reason: 'OTHER_CONFERENCE' }],
     ['relative, their episode', relative, target(inWindow), { standing: 'relative' }],
     ['relative of someone else', strangersRelative, target(inWindow), { standing: 'none', reason: 'OTHER_EPISODE' }],
+    ['representative, their episode', representative, target(inWindow), { standing: 'representative' }],
+    ['representative of someone else', strangersRepresentative, target(inWindow), { standing: 'none', reason: 'OTHER_EPISODE' }],
   ] as const)('%s', (_name, actor, accessTarget, expected) => {
     expect(standingOf(actor, accessTarget)).toEqual(expected);
   });

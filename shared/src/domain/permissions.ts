@@ -15,7 +15,11 @@ export const ACTIONS = [
   'advice:request',
   'advice:take',
   'audit:read',
+  /** The patient's own view of who has looked at her record (as on sundhed.dk). */
+  'access-log:read',
   'consent:record',
+  /** Whether a relative represents the patient (guardian, power of attorney), from the papers shown. */
+  'representation:record',
   'screening:record',
   'episode:discharge',
   'visit:record',
@@ -33,8 +37,18 @@ const id = z.string().min(1).max(100);
 export const actorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('staff'), userId: id, organisationId: id, sector: z.enum(STAFF_SECTORS) }),
   z.object({ kind: z.literal('geriatric_team'), userId: id }),
-  /** A patient or relative holding a link to one conference. */
-  z.object({ kind: z.literal('conference_guest'), guestRole: z.enum(['patient', 'relative']), conferenceId: id, episodeId: id }),
+  /**
+   * A patient or relative holding a link to one conference; `representative`
+   * when the record names that relative the patient's guardian or holder of
+   * her power of attorney.
+   */
+  z.object({
+    kind: z.literal('conference_guest'),
+    guestRole: z.enum(['patient', 'relative']),
+    representative: z.literal(true).optional(),
+    conferenceId: id,
+    episodeId: id,
+  }),
 ]);
 export type Actor = z.infer<typeof actorSchema>;
 
@@ -46,6 +60,8 @@ export const STANDINGS = [
   'geriatric_team',
   'patient',
   'relative',
+  /** A relative the record names the patient's representative. */
+  'representative',
   'none',
 ] as const;
 export type Standing = (typeof STANDINGS)[number];
@@ -59,6 +75,13 @@ export type Standing = (typeof STANDINGS)[number];
  *   link, and ask the geriatric team for advice from it: the 7-day advice is
  *   open to patient, relatives, municipality and GP alike. The ward has its
  *   own in-hospital geriatric consults.
+ * - The patient reads who has looked at her record; of her relatives only a
+ *   representative does (guardian, power of attorney), who also agrees to the
+ *   plan on her behalf (plan/agreementParties.ts). Staff see the full trail
+ *   (audit:read), the patient a plain one without staff detail.
+ * - Who represents the patient is recorded by the ward and the municipality,
+ *   who meet the relatives and see the papers; not by the GP or the
+ *   geriatric team, who advise.
  * - Consent to share (and the access log that goes with it) is the
  *   discharging hospital's, per the sources. So is the follow-up screening,
  *   made during the admission to decide the discharge conference and visit.
@@ -79,6 +102,7 @@ export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
     'conference:admit',
     'audit:read',
     'consent:record',
+    'representation:record',
     'screening:record',
     'episode:discharge',
   ],
@@ -93,6 +117,7 @@ export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
     'conference:join',
     'conference:admit',
     'advice:request',
+    'representation:record',
     'visit:record',
     'tobs:record',
   ],
@@ -111,8 +136,9 @@ export const PERMISSIONS: Readonly<Record<Standing, readonly Action[]>> = {
     'tobs:record',
   ],
   geriatric_team: ['episode:read', 'plan:read', 'plan:comment', 'conference:schedule', 'conference:join', 'conference:admit', 'advice:take'],
-  patient: ['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join', 'advice:request'],
+  patient: ['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join', 'advice:request', 'access-log:read'],
   relative: ['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join', 'advice:request'],
+  representative: ['plan:read', 'plan:edit-wishes', 'plan:comment', 'plan:agree', 'conference:join', 'advice:request', 'access-log:read'],
   none: [],
 };
 
@@ -149,7 +175,7 @@ export function standingOf(actor: Actor, target: AccessTarget): StandingResult {
     case 'conference_guest': {
       if (actor.episodeId !== episode.id) return { standing: 'none', reason: 'OTHER_EPISODE' };
       if (target.conferenceId !== undefined && target.conferenceId !== actor.conferenceId) return { standing: 'none', reason: 'OTHER_CONFERENCE' };
-      return { standing: actor.guestRole };
+      return { standing: actor.guestRole === 'relative' && actor.representative === true ? 'representative' : actor.guestRole };
     }
   }
 }

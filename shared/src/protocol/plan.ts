@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actingRepresentationSchema } from '../api/relatives.ts';
 import { actionSchema } from '../domain/permissions.ts';
 import { editorSchema, instantSchema, itemIdSchema, planDocumentSchema } from '../plan/planDocument.ts';
 import { planOperationSchema, planPushSchema, planRevisionSchema } from '../plan/planOperations.ts';
@@ -11,19 +12,50 @@ import { planRejectionSchema } from '../plan/planRejection.ts';
  * sends the new revision to everyone in the conference.
  */
 
-/** The patient and relatives agree as one party; the geriatric team advises and is not a party. */
-export const AGREEMENT_PARTIES = ['patient', 'hospital', 'municipality', 'gp'] as const;
-export const agreementPartySchema = z.enum(AGREEMENT_PARTIES);
+/**
+ * Who agrees to the plan, each with their own word: the patient, each sector
+ * of the care team, and each relative for herself (`relative:<id>`). A
+ * relative's yes never counts for the patient; only a relative the record
+ * names the patient's representative (guardian, power of attorney) can say
+ * yes for the patient, and the agreement says so. The geriatric team advises
+ * and is not a party.
+ */
+export const STANDING_PARTIES = ['patient', 'hospital', 'municipality', 'gp'] as const;
+export const standingPartySchema = z.enum(STANDING_PARTIES);
+export type StandingParty = z.infer<typeof standingPartySchema>;
+/** One relative: her record row's id, or her participant id when she was invited by name only. */
+export const relativePartySchema = z.templateLiteral(['relative:', z.uuid()]);
+export type RelativeParty = z.infer<typeof relativePartySchema>;
+export const agreementPartySchema = z.union([standingPartySchema, relativePartySchema]);
 export type AgreementParty = z.infer<typeof agreementPartySchema>;
 
-/** domain/agreement.ts's AgreementStatus, with the parties the server asks. */
+export const relativePartyOf = (id: string): RelativeParty => `relative:${id}`;
+export const isRelativeParty = (party: AgreementParty): party is RelativeParty => party.startsWith('relative:');
+
+/** A relative party's name, so that "awaiting" can say whom. */
+export const relativeNameSchema = z.object({ party: relativePartySchema, name: z.string() });
+
+/**
+ * domain/agreement.ts's AgreementStatus, with the parties the server asks.
+ * Present parties are asked in this order: the patient, the sectors, then
+ * the relatives in the order they were invited.
+ */
 export const agreementStatusSchema = z.object({
   state: z.enum(['not_agreed', 'agreed', 'changed_since_agreement']),
   currentRevision: z.number().int().min(0),
   agreedRevision: z.number().int().min(0).nullable(),
   awaiting: z.array(agreementPartySchema),
+  /** The names of the relative parties named here or in the agreements. */
+  relatives: z.array(relativeNameSchema),
 });
 export type AgreementStatusView = z.infer<typeof agreementStatusSchema>;
+
+/** An agreement given, as the status judges it: to which revision, and for the patient by her representative when so. */
+export const givenAgreementSchema = z.object({
+  party: agreementPartySchema,
+  revision: z.number().int().min(1),
+  onBehalfAs: actingRepresentationSchema.nullable(),
+});
 
 /**
  * What agreement is judged on besides the plan itself (domain/agreement.ts):
@@ -35,13 +67,29 @@ export type AgreementStatusView = z.infer<typeof agreementStatusSchema>;
  * Present: a party with a participant in the call now, i.e. admitted and with
  * a peer in the conference's media room (a dropped connection still counts
  * during its reconnect grace; leaving, the grace running out, removal and the
- * room closing end it). Once the conference has ended: every party that took part.
+ * room closing end it). Once the conference has ended: every party that took
+ * part. The patient's party is present when she is, or when a relative the
+ * record names her representative is: then someone can answer for her.
  */
 export const agreementPartiesSchema = z.object({
   present: z.array(agreementPartySchema),
-  agreements: z.array(z.object({ party: agreementPartySchema, revision: z.number().int().min(1) })),
+  agreements: z.array(givenAgreementSchema),
+  relatives: z.array(relativeNameSchema),
 });
 export type AgreementParties = z.infer<typeof agreementPartiesSchema>;
+
+/**
+ * How this person agrees: for her own party, and for the patient too when the
+ * record names her the patient's representative. Null for those who are no
+ * party (the geriatric team) or not in the call.
+ */
+export const agreeAsSchema = z
+  .object({
+    party: agreementPartySchema,
+    onBehalfOf: z.object({ name: z.string(), as: actingRepresentationSchema }).nullable(),
+  })
+  .nullable();
+export type AgreeAs = z.infer<typeof agreeAsSchema>;
 
 /** Who has which item open right now ("Anna is editing this task"). */
 export const planFocusSchema = z.object({ editor: editorSchema, itemId: itemIdSchema.nullable() });
@@ -83,14 +131,19 @@ export const planRequests = {
       you: editorSchema,
       editing: z.array(planFocusSchema),
       parties: agreementPartiesSchema,
+      agreeAs: agreeAsSchema,
       /** The revisions up to `revision` that changed the plan's content (comment-only ones did not), ascending. */
       contentRevisions: z.array(z.number().int().min(1)),
     }),
   },
   'plan:push': { request: planPushSchema, response: planPushResultSchema },
-  /** This person's party agrees to the plan as it stands at `revision`. */
+  /**
+   * This person's party agrees to the plan as it stands at `revision`; with
+   * `onBehalfOfPatient`, a representative agrees for the patient instead
+   * (NOT_REPRESENTATIVE for anyone the record does not name so).
+   */
   'plan:agree': {
-    request: z.object({ revision: z.number().int().min(1) }),
+    request: z.object({ revision: z.number().int().min(1), onBehalfOfPatient: z.boolean().default(false) }),
     response: z.object({ agreement: agreementStatusSchema }),
   },
   /** The item this person is editing, or null when they stop. */
@@ -100,7 +153,7 @@ export const planRequests = {
 export const planNotifications = {
   /** A revision committed in this conference or elsewhere (a push from outside the call lands here too). */
   'plan:revision': z.object({ revision: planRevisionSchema }),
-  'plan:agreement': z.object({ party: agreementPartySchema, revision: z.number().int().min(1), by: editorSchema, agreement: agreementStatusSchema }),
+  'plan:agreement': givenAgreementSchema.extend({ by: editorSchema, agreement: agreementStatusSchema }),
   'plan:focus': planFocusSchema,
   'plan:parties': agreementPartiesSchema,
 } as const;

@@ -11,7 +11,8 @@ test.setTimeout(300_000);
 const RECEPTION_TASK = 'Modtagebesøg inden for 24 timer efter udskrivelse';
 
 async function agreeAll(parties: ReadonlyArray<readonly [Page, boolean]>): Promise<void> {
-  for (const [page, plain] of parties) await planOf(page, plain).getByRole('button', { name: planDa.plan.agree }).click();
+  // Staff agree for their organisation ("we"), the patient for herself ("I").
+  for (const [page, plain] of parties) await planOf(page, plain).getByRole('button', { name: plain ? planDa.plan.agreeSelf : planDa.plan.agree }).click();
 }
 
 test('discharge conference: ward nurse, home nurse, GP and patient agree, revise from the agreed plan and agree again; the reception visit lands on the home nurse’s day', async ({ browser, server }) => {

@@ -116,10 +116,12 @@ test('goal conversation: scheduled for a patient admitted yesterday, held on vid
   }
   await expect(coordinatorPlan.getByText(/redigerer/)).toHaveCount(0);
 
-  // Patient and relative agree as one party, then the hospital and the municipality.
-  await planOf(karen, true).getByRole('button', { name: planDa.plan.agree }).click();
-  await expect(planOf(susanne, true).getByText(planDa.plan.youAgreed)).toBeVisible();
-  await expect(coordinatorPlan.getByText('Mangler: Hospital, Kommune')).toBeVisible();
+  // Patient and daughter each agree for herself, then the hospital and the municipality.
+  await planOf(karen, true).getByRole('button', { name: planDa.plan.agreeSelf }).click();
+  await expect(planOf(karen, true).getByText(planDa.plan.youAgreedSelf)).toBeVisible();
+  await expect(coordinatorPlan.getByText('Mangler: Hospital, Kommune, Susanne Jensen (pårørende)', { exact: true })).toBeVisible();
+  await planOf(susanne, true).getByRole('button', { name: planDa.plan.agreeSelf }).click();
+  await expect(coordinatorPlan.getByText('Mangler: Hospital, Kommune', { exact: true })).toBeVisible();
   await coordinatorPlan.getByRole('button', { name: planDa.plan.agree }).click();
   await visitatorPlan.getByRole('button', { name: planDa.plan.agree }).click();
   await expect(coordinatorPlan.getByText(/Aftalt af alle til stede \(udgave \d+\)/)).toBeVisible();

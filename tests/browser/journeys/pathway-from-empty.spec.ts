@@ -150,7 +150,7 @@ test('the whole pathway from an empty record: staff made by their administrators
   await coordinatorPlan.getByLabel(planDa.plan.fields.responsible_person).fill('Hanne Koordinator');
   await coordinatorPlan.getByRole('button', { name: planDa.plan.addShort, exact: true }).click();
   await expect(planOf(patient, true).getByText('Genoptræningsplan sendes til Testby Kommune')).toBeVisible();
-  await planOf(patient, true).getByRole('button', { name: planDa.plan.agree }).click();
+  await planOf(patient, true).getByRole('button', { name: planDa.plan.agreeSelf }).click();
   await expect(coordinatorPlan.getByText('Mangler: Hospital')).toBeVisible();
   await coordinatorPlan.getByRole('button', { name: planDa.plan.agree }).click();
   await expect(coordinatorPlan.getByText(/Aftalt af alle til stede \(udgave \d+\)/)).toBeVisible();

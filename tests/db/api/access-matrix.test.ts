@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { uniqueCprNumber } from '../../support/record-fixtures.ts';
@@ -7,7 +8,7 @@ import { buildScene, freshAdmission, freshAdvice, freshConference, freshConsent,
 // Every role × every route → the status it gets. Columns: H ward nurse, M
 // Odder home nurse and G the GP (all in the care team), X a home nurse from
 // Skanderborg (not in it), Go / Gc the geriatrician with the episode's advice
-// window open / closed, P and R the patient's and a relative's link to a
+// window open / closed, P and R the patient's and a relative's (not her representative) link to a
 // conference of the episode, O a patient's link to another episode's
 // conference, A no session.
 const MATRIX = `
@@ -37,6 +38,8 @@ consents.list         200 200 200 404 200 404 403 403 404 401
 consent.record        201 403 403 404 403 404 403 403 403 401
 consent.withdraw      200 403 403 404 403 404 403 403 403 401
 audit.read            200 403 403 404 403 404 403 403 403 401
+accessLog.read        403 403 403 404 403 404 200 403 404 401
+representation.set    200 200 403 404 403 404 403 403 403 401
 patients.lookup       200 403 403 403 403 403 403 403 403 401
 episode.admit         201 403 403 403 403 403 403 403 403 401
 screening.record      201 403 403 404 403 404 403 403 403 401
@@ -114,6 +117,15 @@ const ROUTES: Record<string, Prepare> = {
   'consent.withdraw': async (t, s, v) =>
     call('POST', '/episodes/:episodeId/consents/:consentId/withdraw', { episodeId: t.episodeId, consentId: await freshConsent(v.fresh.db.prisma, t, s.staffIds.nurse) }),
   'audit.read': async (t) => call('GET', '/episodes/:episodeId/audit', { episodeId: t.episodeId }),
+  'accessLog.read': async (t) => call('GET', '/episodes/:episodeId/access-log', { episodeId: t.episodeId }),
+  // "none" leaves the relative link's standing as it is for the rows after this one.
+  'representation.set': async (t, _s, v) =>
+    call(
+      'PUT',
+      '/episodes/:episodeId/relatives/:relativeId/representation',
+      { episodeId: t.episodeId, relativeId: (await v.fresh.db.prisma.relative.findFirst({ where: { patientId: t.patientId } }))?.id ?? randomUUID() },
+      { representation: 'none' },
+    ),
   'patients.lookup': async () => call('POST', '/patients/lookup', {}, { cpr: uniqueCprNumber() }),
   'episode.admit': async (_t, _s, v) => {
     const municipality = await v.fresh.db.prisma.organisation.findFirstOrThrow({ where: { sector: 'municipal_unit' } });

@@ -117,6 +117,25 @@ describe.each(DATABASE_KINDS)('intake on %s', (kind) => {
     expect(JSON.stringify(trail)).not.toContain('120345-2789');
   });
 
+  it("records at intake a relative who represents the patient, as its own line in the trail; the rest speak for themselves", async () => {
+    const admitted = await admit(newPatient(), {
+      relatives: [
+        { name: 'Lise Datter', relation: 'datter', representation: 'power_of_attorney' },
+        { name: 'Niels Nabo', relation: 'nabo' },
+      ],
+    });
+    const episode = await nurse.get(`/episodes/${admitted.episodeId}`);
+    expect(episode.body.relatives.map((relative: { name: string; representation: string }) => [relative.name, relative.representation])).toEqual([
+      ['Lise Datter', 'power_of_attorney'],
+      ['Niels Nabo', 'none'],
+    ]);
+    const lise = episode.body.relatives[0].id as string;
+    expect(await db().auditEvent.findMany({ where: { action: 'set-representation', patientId: admitted.patientId } })).toEqual([
+      expect.objectContaining({ actorId: ids.nurse, resourceType: 'Relative', resourceId: lise, outcome: 'ok', via: 'POST /api/episodes' }),
+    ]);
+    expect((await nurse.post('/episodes', admission(newPatient(), { relatives: [{ name: 'X', relation: 'nabo', representation: 'landlord' }] }))).status).toBe(400);
+  });
+
   it('admits a patient on record again after discharge, keeping her details and adding only new relatives', async () => {
     const cpr = uniqueCprNumber();
     const first = await admit(newPatient(cpr), { admittedAt: new Date(SCENARIO_NOW.getTime() - 60 * DAY).toISOString() });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bundle, CarePlan, Encounter, Patient, Resource } from '@medplum/fhirtypes';
+import type { Bundle, CarePlan, Encounter, Patient, Provenance, Resource } from '@medplum/fhirtypes';
 import { planPushSchema, type PlanOperationInput } from '@samplan/shared';
 import { exportEpisode } from '@samplan/server/fhir/exportEpisode.ts';
 import { CPR_SYSTEM } from '@samplan/server/fhir/episodeBundle.ts';
@@ -42,7 +42,12 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
       { op: 'add', section: 'contacts', item: { id: item(7), name: 'Hjemmesygeplejen', role: 'Hjemmesygepleje', phone: '87 13 00 00', whenToCall: 'Ved forværring, døgnet rundt' } },
     ]);
     await push(karen, 1, [addWish(8, 'Jeg vil dø hjemme'), { op: 'add', section: 'comments', item: { id: item(9), text: 'Min datter hjælper om tirsdagen' } }]);
-    for (const principal of [nurse, homeNurse, daughter]) await plans.agree(principal, { conferenceId: conference.id, via: 'plan:agree' }, 2);
+    // The daughter holds her mother's power of attorney: she says yes for herself and, as such, for Karen.
+    const mette = await prisma.relative.create({ data: { patientId: patient.id, name: 'Mette Jensen', relation: 'datter', representation: 'power_of_attorney' } });
+    await prisma.participant.update({ where: { id: daughter.participantId }, data: { relativeId: mette.id } });
+    const agreeIn = { conferenceId: conference.id, via: 'plan:agree' };
+    for (const principal of [nurse, homeNurse, daughter]) await plans.agree(principal, agreeIn, 2);
+    await plans.agree(daughter, agreeIn, 2, true);
     await push(homeNurse, 2, [setTask(3, { status: 'done' })]);
     await prisma.consent.create({ data: { patientId: patient.id, episodeId: episode.id, scope: 'share_across_sectors', recordedById: nurse.staffId } });
     await prisma.consent.create({ data: { patientId: patient.id, scope: 'video_participation', recordedById: nurse.staffId, withdrawnAt: new Date(), withdrawnById: nurse.staffId } });
@@ -59,7 +64,7 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
       expect(entry.resource && fhirIssues(entry.resource), `${entry.resource?.resourceType}/${entry.resource?.id}`).toEqual([]);
     }
     const types = new Set((bundle.entry ?? []).map((entry) => entry.resource?.resourceType));
-    expect([...types].sort()).toEqual(['CarePlan', 'CareTeam', 'Consent', 'Encounter', 'Goal', 'Organization', 'Patient', 'Practitioner']);
+    expect([...types].sort()).toEqual(['CarePlan', 'CareTeam', 'Consent', 'Encounter', 'Goal', 'Organization', 'Patient', 'Practitioner', 'Provenance']);
   });
 
   it('says what the plan says: status, activities with performer and time, notes, earlier agreed version replaced', async () => {
@@ -102,6 +107,20 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
     const ids = new Set((bundle.entry ?? []).map((entry) => entry.fullUrl));
     const references = JSON.stringify(bundle).match(/"reference":"urn:uuid:[^"]+"/g) ?? [];
     expect(references.map((reference) => reference.slice('"reference":"'.length, -1)).filter((url) => !ids.has(url))).toEqual([]);
+  });
+
+  it('says whose yes made a version agreed: one Provenance each, a representative\'s on behalf of the patient', async () => {
+    const { prisma, nurse, episode, patient } = await plannedEpisode();
+    const bundle = await exportEpisode({ db: prisma, now: systemClock, events: new DomainEvents(() => {}) }, { principal: nurse, via: VIA }, episode.id);
+    const [agreedVersion] = resources<CarePlan>(bundle, 'CarePlan');
+    const yeses = resources<Provenance>(bundle, 'Provenance');
+    expect(yeses.every((yes) => yes.target[0]?.reference === `urn:uuid:${agreedVersion!.id}`)).toBe(true);
+    expect(yeses.map((yes) => [yes.agent[0]?.who.display, yes.agent[0]?.onBehalfOf?.reference ?? null, yes.agent[0]?.role?.[0]?.text ?? null])).toEqual([
+      ['Sygeplejerske Hansen', null, null],
+      ['Anna Holm', null, null],
+      ['Mette Jensen (pårørende)', null, null],
+      ['Mette Jensen (pårørende)', `urn:uuid:${patient.id}`, 'Fremtidsfuldmagt'],
+    ]);
   });
 
   it('is really validated: a broken resource fails with where and why', async () => {

@@ -58,9 +58,12 @@ export async function createConferenceScene(db: Db) {
     await db.participant.create({ data: { conferenceId: conference.id, role, staffUserId: principal.staffId, ...joined } });
   }
 
-  const guest = async (role: 'patient' | 'relative', name: string, conferenceId = conference.id) => {
+  /** A link in the call; a relative from the patient's record (relativeId) is linked to her row, as an invitation from the record is. */
+  const guest = async (role: 'patient' | 'relative', name: string, conferenceId = conference.id, relativeId: string | null = null) => {
     const expiresAt = new Date(Date.now() + 86_400_000);
-    const row = await db.participant.create({ data: { conferenceId, role, externalName: name, tokenHash: randomBytes(32).toString('hex'), expiresAt, ...joined } });
+    const row = await db.participant.create({
+      data: { conferenceId, role, relativeId, externalName: name, tokenHash: randomBytes(32).toString('hex'), expiresAt, ...joined },
+    });
     return signIn<ParticipantPrincipal>(db, 'participant', row.id, Math.floor(expiresAt.getTime() / 1000));
   };
   const karen = await guest('patient', 'Karen Jensen');

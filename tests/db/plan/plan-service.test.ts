@@ -157,23 +157,28 @@ describe.each(DATABASE_KINDS)('care plan service on %s', (kind) => {
     await push(service, nurse, inCall, 0, [addTask(1)]);
     await push(service, karen, inCall, 1, [addWish(2, 'Blive hjemme')]);
 
-    expect(await service.agree(nurse, agreeIn, 2)).toMatchObject({ state: 'not_agreed', awaiting: ['patient', 'municipality'] });
-    expect(await service.agree(daughter, agreeIn, 2)).toMatchObject({ state: 'not_agreed', awaiting: ['municipality'] });
+    // The daughter is a party of her own (tests/db/plan/agreement-parties.test.ts): her yes does not answer for her mother.
+    const mette = `relative:${daughter.participantId}`;
+    const relatives = [{ party: mette, name: 'Mette Jensen' }];
+    expect(await service.agree(nurse, agreeIn, 2)).toMatchObject({ state: 'not_agreed', awaiting: ['patient', 'municipality', mette] });
+    expect(await service.agree(daughter, agreeIn, 2)).toMatchObject({ state: 'not_agreed', awaiting: ['patient', 'municipality'] });
+    expect(await service.agree(karen, agreeIn, 2)).toMatchObject({ state: 'not_agreed', awaiting: ['municipality'] });
     // Agreeing twice changes nothing.
     expect(await service.agree(karen, agreeIn, 2)).toMatchObject({ state: 'not_agreed', awaiting: ['municipality'] });
     expect(await agreedRevisionFor(prisma, conference.id)).toBeNull();
-    expect(await service.agree(homeNurse, agreeIn, 2)).toEqual({ state: 'agreed', currentRevision: 2, agreedRevision: 2, awaiting: [] });
+    expect(await service.agree(homeNurse, agreeIn, 2)).toEqual({ state: 'agreed', currentRevision: 2, agreedRevision: 2, awaiting: [], relatives });
     expect(await agreedRevisionFor(prisma, conference.id)).toBe(2);
 
     // A comment does not undo the agreement; a change of content does.
     await push(service, homeNurse, inCall, 2, [{ op: 'add', section: 'comments', item: { id: item(3), text: 'Aftalt' } }]);
-    expect((await service.snapshot(nurse, inCall)).agreement).toEqual({ state: 'agreed', currentRevision: 3, agreedRevision: 3, awaiting: [] });
+    expect((await service.snapshot(nurse, inCall)).agreement).toEqual({ state: 'agreed', currentRevision: 3, agreedRevision: 3, awaiting: [], relatives });
     await push(service, homeNurse, inCall, 3, [setTask(1, { status: 'done' })]);
     expect((await service.snapshot(nurse, inCall)).agreement).toEqual({
       state: 'changed_since_agreement',
       currentRevision: 4,
       agreedRevision: 3,
-      awaiting: ['patient', 'hospital', 'municipality'],
+      awaiting: ['patient', 'hospital', 'municipality', mette],
+      relatives,
     });
 
     await expect(service.agree(geriatrician, agreeIn, 4)).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -181,7 +186,7 @@ describe.each(DATABASE_KINDS)('care plan service on %s', (kind) => {
     await expect(service.agree(gp, agreeIn, 4)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(service.agree(nurse, agreeIn, 9)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const agreements = await prisma.agreement.findMany({ where: { conferenceId: conference.id } });
-    expect(agreements.map((row) => row.party).sort()).toEqual(['hospital', 'municipality', 'patient']);
+    expect(agreements.map((row) => row.party).sort()).toEqual(['hospital', 'municipality', 'patient', 'relative']);
   });
 
   it('lists revisions newest first with who, where and what changed', async () => {

@@ -30,8 +30,8 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
       sockets.push(socket);
       return socket;
     };
-    const [nurse, homeNurse, karen] = await Promise.all([join(scene.nurse.cookie), join(scene.homeNurse.cookie), join(scene.karen.cookie)]);
-    return { scene, nurse, homeNurse, karen };
+    const [nurse, homeNurse, karen, daughter] = await Promise.all([join(scene.nurse.cookie), join(scene.homeNurse.cookie), join(scene.karen.cookie), join(scene.daughter.cookie)]);
+    return { scene, nurse, homeNurse, karen, daughter };
   }
 
   it('sends every revision to the others in the conference, authored by the sender the server knows', async () => {
@@ -90,8 +90,8 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
   });
 
   it('shares agreement and who is editing what with the conference', async () => {
-    const { scene, nurse, homeNurse, karen } = await callers();
-    for (const socket of [nurse, homeNurse, karen]) await ok(socket, 'plan:open', { conferenceId: scene.conference.id });
+    const { scene, nurse, homeNurse, karen, daughter } = await callers();
+    for (const socket of [nurse, homeNurse, karen, daughter]) await ok(socket, 'plan:open', { conferenceId: scene.conference.id });
     await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1)] });
 
     const focus = next(karen, 'plan:focus');
@@ -99,11 +99,18 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
     expect(await focus).toEqual({ editor: { id: `staff:${scene.homeNurse.staffId}`, name: 'Anna Holm', role: 'municipality' }, itemId: item(1) });
     expect((await ok(karen, 'plan:open', { conferenceId: scene.conference.id })).editing).toEqual([expect.objectContaining({ itemId: item(1) })]);
 
+    // The daughter is a party of her own: the patient and she each agree.
+    const mette = `relative:${scene.daughter.participantId}`;
     const heard = next(karen, 'plan:agreement');
     await ok(nurse, 'plan:agree', { revision: 1 });
-    expect(await heard).toMatchObject({ party: 'hospital', revision: 1, agreement: { state: 'not_agreed', awaiting: ['patient', 'municipality'] } });
+    expect(await heard).toMatchObject({ party: 'hospital', revision: 1, onBehalfAs: null, agreement: { state: 'not_agreed', awaiting: ['patient', 'municipality', mette] } });
     await ok(homeNurse, 'plan:agree', { revision: 1 });
-    expect(await ok(karen, 'plan:agree', { revision: 1 })).toEqual({ agreement: { state: 'agreed', currentRevision: 1, agreedRevision: 1, awaiting: [] } });
+    const daughterHeard = next(karen, 'plan:agreement');
+    await ok(daughter, 'plan:agree', { revision: 1 });
+    expect(await daughterHeard).toMatchObject({ party: mette, by: { name: 'Mette Jensen', role: 'relative' }, agreement: { awaiting: ['patient'] } });
+    expect(await ok(karen, 'plan:agree', { revision: 1 })).toEqual({
+      agreement: { state: 'agreed', currentRevision: 1, agreedRevision: 1, awaiting: [], relatives: [{ party: mette, name: 'Mette Jensen' }] },
+    });
 
     // Leaving stops the focus for the others.
     const stopped = next(karen, 'plan:focus');
@@ -130,7 +137,14 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
     let heard = [next(nurse, 'plan:parties'), next(homeNurse, 'plan:parties')];
     await ok(karenInCall, 'room:join', { token, displayName: 'Karen Jensen', rtpCapabilities: routerRtpCapabilities });
     for (const parties of await Promise.all(heard)) {
-      expect(parties).toEqual({ present: ['patient', 'hospital', 'municipality'], agreements: [{ party: 'hospital', revision: 1 }, { party: 'municipality', revision: 1 }] });
+      expect(parties).toEqual({
+        present: ['patient', 'hospital', 'municipality'],
+        agreements: [
+          { party: 'hospital', revision: 1, onBehalfAs: null },
+          { party: 'municipality', revision: 1, onBehalfAs: null },
+        ],
+        relatives: [],
+      });
       expect(judged(parties)).toEqual({ state: 'not_agreed', currentRevision: 1, agreedRevision: null, awaiting: ['patient'] });
     }
     // A plan opened now starts from the same inputs.
@@ -162,11 +176,11 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
   });
 
   it('records with the agreed revision who was in the call and whose yes counted for each party, for the episode page', async () => {
-    const { scene, nurse, homeNurse, karen } = await callers();
+    const { scene, nurse, homeNurse, karen, daughter } = await callers();
     const conferenceId = scene.conference.id;
-    for (const socket of [nurse, homeNurse, karen]) await ok(socket, 'plan:open', { conferenceId });
+    for (const socket of [nurse, homeNurse, karen, daughter]) await ok(socket, 'plan:open', { conferenceId });
     await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1)] });
-    for (const socket of [karen, nurse, homeNurse]) await ok(socket, 'plan:agree', { revision: 1 });
+    for (const socket of [karen, nurse, daughter, homeNurse]) await ok(socket, 'plan:agree', { revision: 1 });
 
     const response = await fetch(`${server.url}/api/episodes/${scene.episode.id}/conferences`, { headers: { cookie: scene.nurse.cookie } });
     const { conferences } = (await response.json()) as { conferences: ConferenceView[] };
@@ -180,9 +194,10 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
         { name: 'Mette Jensen', role: 'relative' },
       ],
       agreedBy: [
-        { party: 'hospital', name: 'Sygeplejerske Hansen', role: 'hospital', at: expect.any(String) },
-        { party: 'municipality', name: 'Anna Holm', role: 'municipality', at: expect.any(String) },
-        { party: 'patient', name: 'Karen Jensen', role: 'patient', at: expect.any(String) },
+        { party: 'hospital', name: 'Sygeplejerske Hansen', role: 'hospital', at: expect.any(String), onBehalfOf: null },
+        { party: 'municipality', name: 'Anna Holm', role: 'municipality', at: expect.any(String), onBehalfOf: null },
+        { party: 'patient', name: 'Karen Jensen', role: 'patient', at: expect.any(String), onBehalfOf: null },
+        { party: `relative:${scene.daughter.participantId}`, name: 'Mette Jensen', role: 'relative', at: expect.any(String), onBehalfOf: null },
       ],
     });
   });

@@ -1,10 +1,16 @@
-import type { ConferenceView } from '@samplan/shared';
+import { type ConferenceView, isRelativeParty } from '@samplan/shared';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
 import { Link } from '../../app/Link.tsx';
 import { pathOf } from '../../app/router.ts';
 
-/** Each conference with who actually took part (joined), and whether the plan was agreed in it: then who was there at that moment and who said yes for each party. */
+/**
+ * Each conference with who actually took part (joined), and whether the plan
+ * was agreed in it: then who was there at that moment and who said yes for
+ * each party. Each relative said yes for herself; a representative's yes for
+ * the patient says so ("Hanne Jensen on behalf of Karen Jensen, power of attorney").
+ */
 export function ConferencesCard({ conferences }: { conferences: readonly ConferenceView[] }) {
   const { t, i18n } = useTranslation();
   return (
@@ -37,9 +43,7 @@ export function ConferencesCard({ conferences }: { conferences: readonly Confere
                     </span>
                     <span className="row-people">
                       {t('episode.agreedBy', {
-                        names: conference.agreedWith.agreedBy
-                          .map((given) => `${t(`agreement.parties.${given.party}`)}: ${given.name}, ${formatDateTime(given.at, i18n.language)}`)
-                          .join('; '),
+                        names: conference.agreedWith.agreedBy.map((given) => givenInWords(t, given, i18n.language)).join('; '),
                       })}
                     </span>
                   </>
@@ -56,4 +60,14 @@ export function ConferencesCard({ conferences }: { conferences: readonly Confere
       )}
     </section>
   );
+}
+
+type Given = NonNullable<ConferenceView['agreedWith']>['agreedBy'][number];
+
+function givenInWords(t: TFunction, given: Given, language: string): string {
+  const at = formatDateTime(given.at, language);
+  if (isRelativeParty(given.party)) return t('episode.agreedGivenRelative', { name: given.name, at });
+  const party = t(`agreement.parties.${given.party}`);
+  if (given.onBehalfOf === null) return t('episode.agreedGiven', { party, name: given.name, at });
+  return t('episode.agreedGivenOnBehalf', { party, name: given.name, patient: given.onBehalfOf.name, as: t(`agreement.onBehalf.${given.onBehalfOf.as}`), at });
 }

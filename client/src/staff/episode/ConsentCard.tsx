@@ -1,9 +1,8 @@
 import { CONSENT_SCOPES, type ConsentView, hasLiveConsent } from '@samplan/shared';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
-import { errorMessage } from '../../api/errorMessage.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { useAction } from '../../app/useSubmit.ts';
 
 /**
  * Both consents, each either live (with a withdraw button) or not given (with
@@ -11,21 +10,7 @@ import { formatDateTime } from '../../app/format.ts';
  */
 export function ConsentCard({ episodeId, consents, mayRecord, onChanged }: { episodeId: string; consents: readonly ConsentView[]; mayRecord: boolean; onChanged(): void }) {
   const { t, i18n } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const act = async (change: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await change();
-      onChanged();
-    } catch (caught) {
-      setError(errorMessage(t, caught, i18n.language));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, act } = useAction(onChanged);
 
   return (
     <section className="card" aria-labelledby="consent-heading">

@@ -16,6 +16,7 @@ import { ConferencesCard } from './ConferencesCard.tsx';
 import { ConsentCard } from './ConsentCard.tsx';
 import { DischargeCard } from './DischargeCard.tsx';
 import { PatientCard } from './PatientCard.tsx';
+import { RelativesCard } from './RelativesCard.tsx';
 import { PlanCard } from './PlanCard.tsx';
 import { ScreeningCard } from './ScreeningCard.tsx';
 import { ReadmissionTags } from '../ReadmissionTags.tsx';
@@ -50,6 +51,7 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
       </div>
       <div className="episode-grid">
         <PatientCard episode={detail} />
+        <RelativesCard episodeId={episodeId} relatives={detail.relatives} mayRecord={detail.allowedActions.includes('representation:record')} onChanged={episode.reload} />
         <ClocksCard episode={detail} />
         <DischargeCard episode={detail} onDischarged={episode.reload} />
         <PlanCard episodeId={episodeId} conferences={conferenceList} adviceLineUntil={detail.clocks.adviceWindow.state === 'open' ? detail.clocks.adviceWindow.closesAt : null} />

@@ -35,8 +35,6 @@ export function PatientCard({ episode }: { episode: EpisodeDetail }) {
             <dd>{episode.gpPractice.name}</dd>
           </>
         )}
-        <dt>{t('episode.relatives')}</dt>
-        <dd>{episode.relatives.map((relative) => `${relative.name} (${relative.relation}${relative.phone ? `, ${relative.phone}` : ''})`).join('; ') || '–'}</dd>
         <dt>{t('episode.screening')}</dt>
         <dd>{episode.screeningScore ?? t('episode.noScreening')}</dd>
       </dl>

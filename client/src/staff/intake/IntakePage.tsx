@@ -4,7 +4,7 @@
  * municipality of residence, GP practice and relatives. The CPR number never
  * goes into the address bar; the page lives at /intake.
  */
-import { type FoundPatient, type OrganisationView, parseCpr, type PatientLookupResponse, type RelativeInput } from '@samplan/shared';
+import { type FoundPatient, type OrganisationView, parseCpr, type PatientLookupResponse, type RelativeInput, type Representation, REPRESENTATIONS } from '@samplan/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
@@ -93,8 +93,8 @@ function CprLookup({ onFound }: { onFound(lookup: { cpr: string; answer: Patient
   );
 }
 
-type RelativeDraft = { name: string; relation: string; phone: string; email: string };
-const emptyRelative = (): RelativeDraft => ({ name: '', relation: '', phone: '', email: '' });
+type RelativeDraft = { name: string; relation: string; phone: string; email: string; representation: Representation };
+const emptyRelative = (): RelativeDraft => ({ name: '', relation: '', phone: '', email: '', representation: 'none' });
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 function AdmitForm({ cpr, answer, organisations }: { cpr: string; answer: PatientLookupResponse; organisations: Organisations }) {
@@ -129,7 +129,7 @@ function AdmitForm({ cpr, answer, organisations }: { cpr: string; answer: Patien
     );
   }
 
-  const setRelative = (index: number, field: keyof RelativeDraft, value: string) =>
+  const setRelative = <F extends keyof RelativeDraft>(index: number, field: F, value: RelativeDraft[F]) =>
     setRelatives((list) => list.map((relative, i) => (i === index ? { ...relative, [field]: value } : relative)));
 
   async function submit(event: FormEvent) {
@@ -143,7 +143,13 @@ function AdmitForm({ cpr, answer, organisations }: { cpr: string; answer: Patien
     setError(null);
     const filled: RelativeInput[] = relatives
       .filter((relative) => relative.name.trim() !== '')
-      .map((relative) => ({ name: relative.name, relation: relative.relation, phone: orNull(relative.phone), email: orNull(relative.email) }));
+      .map((relative) => ({
+        name: relative.name,
+        relation: relative.relation,
+        phone: orNull(relative.phone),
+        email: orNull(relative.email),
+        representation: relative.representation,
+      }));
     const patient =
       found === null
         ? { cpr, name, homeMunicipalityId, phone: orNull(phone), email: orNull(email), preferredLanguage: language }
@@ -271,6 +277,20 @@ function AdmitForm({ cpr, answer, organisations }: { cpr: string; answer: Patien
                 />
               </div>
             ))}
+            <div className="field">
+              <label htmlFor={`relative-${index}-representation`}>{t('intake.relative.representation', { number: index + 1 })}</label>
+              <select
+                id={`relative-${index}-representation`}
+                value={relative.representation}
+                onChange={(e) => setRelative(index, 'representation', e.target.value as Representation)}
+              >
+                {REPRESENTATIONS.map((representation) => (
+                  <option key={representation} value={representation}>
+                    {t(`episode.representation.${representation}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
             <button type="button" className="button button-small" onClick={() => setRelatives((list) => list.filter((_, i) => i !== index))}>
               {t('intake.removeRelative', { number: index + 1 })}
             </button>

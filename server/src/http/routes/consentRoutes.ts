@@ -1,4 +1,6 @@
 import {
+  accessLogQuerySchema,
+  accessLogResponseSchema,
   auditTrailQuerySchema,
   auditTrailResponseSchema,
   consentListResponseSchema,
@@ -7,6 +9,7 @@ import {
   episodeParamsSchema,
   recordConsentRequestSchema,
 } from '@samplan/shared';
+import { readAccessLog } from '../../record/auditTrail/readAccessLog.ts';
 import { readAuditTrail } from '../../record/auditTrail/readAuditTrail.ts';
 import { listConsents, recordConsent, withdrawConsent } from '../../record/consents/consents.ts';
 import type { RecordContext } from '../../record/context.ts';
@@ -59,6 +62,17 @@ export function consentRoutes(ctx: RecordContext): AnyRoute[] {
       query: auditTrailQuerySchema,
       response: auditTrailResponseSchema,
       handler: ({ caller, params, query }) => readAuditTrail(ctx, caller, params.episodeId, query),
+    }),
+    route({
+      method: 'get',
+      path: '/episodes/:episodeId/access-log',
+      summary: 'For the patient (and a relative who represents her): who has looked at her record, what and when, in plain words and without staff detail.',
+      tag: 'audit',
+      access: 'signed-in',
+      params: episodeParamsSchema,
+      query: accessLogQuerySchema,
+      response: accessLogResponseSchema,
+      handler: ({ caller, params, query }) => readAccessLog(ctx, caller, params.episodeId, query),
     }),
   ];
 }

@@ -3,11 +3,13 @@ import type { z } from 'zod';
 import { loadEpisodeRef, requireEpisodeAccess } from '../access.ts';
 import { auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
+import { actorName, resolveAuditActors } from './auditActors.ts';
 
 /**
  * GET /api/episodes/:episodeId/audit — who looked at this patient (the whole
- * patient, not only this episode: the question is about the person). Reading
- * the trail is itself audited.
+ * patient, not only this episode: the question is about the person), each
+ * row with who it was as people name them (role, organisation), for the
+ * screen to put in plain words. Reading the trail is itself audited.
  */
 export async function readAuditTrail(
   ctx: RecordContext,
@@ -23,21 +25,14 @@ export async function readAuditTrail(
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: query.limit,
   });
-  const ids = (kind: 'staff' | 'participant') => [...new Set(events.filter((event) => event.actorKind === kind && event.actorId !== null).map((event) => event.actorId as string))];
-  const [staff, participants] = await Promise.all([
-    ctx.db.staffUser.findMany({ where: { id: { in: ids('staff') } }, select: { id: true, name: true } }),
-    ctx.db.participant.findMany({ where: { id: { in: ids('participant') } }, select: { id: true, externalName: true, staffUser: { select: { name: true } } } }),
-  ]);
-  const names = new Map<string, string>([
-    ...staff.map((person) => [person.id, person.name] as const),
-    ...participants.map((person) => [person.id, person.externalName ?? person.staffUser?.name ?? ''] as const),
-  ]);
+  const actors = await resolveAuditActors(ctx.db, events);
   await auditOk(ctx.db, caller, { ...audit, patientId: episode.patientId });
   return {
     events: events.map((event) => ({
       id: event.id,
       at: event.at.toISOString(),
-      actor: { kind: event.actorKind, id: event.actorId, name: event.actorId === null ? null : (names.get(event.actorId) ?? null) },
+      actor: { kind: event.actorKind, id: event.actorId, name: actorName(actors.of(event.actorKind, event.actorId)) },
+      who: actors.of(event.actorKind, event.actorId),
       action: event.action,
       resourceType: event.resourceType,
       resourceId: event.resourceId,

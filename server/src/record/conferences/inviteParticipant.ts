@@ -49,7 +49,7 @@ export async function inviteParticipant(
   });
 }
 
-type Invitee = Pick<Prisma.ParticipantUncheckedCreateInput, 'role' | 'staffUserId' | 'externalName' | 'externalPhone' | 'externalEmail'>;
+type Invitee = Pick<Prisma.ParticipantUncheckedCreateInput, 'role' | 'staffUserId' | 'relativeId' | 'externalName' | 'externalPhone' | 'externalEmail'>;
 
 async function inviteeOf(ctx: RecordContext, found: ConferenceWithEpisode, input: z.output<typeof inviteRequestSchema>): Promise<Invitee> {
   switch (input.kind) {
@@ -75,9 +75,10 @@ async function inviteeOf(ctx: RecordContext, found: ConferenceWithEpisode, input
       return { role: 'patient', externalName: patient.name, externalPhone: patient.phone, externalEmail: patient.email };
     }
     case 'relative': {
-      const relative = await ctx.db.relative.findUnique({ where: { id: input.relativeId }, select: { patientId: true, name: true, phone: true, email: true } });
+      const relative = await ctx.db.relative.findUnique({ where: { id: input.relativeId }, select: { id: true, patientId: true, name: true, phone: true, email: true } });
       if (relative === null || relative.patientId !== found.patientId) throw notFound('Relative');
-      return { role: 'relative', externalName: relative.name, externalPhone: relative.phone, externalEmail: relative.email };
+      // Linked to her record row: what it says she may do for the patient decides that, now and later.
+      return { role: 'relative', relativeId: relative.id, externalName: relative.name, externalPhone: relative.phone, externalEmail: relative.email };
     }
     case 'guest':
       return { role: input.role, externalName: input.name, externalPhone: input.phone ?? null, externalEmail: input.email ?? null };

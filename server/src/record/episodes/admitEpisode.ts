@@ -43,6 +43,8 @@ export interface AdmissionWritten {
   readonly patientCreated: boolean;
   /** The relatives this admission added to the patient's record (those not there already). */
   readonly relativeIds: readonly string[];
+  /** Of those, the ones recorded as the patient's representative (guardian, power of attorney). */
+  readonly representativeIds: readonly string[];
 }
 
 const badOrganisation = (issues: NonNullable<ErrorBody['issues']>) => new SamplanError('BAD_REQUEST', 'An organisation of the admission is unknown or of the wrong kind.', issues);
@@ -120,13 +122,15 @@ export async function writeAdmission(tx: DbClient, input: Admission, recordedBy:
 
   const known = new Set((existing?.relatives ?? []).map(relativeKey));
   const relativeIds: string[] = [];
+  const representativeIds: string[] = [];
   for (const relative of input.relatives) {
     if (known.has(relativeKey(relative))) continue;
     known.add(relativeKey(relative));
     const row = await tx.relative.create({ data: { patientId, ...relative }, select: { id: true } });
     relativeIds.push(row.id);
+    if (relative.representation !== 'none') representativeIds.push(row.id);
   }
-  return { episodeId, patientId, patientCreated: existing === null, relativeIds };
+  return { episodeId, patientId, patientCreated: existing === null, relativeIds, representativeIds };
 }
 
 /** The same person under the same relation is the same relative, however typed. */
@@ -164,6 +168,8 @@ export async function admitEpisode(ctx: RecordContext, caller: Caller, input: z.
       const done = await writeAdmission(tx, { ...input, admittedAt, admittingWardId: staff.organisationId, encounterIdentifier: null }, staff.staffId);
       if (done.patientCreated) await auditOk(tx, caller, { action: 'create', resourceType: 'Patient', resourceId: done.patientId, patientId: done.patientId });
       for (const relativeId of done.relativeIds) await auditOk(tx, caller, { action: 'create', resourceType: 'Relative', resourceId: relativeId, patientId: done.patientId });
+      // A representative may act for the patient: that it was recorded, and by whom, is its own line in the trail.
+      for (const relativeId of done.representativeIds) await auditOk(tx, caller, { action: 'set-representation', resourceType: 'Relative', resourceId: relativeId, patientId: done.patientId });
       await auditOk(tx, caller, { ...audit, resourceId: done.episodeId, patientId: done.patientId });
       return done;
     });

@@ -21,7 +21,7 @@ const detailSelect = {
       email: true,
       preferredLanguage: true,
       homeMunicipality: { select: { id: true, name: true } },
-      relatives: { select: { id: true, name: true, relation: true, phone: true, email: true }, orderBy: { createdAt: 'asc' } },
+      relatives: { select: { id: true, name: true, relation: true, phone: true, email: true, representation: true }, orderBy: { createdAt: 'asc' } },
       episodes: episodeSummarySelect.patient.select.episodes,
     },
   },

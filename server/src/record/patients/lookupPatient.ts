@@ -22,7 +22,7 @@ export async function lookupPatient(ctx: RecordContext, caller: Caller, input: z
       email: true,
       preferredLanguage: true,
       homeMunicipality: { select: { id: true, name: true } },
-      relatives: { select: { id: true, name: true, relation: true, phone: true, email: true }, orderBy: { createdAt: 'asc' } },
+      relatives: { select: { id: true, name: true, relation: true, phone: true, email: true, representation: true }, orderBy: { createdAt: 'asc' } },
       episodes: { where: { status: 'admitted' }, select: { id: true }, take: 1 },
     },
   });

@@ -10,7 +10,7 @@ function planOf(context: HandlerContext): PlanConnection {
 export const planHandlers: FamilyHandlers<'plan'> = {
   'plan:open': (context, { conferenceId }) => planOf(context).open(conferenceId),
   'plan:push': (context, push) => planOf(context).push(push),
-  'plan:agree': async (context, { revision }) => ({ agreement: await planOf(context).agree(revision) }),
+  'plan:agree': async (context, { revision, onBehalfOfPatient }) => ({ agreement: await planOf(context).agree(revision, onBehalfOfPatient) }),
   'plan:focus': async (context, { itemId }) => {
     await planOf(context).focus(itemId);
     return {};

@@ -132,12 +132,22 @@ async function seed(tx: DbTransaction, now: Date, passwordHash: string) {
   const goalLinksExpire = joinLinkExpiry(new Date(goalStart.getTime() + 45 * 60_000));
   const guestLinks: Array<{ name: string; path: string }> = [];
   for (const guest of [
-    { role: 'patient' as const, name: karen.name, phone: karen.phone, email: null },
-    ...karen.relatives.map((relative) => ({ role: 'relative' as const, name: relative.name, phone: relative.phone, email: relative.email })),
+    { role: 'patient' as const, relativeId: null, name: karen.name, phone: karen.phone, email: null },
+    ...karen.relatives.map((relative) => ({ role: 'relative' as const, relativeId: relative.id, name: relative.name, phone: relative.phone, email: relative.email })),
   ]) {
     const link = newJoinToken();
     await tx.participant.create({
-      data: { conferenceId: goal.id, role: guest.role, externalName: guest.name, externalPhone: guest.phone, externalEmail: guest.email, tokenHash: link.tokenHash, expiresAt: goalLinksExpire, invitedById: staff.coordinator },
+      data: {
+        conferenceId: goal.id,
+        role: guest.role,
+        relativeId: guest.relativeId,
+        externalName: guest.name,
+        externalPhone: guest.phone,
+        externalEmail: guest.email,
+        tokenHash: link.tokenHash,
+        expiresAt: goalLinksExpire,
+        invitedById: staff.coordinator,
+      },
     });
     guestLinks.push({ name: guest.name, path: joinPath(link.token) });
   }
@@ -206,9 +216,9 @@ async function seed(tx: DbTransaction, now: Date, passwordHash: string) {
   );
   await tx.agreement.createMany({
     data: [
-      { revisionId: agreed.id, conferenceId: discharge.id, party: 'hospital', participantId: nurseIn.id, agreedAt: new Date(dischargeStart.getTime() + 33 * 60_000) },
-      { revisionId: agreed.id, conferenceId: discharge.id, party: 'municipality', participantId: homeNurseIn.id, agreedAt: new Date(dischargeStart.getTime() + 33 * 60_000) },
-      { revisionId: agreed.id, conferenceId: discharge.id, party: 'patient', participantId: poulIn.id, agreedAt: new Date(dischargeStart.getTime() + 34 * 60_000) },
+      { revisionId: agreed.id, conferenceId: discharge.id, party: 'hospital', partyKey: 'hospital', participantId: nurseIn.id, agreedAt: new Date(dischargeStart.getTime() + 33 * 60_000) },
+      { revisionId: agreed.id, conferenceId: discharge.id, party: 'municipality', partyKey: 'municipality', participantId: homeNurseIn.id, agreedAt: new Date(dischargeStart.getTime() + 33 * 60_000) },
+      { revisionId: agreed.id, conferenceId: discharge.id, party: 'patient', partyKey: 'patient', participantId: poulIn.id, agreedAt: new Date(dischargeStart.getTime() + 34 * 60_000) },
     ],
   });
   await tx.conference.update({ where: { id: discharge.id }, data: { agreedRevisionId: agreed.id } });
