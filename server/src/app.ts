@@ -1,5 +1,4 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { DayChange } from '@samplan/shared';
 import type { AddressInfo } from 'node:net';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/principal.ts';
 import { conferenceMediaRoomId } from './auth/roomToken.ts';
@@ -14,7 +13,7 @@ import { PlanService } from './plan/planService.ts';
 import { type Clock, systemClock } from './record/clock.ts';
 import { admitToCall } from './record/conferences/admitToCall.ts';
 import { excludeFromCall } from './signalling/callGroups.ts';
-import { notifyDayChanged } from './signalling/dayNotices.ts';
+import { noticeRecordChange, type RecordChange, ringGuest } from './signalling/recordNotices.ts';
 import { PlanSignalling } from './signalling/planSignalling.ts';
 import { connectRedisAdapter, type RedisAdapter } from './signalling/redisAdapter.ts';
 import { attachSignalling } from './signalling/socketServer.ts';
@@ -116,13 +115,15 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   const pathway = { db: database.prisma, plans, logger };
   events.subscribe('episode.discharged', (event) => addDischargeTasks(pathway, event));
   events.subscribe('visit.recorded', (event) => closeVisitTask(pathway, event));
-  const dayChanged = (episodeId: string, change: DayChange) => notifyDayChanged(io, database.prisma, episodeId, change);
-  events.subscribe('episode.admitted', ({ episodeId }) => dayChanged(episodeId, 'admitted'));
-  events.subscribe('episode.discharged', ({ episodeId }) => dayChanged(episodeId, 'discharged'));
-  events.subscribe('visit.recorded', ({ episodeId }) => dayChanged(episodeId, 'visit'));
-  events.subscribe('advice.changed', ({ episodeId }) => dayChanged(episodeId, 'advice'));
+  const changed = (change: RecordChange) => noticeRecordChange(io, database.prisma, now, change);
+  events.subscribe('episode.admitted', ({ episodeId }) => changed({ episodeId, change: 'admitted' }));
+  events.subscribe('episode.discharged', ({ episodeId }) => changed({ episodeId, change: 'discharged' }));
+  events.subscribe('visit.recorded', ({ episodeId }) => changed({ episodeId, change: 'visit' }));
+  events.subscribe('advice.changed', ({ episodeId }) => changed({ episodeId, change: 'advice' }));
+  events.subscribe('conference.changed', ({ episodeId, conferenceId }) => changed({ episodeId, conferenceId, change: 'conference' }));
+  events.subscribe('advice.calledBack', ({ guestParticipantId, conferenceId }) => ringGuest(io, guestParticipantId, conferenceId));
   plans.onRevision(({ episodeId }) => {
-    dayChanged(episodeId, 'plan').catch((error: unknown) => logger.error({ err: error, episodeId }, 'day views not told of a plan revision'));
+    changed({ episodeId, change: 'plan' }).catch((error: unknown) => logger.error({ err: error, episodeId }, 'screens not told of a plan revision'));
   });
   let port: number;
   try {

@@ -48,7 +48,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...episodeRoutes(record),
     ...intakeRoutes(record),
     ...conferenceRoutes({ ...record, secret: deps.secret }),
-    ...adviceRoutes(record),
+    ...adviceRoutes({ ...record, secret: deps.secret }),
     ...consentRoutes(record),
     ...visitRoutes(record),
     ...indicatorRoutes(record),
