@@ -41,6 +41,8 @@ import {
   planPushResultSchema,
   type PlanPush,
   roomTokenResponseSchema,
+  callBackResponseSchema,
+  ringingCallBackSchema,
   scheduleConferenceResponseSchema,
   tobsObservationListResponseSchema,
   tobsObservationResponseSchema,
@@ -125,6 +127,9 @@ export function createApi(options: HttpOptions = {}) {
     askForAdvice: (episodeId: string, request: CreateAdviceRequest) =>
       requestJson('POST', `/api/episodes/${id(episodeId)}/advice-requests`, adviceRequestResponseSchema, request, options),
     takeAdvice: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/take`, adviceRequestResponseSchema, {}, options),
+    callBack: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/call-back`, callBackResponseSchema, {}, options),
+    ringingCallBack: () => requestJson('GET', '/api/call-back', ringingCallBackSchema, undefined, options),
+    callBackRoomToken: (conferenceId: string) => requestJson('POST', `/api/call-back/${id(conferenceId)}/room-token`, roomTokenResponseSchema, {}, options),
     saveIsbarDraft: (adviceRequestId: string, note: Partial<Isbar>) =>
       requestJson('PUT', `/api/advice-requests/${id(adviceRequestId)}/isbar`, adviceRequestResponseSchema, note, options),
     answerAdvice: (adviceRequestId: string, answer: AnswerAdviceRequest) =>

@@ -7,6 +7,7 @@ import { DeviceCheck, type DeviceCheckResult } from '../devicecheck/DeviceCheck.
 import { StepScreen } from '../devicecheck/StepScreen.tsx';
 import { PrintPlanButton } from '../print/PrintablePlan.tsx';
 import { openSocket } from '../room/signalling.ts';
+import { useNotice } from '../app/useNotice.ts';
 import { uiErrorCodeOf, type UiErrorCode } from '../uiError.ts';
 import { awaitAdmission, type RoomEntry } from './admission.ts';
 import { AdviceClosed } from './AdviceClosed.tsx';
@@ -20,6 +21,7 @@ import './guest.css';
 // The call's media code (mediasoup-client) is fetched while she waits to be let in, not before her link can open.
 const loadGuestCall = () => import('./GuestCall.tsx');
 const GuestCall = lazy(async () => ({ default: (await loadGuestCall()).GuestCall }));
+const CallBackCall = lazy(async () => ({ default: (await import('./CallBackCall.tsx')).CallBackCall }));
 
 type Guest = Extract<MeResponse['principal'], { kind: 'participant' }>;
 type Opened = { guest: Guest; conference: ConferenceView };
@@ -28,6 +30,7 @@ type Phase =
   | { kind: 'opening' }
   | { kind: 'problem'; code: UiErrorCode }
   | { kind: 'advice'; opened: Opened }
+  | { kind: 'callBack'; opened: Opened; conferenceId: string }
   | { kind: 'check'; opened: Opened }
   | { kind: 'waiting'; opened: Opened; checked: DeviceCheckResult }
   | { kind: 'removed' }
@@ -75,7 +78,20 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
         </StepScreen>
       );
     case 'advice':
-      return <AdviceHome api={api} opened={phase.opened} onMeeting={() => setPhase({ kind: 'check', opened: phase.opened })} />;
+      return (
+        <AdviceHome
+          api={api}
+          opened={phase.opened}
+          onMeeting={() => setPhase({ kind: 'check', opened: phase.opened })}
+          onCallBack={(conferenceId) => setPhase({ kind: 'callBack', opened: phase.opened, conferenceId })}
+        />
+      );
+    case 'callBack':
+      return (
+        <Suspense fallback={<Loading />}>
+          <CallBackCall api={api} conferenceId={phase.conferenceId} displayName={phase.opened.guest.name} onDone={() => setPhase({ kind: 'advice', opened: phase.opened })} />
+        </Suspense>
+      );
     case 'check':
       return (
         <DeviceCheck
@@ -129,9 +145,10 @@ function patientNameOf({ guest, conference }: Opened): string {
   return conference.participants.find((participant) => participant.role === 'patient')?.name ?? guest.name;
 }
 
-function AdviceHome({ api, opened, onMeeting }: { api: GuestApi; opened: Opened; onMeeting(): void }) {
+function AdviceHome({ api, opened, onMeeting, onCallBack }: { api: GuestApi; opened: Opened; onMeeting(): void; onCallBack(conferenceId: string): void }) {
   const { t } = useTranslation();
   const [known, setKnown] = useState<KnownAdviceWindow | null>(null);
+  const ringing = useRingingCallBack(api);
   useEffect(() => {
     let current = true;
     api.adviceWindow(opened.guest.episodeId).then(
@@ -153,6 +170,7 @@ function AdviceHome({ api, opened, onMeeting }: { api: GuestApi; opened: Opened;
   }
   return (
     <>
+      {ringing !== null && <CallRinging onAnswer={() => onCallBack(ringing)} />}
       {known.state === 'closed' ? (
         <AdviceClosed refusal={{ code: 'ADVICE_WINDOW_CLOSED', closedAt: known.closedAt, turnTo: [...ELSEWHERE_CONTACTS], whenAcute: ACUTE_CONTACT }} />
       ) : (
@@ -167,5 +185,37 @@ function AdviceHome({ api, opened, onMeeting }: { api: GuestApi; opened: Opened;
         <PrintPlanButton load={() => api.plan(opened.guest.episodeId)} patientName={patientNameOf(opened)} />
       </div>
     </>
+  );
+}
+
+/**
+ * The conference of the geriatric team's video call-back ringing for her, or
+ * null: told by the server (`call:ringing`) while the page is open, and
+ * asked for when it opens and after a lost connection comes back.
+ */
+function useRingingCallBack(api: GuestApi): string | null {
+  const [ringing, setRinging] = useState<string | null>(null);
+  const ask = useCallback(() => {
+    api.ringingCallBack().then(
+      (callBack) => setRinging(callBack?.conferenceId ?? null),
+      // Not knowing is no reason to stop her asking; the next ring or reconnection asks again.
+      () => undefined,
+    );
+  }, [api]);
+  useEffect(ask, [ask]);
+  useNotice('call:ringing', (notice) => setRinging(notice.conferenceId), ask);
+  return ringing;
+}
+
+/** One big button: one tap and she is in the call, on a page she already has open. */
+function CallRinging({ onAnswer }: { onAnswer(): void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="call-ringing" role="alert" aria-labelledby="call-ringing-heading">
+      <h2 id="call-ringing-heading">{t('guest.callBack.heading')}</h2>
+      <button type="button" className="button button-primary call-ringing-answer" onClick={onAnswer}>
+        {t('guest.callBack.answer')}
+      </button>
+    </section>
   );
 }

@@ -8,7 +8,7 @@ import { requestJson, type HttpOptions } from '../api/http.ts';
  * sets, so no call carries a token of its own.
  */
 export function guestApi(options: HttpOptions = {}) {
-  const { conference, plan, roomToken, askForAdvice, episodeAdvice } = createApi(options);
+  const { conference, plan, roomToken, askForAdvice, episodeAdvice, ringingCallBack, callBackRoomToken } = createApi(options);
   return {
     /** Turns the link into a guest session for its one conference, and puts the guest in the lobby. */
     redeem: (linkToken: string): Promise<MeResponse> => requestJson('POST', `/api/join/${encodeURIComponent(linkToken)}`, meResponseSchema, {}, options),
@@ -21,6 +21,10 @@ export function guestApi(options: HttpOptions = {}) {
     askForAdvice: async (...args: Parameters<typeof askForAdvice>) => (await askForAdvice(...args)).adviceRequest,
     /** The 7-day advice window of her episode: open with the time left, or when it closed. */
     adviceWindow: async (episodeId: string) => (await episodeAdvice(episodeId)).adviceWindow,
+    /** The geriatric team's video call-back ringing for her now, if any. */
+    ringingCallBack: async () => (await ringingCallBack()).callBack,
+    /** Her own session's way into the call-back made for her: no link of its own. */
+    callBackRoomToken,
   };
 }
 
