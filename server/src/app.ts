@@ -115,7 +115,14 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   const pathway = { db: database.prisma, plans, logger };
   events.subscribe('episode.discharged', (event) => addDischargeTasks(pathway, event));
   events.subscribe('visit.recorded', (event) => closeVisitTask(pathway, event));
-  const changed = (change: RecordChange) => noticeRecordChange(io, database.prisma, now, change);
+  // Notices still on their way when the server closes are let finish first: the Redis adapter cannot publish once its client is closed.
+  const sending = new Set<Promise<void>>();
+  const changed = (change: RecordChange) => {
+    const notice = noticeRecordChange(io, database.prisma, now, change);
+    sending.add(notice);
+    void notice.finally(() => sending.delete(notice)).catch(() => undefined);
+    return notice;
+  };
   events.subscribe('episode.admitted', ({ episodeId }) => changed({ episodeId, change: 'admitted' }));
   events.subscribe('episode.discharged', ({ episodeId }) => changed({ episodeId, change: 'discharged' }));
   events.subscribe('visit.recorded', ({ episodeId }) => changed({ episodeId, change: 'visit' }));
@@ -154,6 +161,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
       closing ??= (async () => {
         // Socket.IO closes the HTTP server too (idle keep-alive connections at once, requests under way when answered).
         await io.close();
+        await Promise.allSettled([...sending]);
         media.close();
         await redis?.close();
         await closeDatabase();
