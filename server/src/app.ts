@@ -1,5 +1,4 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { DayChange } from '@samplan/shared';
 import type { AddressInfo } from 'node:net';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/principal.ts';
 import { conferenceMediaRoomId } from './auth/roomToken.ts';
@@ -16,7 +15,7 @@ import { PlanService } from './plan/planService.ts';
 import { type Clock, systemClock } from './record/clock.ts';
 import { admitToCall } from './record/conferences/admitToCall.ts';
 import { excludeFromCall } from './signalling/callGroups.ts';
-import { notifyDayChanged } from './signalling/dayNotices.ts';
+import { noticeRecordChange, type RecordChange, ringGuest } from './signalling/recordNotices.ts';
 import { PlanSignalling } from './signalling/planSignalling.ts';
 import { connectRedisAdapter, type RedisAdapter } from './signalling/redisAdapter.ts';
 import { attachSignalling } from './signalling/socketServer.ts';
@@ -131,13 +130,22 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   const pathway = { db: database.prisma, plans, logger };
   events.subscribe('episode.discharged', (event) => addDischargeTasks(pathway, event));
   events.subscribe('visit.recorded', (event) => closeVisitTask(pathway, event));
-  const dayChanged = (episodeId: string, change: DayChange) => notifyDayChanged(io, database.prisma, episodeId, change);
-  events.subscribe('episode.admitted', ({ episodeId }) => dayChanged(episodeId, 'admitted'));
-  events.subscribe('episode.discharged', ({ episodeId }) => dayChanged(episodeId, 'discharged'));
-  events.subscribe('visit.recorded', ({ episodeId }) => dayChanged(episodeId, 'visit'));
-  events.subscribe('advice.changed', ({ episodeId }) => dayChanged(episodeId, 'advice'));
+  // Notices still on their way when the server closes are let finish first: the Redis adapter cannot publish once its client is closed.
+  const sending = new Set<Promise<void>>();
+  const changed = (change: RecordChange) => {
+    const notice = noticeRecordChange(io, database.prisma, now, change);
+    sending.add(notice);
+    void notice.finally(() => sending.delete(notice)).catch(() => undefined);
+    return notice;
+  };
+  events.subscribe('episode.admitted', ({ episodeId }) => changed({ episodeId, change: 'admitted' }));
+  events.subscribe('episode.discharged', ({ episodeId }) => changed({ episodeId, change: 'discharged' }));
+  events.subscribe('visit.recorded', ({ episodeId }) => changed({ episodeId, change: 'visit' }));
+  events.subscribe('advice.changed', ({ episodeId }) => changed({ episodeId, change: 'advice' }));
+  events.subscribe('conference.changed', ({ episodeId, conferenceId }) => changed({ episodeId, conferenceId, change: 'conference' }));
+  events.subscribe('advice.calledBack', ({ guestParticipantId, conferenceId }) => ringGuest(io, guestParticipantId, conferenceId));
   plans.onRevision(({ episodeId }) => {
-    dayChanged(episodeId, 'plan').catch((error: unknown) => logger.error({ err: error, episodeId }, 'day views not told of a plan revision'));
+    changed({ episodeId, change: 'plan' }).catch((error: unknown) => logger.error({ err: error, episodeId }, 'screens not told of a plan revision'));
   });
   let port: number;
   const metricsServer = metrics === undefined ? undefined : createMetricsServer(metrics, config.metricsToken, logger);
@@ -164,6 +172,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     closing ??= (async () => {
       // Socket.IO closes the HTTP server too (idle keep-alive connections at once, requests under way when answered).
       await io.close();
+      await Promise.allSettled([...sending]);
       metricsServer?.close();
       media.close();
       await redis?.close();

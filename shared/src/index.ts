@@ -35,6 +35,7 @@ export * from './plan/authorship.ts';
 export * from './plan/responsibility.ts';
 export * from './plan/pathwayTasks.ts';
 export * from './plan/describeChanges.ts';
+export * from './plan/myTasks.ts';
 export * from './domain/readmissionMark.ts';
 export * from './domain/intakeAccess.ts';
 export * from './domain/consent.ts';

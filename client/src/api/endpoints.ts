@@ -39,6 +39,7 @@ import {
   planHistoryResponseSchema,
   planPushResultSchema,
   type PlanPush,
+  callBackResponseSchema,
   scheduleConferenceResponseSchema,
   tobsObservationListResponseSchema,
   tobsObservationResponseSchema,
@@ -117,6 +118,7 @@ export function createApi(options: HttpOptions = {}) {
     indicatorOrganisations: () => requestJson('GET', '/api/indicators/organisations', indicatorOrganisationsResponseSchema, undefined, options),
     adviceQueue: () => requestJson('GET', '/api/advice-requests', adviceQueueResponseSchema, undefined, options),
     takeAdvice: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/take`, adviceRequestResponseSchema, {}, options),
+    callBack: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/call-back`, callBackResponseSchema, {}, options),
     saveIsbarDraft: (adviceRequestId: string, note: Partial<Isbar>) =>
       requestJson('PUT', `/api/advice-requests/${id(adviceRequestId)}/isbar`, adviceRequestResponseSchema, note, options),
     answerAdvice: (adviceRequestId: string, answer: AnswerAdviceRequest) =>

@@ -6,6 +6,7 @@ import { checkConnection } from '../devicecheck/connectionTest.ts';
 import { DeviceCheck, type DeviceCheckResult } from '../devicecheck/DeviceCheck.tsx';
 import { StepScreen } from '../devicecheck/StepScreen.tsx';
 import { PrintPlanButton } from '../print/PrintablePlan.tsx';
+import { useNotice } from '../app/useNotice.ts';
 import { uiErrorCodeOf, type UiErrorCode } from '../uiError.ts';
 import { awaitAdmission, type RoomEntry } from './admission.ts';
 import { AdviceClosed } from './AdviceClosed.tsx';
@@ -28,6 +29,7 @@ const GuestCall = lazy(async () => ({ default: (await loadGuestCall()).GuestCall
 const loadSignalling = () => import('../room/signalling.ts');
 // Few open it: it stays out of the join page's bundle.
 const AccessLog = lazy(async () => ({ default: (await import('./AccessLog.tsx')).AccessLog }));
+const CallBackCall = lazy(async () => ({ default: (await import('./CallBackCall.tsx')).CallBackCall }));
 
 type Guest = Extract<MeResponse['principal'], { kind: 'participant' }>;
 /** `mayReadAccessLog`: the patient, or a relative the record names her representative. */
@@ -37,6 +39,7 @@ type Phase =
   | { kind: 'opening' }
   | { kind: 'problem'; code: UiErrorCode }
   | { kind: 'advice'; opened: Opened }
+  | { kind: 'callBack'; opened: Opened; conferenceId: string }
   | { kind: 'check'; opened: Opened }
   | { kind: 'waiting'; opened: Opened; checked: DeviceCheckResult }
   | { kind: 'removed' }
@@ -87,9 +90,20 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
     case 'advice':
       return (
         <>
-          <AdviceHome api={api} opened={phase.opened} onMeeting={() => setPhase({ kind: 'check', opened: phase.opened })} />
+          <AdviceHome
+            api={api}
+            opened={phase.opened}
+            onMeeting={() => setPhase({ kind: 'check', opened: phase.opened })}
+            onCallBack={(conferenceId) => setPhase({ kind: 'callBack', opened: phase.opened, conferenceId })}
+          />
           <AccessLogButton opened={phase.opened} onOpen={() => setPhase({ kind: 'accessLog', opened: phase.opened, back: phase })} />
         </>
+      );
+    case 'callBack':
+      return (
+        <Suspense fallback={<Loading />}>
+          <CallBackCall api={api} conferenceId={phase.conferenceId} displayName={phase.opened.guest.name} onDone={() => setPhase({ kind: 'advice', opened: phase.opened })} />
+        </Suspense>
       );
     case 'check':
       void loadSignalling();
@@ -170,9 +184,10 @@ function patientNameOf({ guest, conference }: Opened): string {
   return conference.participants.find((participant) => participant.role === 'patient')?.name ?? guest.name;
 }
 
-function AdviceHome({ api, opened, onMeeting }: { api: GuestApi; opened: Opened; onMeeting(): void }) {
+function AdviceHome({ api, opened, onMeeting, onCallBack }: { api: GuestApi; opened: Opened; onMeeting(): void; onCallBack(conferenceId: string): void }) {
   const { t } = useTranslation();
   const [known, setKnown] = useState<KnownAdviceWindow | null>(null);
+  const ringing = useRingingCallBack(api);
   useEffect(() => {
     let current = true;
     api.adviceWindow(opened.guest.episodeId).then(
@@ -194,6 +209,7 @@ function AdviceHome({ api, opened, onMeeting }: { api: GuestApi; opened: Opened;
   }
   return (
     <>
+      {ringing !== null && <CallRinging onAnswer={() => onCallBack(ringing)} />}
       {known.state === 'closed' ? (
         <AdviceClosed refusal={{ code: 'ADVICE_WINDOW_CLOSED', closedAt: known.closedAt, turnTo: [...ELSEWHERE_CONTACTS], whenAcute: ACUTE_CONTACT }} />
       ) : (
@@ -208,5 +224,37 @@ function AdviceHome({ api, opened, onMeeting }: { api: GuestApi; opened: Opened;
         <PrintPlanButton load={() => api.plan(opened.guest.episodeId)} patientName={patientNameOf(opened)} />
       </div>
     </>
+  );
+}
+
+/**
+ * The conference of the geriatric team's video call-back ringing for her, or
+ * null: told by the server (`call:ringing`) while the page is open, and
+ * asked for when it opens and after a lost connection comes back.
+ */
+function useRingingCallBack(api: GuestApi): string | null {
+  const [ringing, setRinging] = useState<string | null>(null);
+  const ask = useCallback(() => {
+    api.ringingCallBack().then(
+      (callBack) => setRinging(callBack?.conferenceId ?? null),
+      // Not knowing is no reason to stop her asking; the next ring or reconnection asks again.
+      () => undefined,
+    );
+  }, [api]);
+  useEffect(ask, [ask]);
+  useNotice('call:ringing', (notice) => setRinging(notice.conferenceId), ask);
+  return ringing;
+}
+
+/** One big button: one tap and she is in the call, on a page she already has open. */
+function CallRinging({ onAnswer }: { onAnswer(): void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="call-ringing" role="alert" aria-labelledby="call-ringing-heading">
+      <h2 id="call-ringing-heading">{t('guest.callBack.heading')}</h2>
+      <button type="button" className="button button-primary call-ringing-answer" onClick={onAnswer}>
+        {t('guest.callBack.answer')}
+      </button>
+    </section>
   );
 }

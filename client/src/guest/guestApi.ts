@@ -8,7 +8,7 @@ import { meetingEndpoints } from '../api/meetingEndpoints.ts';
  * sets, so no call carries a token of its own.
  */
 export function guestApi(options: HttpOptions = {}) {
-  const { conference, plan, roomToken, askForAdvice, episodeAdvice, accessLog } = meetingEndpoints(options);
+  const { conference, plan, roomToken, askForAdvice, episodeAdvice, accessLog, ringingCallBack, callBackRoomToken } = meetingEndpoints(options);
   return {
     /** Turns the link into a guest session for its one conference, and puts the guest in the lobby. */
     redeem: (linkToken: string): Promise<MeResponse> => requestJson('POST', `/api/join/${encodeURIComponent(linkToken)}`, meResponseSchema, {}, options),
@@ -23,6 +23,10 @@ export function guestApi(options: HttpOptions = {}) {
     adviceWindow: async (episodeId: string) => (await episodeAdvice(episodeId)).adviceWindow,
     /** Who has looked at her record (for the patient and a representative). */
     accessLog,
+    /** The geriatric team's video call-back ringing for her now, if any. */
+    ringingCallBack: async () => (await ringingCallBack()).callBack,
+    /** Her own session's way into the call-back made for her: no link of its own. */
+    callBackRoomToken,
   };
 }
 

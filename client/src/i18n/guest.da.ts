@@ -96,6 +96,12 @@ export const guestDa = {
     removedHeading: 'Du er taget ud af mødet',
     removedText: 'Mødelederen har taget dig ud af mødet. Ring til afdelingen, hvis det er en fejl.',
   },
+  callBack: {
+    heading: 'Det geriatriske team ringer til dig',
+    answer: 'Tag imod videoopkaldet',
+    endedHeading: 'Opkaldet er slut',
+    back: 'Tilbage til siden om råd',
+  },
   plan: {
     title: 'Plan for {{name}}',
     empty: 'Planen er tom endnu. I laver den sammen i mødet.',
@@ -173,7 +179,7 @@ export const guestDa = {
     send: 'Send spørgsmålet',
     sending: 'Sender …',
     sentHeading: 'Dit spørgsmål er sendt',
-    sentVideo: 'Teamet sender dig et link til et videoopkald på {{phone}}. Hold telefonen tændt.',
+    sentVideo: 'Teamet ringer til dig på video her på siden. Lad siden være åben og telefonen tændt: er siden lukket, sender teamet et link til {{phone}}.',
     sentPhone: 'Teamet ringer til dig på {{phone}}.',
     closedHeading: 'Rådgivningen er lukket',
     closedText: 'De 7 dage med rådgivning sluttede {{date}}.',

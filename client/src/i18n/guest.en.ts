@@ -94,6 +94,12 @@ export const guestEn: GuestTranslations = {
     removedHeading: 'You were taken out of the meeting',
     removedText: 'The host took you out of the meeting. Call the ward if this is a mistake.',
   },
+  callBack: {
+    heading: 'The geriatric team is calling you',
+    answer: 'Answer the video call',
+    endedHeading: 'The call has ended',
+    back: 'Back to the advice page',
+  },
   plan: {
     title: 'Plan for {{name}}',
     empty: 'The plan is empty so far. You make it together in the meeting.',
@@ -171,7 +177,7 @@ export const guestEn: GuestTranslations = {
     send: 'Send the question',
     sending: 'Sending …',
     sentHeading: 'Your question has been sent',
-    sentVideo: 'The team will send a link for a video call to {{phone}}. Keep your phone on.',
+    sentVideo: 'The team will call you by video here on this page. Keep it open and your phone on: if the page is closed, the team sends a link to {{phone}}.',
     sentPhone: 'The team will call you on {{phone}}.',
     closedHeading: 'The advice line is closed',
     closedText: 'The 7 days of advice ended on {{date}}.',

@@ -299,6 +299,7 @@ export const staffDa = {
     callingVideo: 'Opretter opkald …',
     callPhone: 'Skriv svar fra telefonopkald',
     callBack: 'Ring tilbage: {{phone}}',
+    ringing: 'Det ringer hos {{name}} i Samplan; ét tryk, så er {{name}} med.',
     isbarHeading: 'ISBAR-notat',
     isbar: {
       identify: 'I – Identifikation',

@@ -296,6 +296,7 @@ export const staffEn: StaffTranslations = {
     callingVideo: 'Setting up the call …',
     callPhone: 'Write the answer from a phone call',
     callBack: 'Call back: {{phone}}',
+    ringing: 'Ringing {{name}} in Samplan; one tap and {{name}} is in the call.',
     isbarHeading: 'ISBAR note',
     isbar: {
       identify: 'I – Identify',

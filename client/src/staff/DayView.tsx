@@ -2,13 +2,13 @@
  * The first screen after sign-in, read in the five minutes between tasks:
  * my conferences (and who waits to be let in), advice requests with the time
  * left, discharges still without a reception visit, follow-up visits coming
- * due, and my episodes. Polled, so a relative who enters the lobby shows up;
- * and told by the server when an episode of mine changes (useDayChanges), so
- * a discharge shows within seconds. My open tasks are reported done or not
- * done from here.
+ * due, my open tasks, and my episodes. Read again when the server says my
+ * day changed (a discharge, an advice request, a relative entering a lobby)
+ * and when a lost connection comes back; never polled. My open tasks come
+ * with the day (GET /api/day) and are reported done or not done from here.
  */
-import { mayReadIndicators, mayRecordOutcome, SamplanError, type ConferenceView, type DayView as DayData, type EpisodeSummary, type ParticipantRole, type PlanOperation, type TaskActor } from '@samplan/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { mayReadIndicators, mayRecordOutcome, SamplanError, type DayView as DayData, type EpisodeSummary, type ParticipantRole, type PlanOperation, type TaskActor } from '@samplan/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/endpoints.ts';
 import { formatDateTime, formatTime } from '../app/format.ts';
@@ -16,21 +16,15 @@ import { Link } from '../app/Link.tsx';
 import { LoadStatus } from '../app/LoadStatus.tsx';
 import { pathOf } from '../app/router.ts';
 import { useLoad } from '../app/useLoad.ts';
+import { useNotice } from '../app/useNotice.ts';
 import { Deadline } from './Deadline.tsx';
 import { cameAtNight, msUntil } from './deadlines.ts';
-import { myTasks, type MyTask } from './myTasks.ts';
 import { PatientName } from './PatientName.tsx';
 import { ReadmissionTags } from './ReadmissionTags.tsx';
 import { useStaff, type StaffPrincipal } from '../app/auth.tsx';
 import { ErrorNotice } from '../room/ErrorNotice.tsx';
 import { TaskOutcome } from '../plan/TaskOutcome.tsx';
 import { uiErrorCodeOf, type UiErrorCode } from '../uiError.ts';
-import { useDayChanges } from './useDayChanges.ts';
-
-/** The lobby and the queues change by the minute. */
-const POLL_MS = 15_000;
-/** Tasks change in conferences; every plan read is audited, so they are asked for seldom (and when told of a change). */
-const TASKS_POLL_MS = 5 * 60_000;
 
 const SECTOR_ROLE: Readonly<Record<StaffPrincipal['organisation']['sector'], ParticipantRole>> = { hospital: 'hospital', municipality: 'municipality', general_practice: 'gp' };
 
@@ -48,50 +42,23 @@ async function reportOnTask(episodeId: string, ops: PlanOperation[]): Promise<vo
   if (refused) throw new SamplanError(refused.rejection.code === 'NOT_RESPONSIBLE' || refused.rejection.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'CONFLICT', refused.rejection.code);
 }
 
-type DayPageData = { day: DayData; conferences: ReadonlyMap<string, ConferenceView>; episodes: EpisodeSummary[] };
+type DayPageData = { day: DayData; episodes: EpisodeSummary[] };
 
 async function loadDay(): Promise<DayPageData> {
   const [day, { episodes }] = await Promise.all([api.day(), api.episodes()]);
-  // The day view lists conferences without people; the lobby is what a host acts on, so fetch those few.
-  const details = await Promise.all(day.conferences.filter((c) => c.involvesMe).map((c) => api.conference(c.id).then((r) => r.conference)));
-  return { day, episodes, conferences: new Map(details.map((conference) => [conference.id, conference])) };
-}
-
-async function loadTasks(me: StaffPrincipal): Promise<MyTask[]> {
-  const { episodes } = await api.episodes();
-  const plans = await Promise.all(episodes.map((episode) => api.plan(episode.id).then((plan) => ({ episode, document: plan.document }))));
-  return myTasks(plans, me);
-}
-
-function usePolled<T>(loaded: { reload(): void } & T, everyMs: number): T {
-  const { reload } = loaded;
-  useEffect(() => {
-    const timer = window.setInterval(reload, everyMs);
-    return () => window.clearInterval(timer);
-  }, [reload, everyMs]);
-  return loaded;
+  return { day, episodes };
 }
 
 export function DayView() {
   const { t } = useTranslation();
   const me = useStaff();
-  const loaded = usePolled(useLoad(loadDay, 'day'), POLL_MS);
-  const tasks = usePolled(useLoad(() => loadTasks(me), 'tasks'), TASKS_POLL_MS);
+  const loaded = useLoad(loadDay, 'day');
   const [reportError, setReportError] = useState<UiErrorCode | null>(null);
-  const { reload: reloadDay } = loaded;
-  const { reload: reloadTasks } = tasks;
-  useDayChanges(
-    useCallback(
-      (change) => {
-        reloadDay();
-        if (change !== 'advice' && change !== 'admitted') reloadTasks();
-      },
-      [reloadDay, reloadTasks],
-    ),
-  );
+  const { reload } = loaded;
+  useNotice('day:changed', reload, reload);
   const report = (episodeId: string, ops: PlanOperation[]) => {
     setReportError(null);
-    reportOnTask(episodeId, ops).then(reloadTasks, (failure: unknown) => setReportError(uiErrorCodeOf(failure)));
+    reportOnTask(episodeId, ops).then(reload, (failure: unknown) => setReportError(uiErrorCodeOf(failure)));
   };
 
   return (
@@ -102,22 +69,22 @@ export function DayView() {
           <Link href={pathOf({ name: 'indicators' })}>{t('indicators.link')}</Link>
         </p>
       )}
-            {loaded.status !== 'ok' ? <LoadStatus loaded={loaded} onRetry={loaded.reload} /> : <DayContent data={loaded.data} tasks={tasks.status === 'ok' ? tasks.data : []} actor={taskActorOf(me)} onReport={report} reportError={reportError} />}
+            {loaded.status !== 'ok' ? <LoadStatus loaded={loaded} onRetry={loaded.reload} /> : <DayContent data={loaded.data} actor={taskActorOf(me)} onReport={report} reportError={reportError} />}
     </div>
   );
 }
 
 type DayContentProps = {
   data: DayPageData;
-  tasks: readonly MyTask[];
   actor: TaskActor;
   onReport(episodeId: string, ops: PlanOperation[]): void;
   reportError: UiErrorCode | null;
 };
 
-function DayContent({ data, tasks, actor, onReport, reportError }: DayContentProps) {
+function DayContent({ data, actor, onReport, reportError }: DayContentProps) {
   const { t, i18n } = useTranslation();
   const { day } = data;
+  const tasks = day.myTasks;
   const today = day.conferences.filter((c) => c.when === 'today');
   const week = day.conferences.filter((c) => c.when === 'this_week');
   return (
@@ -127,9 +94,9 @@ function DayContent({ data, tasks, actor, onReport, reportError }: DayContentPro
         <section className="card" aria-labelledby="day-conferences">
           <h2 id="day-conferences">{t('day.conferencesHeading')}</h2>
           <h3>{t('day.today')}</h3>
-          <ConferenceList items={today} details={data.conferences} />
+          <ConferenceList items={today} />
           <h3>{t('day.thisWeek')}</h3>
-          <ConferenceList items={week} details={data.conferences} />
+          <ConferenceList items={week} />
         </section>
 
         <section className="card" aria-labelledby="day-tasks">
@@ -139,11 +106,11 @@ function DayContent({ data, tasks, actor, onReport, reportError }: DayContentPro
             <p>{t('day.noTasks')}</p>
           ) : (
             <ul className="rows">
-              {tasks.map(({ episode, task }) => (
-                <li key={task.id} className="row">
+              {tasks.map(({ episodeId, patient, task }) => (
+                <li key={`${episodeId}:${task.id}`} className="row">
                   <span className="row-task">{task.what}</span>
-                  <Link href={pathOf({ name: 'episode', episodeId: episode.id })}>
-                    <PatientName patient={episode.patient} />
+                  <Link href={pathOf({ name: 'episode', episodeId })}>
+                    <PatientName patient={patient} />
                   </Link>
                   {task.due && (
                     <>
@@ -151,7 +118,7 @@ function DayContent({ data, tasks, actor, onReport, reportError }: DayContentPro
                       <Deadline msLeft={msUntil(task.due, day.now)} />
                     </>
                   )}
-                  {mayRecordOutcome(task, actor) && <TaskOutcome task={task} onOps={(ops) => onReport(episode.id, ops)} />}
+                  {mayRecordOutcome(task, actor) && <TaskOutcome task={task} onOps={(ops) => onReport(episodeId, ops)} />}
                 </li>
               ))}
             </ul>
@@ -252,14 +219,13 @@ function DayContent({ data, tasks, actor, onReport, reportError }: DayContentPro
   );
 }
 
-function ConferenceList({ items, details }: { items: DayData['conferences']; details: ReadonlyMap<string, ConferenceView> }) {
+function ConferenceList({ items }: { items: DayData['conferences'] }) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return <p>{t('day.noConferences')}</p>;
   return (
     <ul className="rows">
       {items.map((item) => {
-        const conference = details.get(item.id);
-        const waiting = conference?.participants.filter((p) => p.lobbyState === 'waiting') ?? [];
+        const waiting = item.people?.filter((p) => p.lobbyState === 'waiting') ?? [];
         return (
           <li key={item.id} className="row">
             <span className="row-time">{formatTime(item.scheduledStart, i18n.language)}</span>
@@ -270,9 +236,9 @@ function ConferenceList({ items, details }: { items: DayData['conferences']; det
               <span className="tag">{t(`conferenceStatus.${item.status}`)}</span>
               {waiting.length > 0 && <span className="tag tag-waiting">{t('day.waitingCount', { count: waiting.length })}</span>}
             </span>
-            {conference && (
+            {item.people && (
               <span className="row-people">
-                {conference.participants.map((p) => `${p.name} (${t(`lobby.${p.lobbyState}`)})`).join(', ')}
+                {item.people.map((p) => `${p.name} (${t(`lobby.${p.lobbyState}`)})`).join(', ')}
               </span>
             )}
           </li>

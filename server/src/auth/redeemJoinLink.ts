@@ -1,4 +1,5 @@
 import { adviceWindowAt, isConferenceOver, SamplanError } from '@samplan/shared';
+import type { DomainEventPublisher } from '../events/domainEvents.ts';
 import { recordAudit } from '../store/auditLog.ts';
 import { hashJoinToken } from './joinLink.ts';
 import type { AuthDeps } from './login.ts';
@@ -15,7 +16,7 @@ const VIA = 'POST /api/join/:linkToken';
  * that is over, which says so — unless the patient has gone home and her
  * 7-day advice window is open: then the link opens for the advice line.
  */
-export async function redeemJoinLink(deps: AuthDeps, linkToken: string): Promise<SignedSession> {
+export async function redeemJoinLink(deps: AuthDeps & { events: DomainEventPublisher }, linkToken: string): Promise<SignedSession> {
   const participant = await deps.db.participant.findUnique({
     where: { tokenHash: hashJoinToken(linkToken) },
     select: {
@@ -24,7 +25,8 @@ export async function redeemJoinLink(deps: AuthDeps, linkToken: string): Promise
       expiresAt: true,
       revokedAt: true,
       lobbyState: true,
-      conference: { select: { status: true, episode: { select: { patientId: true, dischargedAt: true } } } },
+      conferenceId: true,
+      conference: { select: { status: true, episodeId: true, episode: { select: { patientId: true, dischargedAt: true } } } },
     },
   });
   if (participant === null) throw new SamplanError('UNAUTHORIZED', 'This link does not work.');
@@ -38,7 +40,9 @@ export async function redeemJoinLink(deps: AuthDeps, linkToken: string): Promise
     if (over) throw new SamplanError('ROOM_CLOSED', `The conference is ${participant.conference.status}.`);
     throw new SamplanError('UNAUTHORIZED', 'This link does not work.');
   }
-  if (!over) await deps.db.participant.updateMany({ where: { id: participant.id, lobbyState: 'invited' }, data: { lobbyState: 'waiting' } });
+  const arrived = over ? 0 : (await deps.db.participant.updateMany({ where: { id: participant.id, lobbyState: 'invited' }, data: { lobbyState: 'waiting' } })).count;
   await recordAudit(deps.db, { ...audit, outcome: 'ok' });
-  return startSession(deps, { kind: 'participant', subject: participant.id, notAfter: Math.floor(until.getTime() / 1000) });
+  const session = await startSession(deps, { kind: 'participant', subject: participant.id, notAfter: Math.floor(until.getTime() / 1000) });
+  if (arrived > 0) await deps.events.publish({ type: 'conference.changed', conferenceId: participant.conferenceId, episodeId: participant.conference.episodeId, change: 'guest_arrived' });
+  return session;
 }

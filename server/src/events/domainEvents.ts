@@ -23,12 +23,25 @@ export type DomainEvent =
    */
   | { type: 'visit.recorded'; episodeId: string; visitId: string; kind: VisitKindName; performedAt: Date; recordedByStaffId: string }
   /** An advice request was made, taken or answered: the geriatric team's and the care team's day views change. */
-  | { type: 'advice.changed'; episodeId: string; adviceRequestId: string };
+  | { type: 'advice.changed'; episodeId: string; adviceRequestId: string }
+  /**
+   * A conference was scheduled, someone invited, a guest arrived in its lobby,
+   * was let in, sent back or removed, or it ended: its lobby, the day views
+   * and the episode page of those who may see the episode change.
+   */
+  | { type: 'conference.changed'; conferenceId: string; episodeId: string; change: ConferenceChange }
+  /**
+   * The geriatric team calls back by video the guest who asked from her link
+   * (`guestParticipantId`): her open advice page rings. `conferenceId` is the
+   * advice call made for it, where a participant row stands for her.
+   */
+  | { type: 'advice.calledBack'; episodeId: string; adviceRequestId: string; conferenceId: string; guestParticipantId: string };
 
 /** The stored visit kinds (prisma VisitKind). */
 export type VisitKindName = 'reception_visit' | 'follow_up_home_visit' | 'day_after_check';
 
 export type ExclusionReason = 'removed' | 'lobby';
+export type ConferenceChange = 'scheduled' | 'invited' | 'guest_arrived' | 'admitted' | 'back_to_lobby' | 'removed' | 'ended' | 'cancelled';
 export type DomainEventType = DomainEvent['type'];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 

@@ -16,7 +16,7 @@ const routes = [
   ...episodeRoutes(ctx),
   ...intakeRoutes(ctx),
   ...conferenceRoutes({ ...ctx, secret: 'unused' }),
-  ...adviceRoutes(ctx),
+  ...adviceRoutes({ ...ctx, secret: 'unused' }),
   ...consentRoutes(ctx),
   ...visitRoutes(ctx),
 ];

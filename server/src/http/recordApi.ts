@@ -49,7 +49,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...episodeRoutes(record),
     ...intakeRoutes(record),
     ...conferenceRoutes({ ...record, secret: deps.secret }),
-    ...adviceRoutes(record),
+    ...adviceRoutes({ ...record, secret: deps.secret }),
     ...consentRoutes(record),
     ...relativeRoutes(record),
     ...visitRoutes(record),

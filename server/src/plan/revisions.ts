@@ -28,6 +28,20 @@ export async function headOf(db: DbClient, planId: string | null): Promise<Head>
   return row === null ? { number: 0, document: emptyPlan() } : { number: row.number, document: planDocumentSchema.parse(row.document) };
 }
 
+/**
+ * The newest document of each of these episodes' plans, in one query (the
+ * day view's tasks); an episode without a plan yet is absent.
+ */
+export async function headDocumentsOf(db: DbClient, episodeIds: readonly string[]): Promise<Map<string, PlanDocument>> {
+  if (episodeIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<Array<{ episodeId: string; document: unknown }>>`
+    SELECT DISTINCT ON (p."episodeId") p."episodeId"::text AS "episodeId", r."document"
+    FROM "CarePlan" p JOIN "PlanRevision" r ON r."planId" = p."id"
+    WHERE p."episodeId" = ANY(${[...episodeIds]}::uuid[])
+    ORDER BY p."episodeId", r."number" DESC`;
+  return new Map(rows.map((row) => [row.episodeId, planDocumentSchema.parse(row.document)]));
+}
+
 export interface StoredRevision extends PlanRevision {
   readonly conferenceId: string | null;
 }

@@ -22,13 +22,13 @@ import { createDispatcher } from './dispatcher.ts';
 import { type HandlerContext, handlers } from './handlers/index.ts';
 import type { PlanSignalling } from './planSignalling.ts';
 import type { RedisAdapter } from './redisAdapter.ts';
-import { dayGroupsOf } from './dayNotices.ts';
+import { noticeGroupsOf } from './recordNotices.ts';
 import { Session } from './socketSession.ts';
 import type { SamplanSocket, SignallingServer } from './socketTypes.ts';
 
 
 interface SocketData {
-  dayGroups?: string[];
+  noticeGroups?: string[];
 }
 
 const handshakeSchema = z.object({ protocolVersion: z.literal(PROTOCOL_VERSION) });
@@ -70,7 +70,7 @@ export function attachSignalling(
     adapter?: RedisAdapter['adapter'];
     /** Checks a conference token against the record at every join; absent without a clinical record (conference tokens are refused). */
     admitToCall?: (claims: ConferenceRoomClaims) => Promise<void>;
-    /** Who a handshake is, to put signed-in staff in their day rooms (dayNotices.ts); absent without a clinical record. */
+    /** Who a handshake is, to put staff and guests in their notice rooms (recordNotices.ts); absent without a clinical record. */
     principals?: Pick<PrincipalResolver, 'principalFromHandshake'>;
   },
 ): SignallingServer {
@@ -97,18 +97,18 @@ export function attachSignalling(
     next(Object.assign(new Error(error.message), { data: error.toBody() }));
   });
 
-  // Before the connection is made, so the socket is in its day rooms from the moment the client sees it connected.
+  // Before the connection is made, so the socket is in its notice rooms from the moment the client sees it connected.
   const principals = deps.principals;
   if (principals) {
     io.use((socket, next) => {
       principals.principalFromHandshake(socket.handshake).then(
         (principal) => {
-          (socket.data as SocketData).dayGroups = dayGroupsOf(principal);
+          (socket.data as SocketData).noticeGroups = noticeGroupsOf(principal);
           next();
         },
         (error: unknown) => {
-          // The call and the plan check the session again on every request; only the day notices are lost here.
-          logger.warn({ err: error }, 'day rooms not joined: the session could not be read');
+          // The call and the plan check the session again on every request; only the notices are lost here.
+          logger.warn({ err: error }, 'notice rooms not joined: the session could not be read');
           next();
         },
       );
@@ -116,8 +116,8 @@ export function attachSignalling(
   }
 
   io.on('connection', (socket) => {
-    const dayGroups = (socket.data as SocketData).dayGroups;
-    if (dayGroups && dayGroups.length > 0) void socket.join(dayGroups);
+    const noticeGroups = (socket.data as SocketData).noticeGroups;
+    if (noticeGroups && noticeGroups.length > 0) void socket.join(noticeGroups);
     const session = new Session(
       channelOf(socket),
       (error) => logger.error({ err: error }, 'socket task failed'),

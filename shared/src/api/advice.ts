@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeText, isoInstantSchema, personNameSchema, recordIdSchema } from './common.ts';
+import { conferenceSchema } from './conferences.ts';
 import { adviceWindowViewSchema, patientRefSchema } from './episodes.ts';
 import { phoneSchema } from '../plan/planDocument.ts';
 
@@ -78,3 +79,16 @@ export const answerAdviceRequestSchema = z.discriminatedUnion('channel', [
   z.object({ channel: z.literal('video'), conferenceId: recordIdSchema, isbar: isbarSchema }),
 ]);
 export type AnswerAdviceRequest = z.input<typeof answerAdviceRequestSchema>;
+
+/**
+ * POST /api/advice-requests/:adviceRequestId/call-back — the advice call,
+ * made and hosted by the calling geriatrician. `ringing`: the request came
+ * from a guest's link, so her open page rings and she joins with one tap;
+ * otherwise the requester is invited as for any conference.
+ */
+export const callBackResponseSchema = z.object({ conference: conferenceSchema, ringing: z.boolean() });
+export type CallBackResponse = z.infer<typeof callBackResponseSchema>;
+
+/** GET /api/call-back — a guest's call-back ringing now, if any (what `call:ringing` said, for a page that was away). */
+export const ringingCallBackSchema = z.object({ callBack: z.object({ conferenceId: recordIdSchema }).nullable() });
+export type RingingCallBack = z.infer<typeof ringingCallBackSchema>;

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { conferenceKindSchema } from '../domain/conferenceKinds.ts';
+import { taskSchema } from '../plan/planDocument.ts';
 import { ADVICE_URGENCIES } from './advice.ts';
 import { isoInstantSchema, recordIdSchema } from './common.ts';
-import { conferenceStatusSchema } from './conferences.ts';
+import { conferenceStatusSchema, lobbyStateSchema } from './conferences.ts';
+import { participantRoleSchema } from '../roles.ts';
 import { patientRefSchema } from './episodes.ts';
 
 /**
  * GET /api/day — what a staff member's day holds, as data: conferences,
- * advice requests waiting, discharges still without a reception visit, and
- * follow-up home visits coming due. Computed at the server's "now".
+ * advice requests waiting, discharges still without a reception visit,
+ * follow-up home visits coming due, and the plan tasks that are mine.
+ * Computed at the server's "now".
  */
 export const dayViewSchema = z.object({
   now: isoInstantSchema,
@@ -25,6 +28,8 @@ export const dayViewSchema = z.object({
       when: z.enum(['today', 'this_week']),
       /** I host it or am invited. */
       involvesMe: z.boolean(),
+      /** Who is invited and where they are (a relative waiting to be let in); only in conferences that involve me. */
+      people: z.array(z.object({ name: z.string(), role: participantRoleSchema, lobbyState: lobbyStateSchema })).nullable(),
     }),
   ),
   openAdviceRequests: z.array(
@@ -64,5 +69,7 @@ export const dayViewSchema = z.object({
       followUpConferenceId: recordIdSchema.nullable(),
     }),
   ),
+  /** Open plan tasks named to me, or to my organisation with nobody named; soonest due first (shared/src/plan/myTasks.ts). */
+  myTasks: z.array(z.object({ episodeId: recordIdSchema, patient: patientRefSchema, task: taskSchema })),
 });
 export type DayView = z.infer<typeof dayViewSchema>;

@@ -19,6 +19,7 @@ const ACTS: Readonly<Record<string, Words>> = {
   'agree Agreement': { da: 'sagde ja til planen', en: 'agreed to the plan' },
   'agree-on-behalf Agreement': { da: 'sagde ja til planen på patientens vegne', en: "agreed to the plan on the patient's behalf" },
   'read Episode': { da: 'læste forløbet', en: 'read the episode' },
+  'read day view Episode': { da: 'så patienten på sin dagsoversigt', en: 'saw the patient on their day view' },
   'create Episode': { da: 'registrerede indlæggelsen', en: 'recorded the admission' },
   'discharge Episode': { da: 'registrerede udskrivelsen', en: 'recorded the discharge' },
   'export Episode': { da: 'hentede forløbet til et andet system', en: 'fetched the episode into another system' },

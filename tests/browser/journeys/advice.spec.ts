@@ -4,7 +4,7 @@ import { staffDa } from '../../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
 import { expectMediaFrom, openGuest, PHONE } from '../support/guestFlow.ts';
 import { recordTest as test, type GuestServer } from '../support/guestServer.ts';
-import { admitFromLobby, guestToWaitingRoom, signIn } from '../support/staffFlow.ts';
+import { signIn } from '../support/staffFlow.ts';
 
 test.setTimeout(300_000);
 
@@ -31,7 +31,7 @@ async function ingesLink(server: GuestServer): Promise<{ path: string; episodeId
   return { path: joinLink.path, episodeId: poul.id };
 }
 
-test('advice: on day 3 a relative asks, the geriatrician takes it, calls back by video and writes ISBAR; on day 8 a new request is refused with when the window closed', async ({ browser, server }) => {
+test('advice: on day 3 a relative asks, the geriatrician takes it, calls back by video (it rings on her open page, one tap and she is in) and writes ISBAR; on day 8 a new request is refused with when the window closed', async ({ browser, server }) => {
   server.clock.set(DAY_3);
   const { path, episodeId } = await ingesLink(server);
 
@@ -44,7 +44,7 @@ test('advice: on day 3 a relative asks, the geriatrician takes it, calls back by
   await asking.getByLabel(guestDa.advice.urgent).check();
   await asking.getByRole('button', { name: guestDa.advice.send }).click();
   await expect(asking.getByRole('heading', { level: 1, name: guestDa.advice.sentHeading })).toBeVisible();
-  await expect(asking.getByText('Teamet sender dig et link til et videoopkald på +45 20 30 40 50.', { exact: false })).toBeVisible();
+  await expect(asking.getByText('Teamet ringer til dig på video her på siden.', { exact: false })).toBeVisible();
 
   // The geriatrician finds it in the queue with the time left of the window.
   const geriatrician = await signIn(browser, server, 'geriater@horsens.demo');
@@ -59,16 +59,19 @@ test('advice: on day 3 a relative asks, the geriatrician takes it, calls back by
   await card.getByRole('button', { name: staffDa.advice.take }).click();
   await expect(card).toContainText('Taget af Peter Vinther');
 
-  // One click: the advice call exists, Inge is invited, the geriatrician is in it.
+  // One click: the advice call exists and the geriatrician is in it; Inge's page, still open, rings. No new link.
   await card.getByRole('button', { name: staffDa.advice.callVideo }).click();
-  const link = geriatrician.getByRole('textbox', { name: staffDa.schedule.guestLink.replace('{{name}}', 'Inge Nielsen') });
-  await expect(link).toBeVisible({ timeout: 20_000 });
-  const callPath = new URL(await link.inputValue()).pathname;
-  const inge = await guestToWaitingRoom(browser, server, callPath, 'Inge Nielsen');
-  await admitFromLobby(geriatrician, 'Inge Nielsen');
+  await expect(geriatrician.getByRole('status').filter({ hasText: staffDa.advice.ringing.replaceAll('{{name}}', 'Inge Nielsen') })).toBeVisible({ timeout: 20_000 });
+  await expect(geriatrician.getByRole('textbox', { name: staffDa.schedule.guestLink.replace('{{name}}', 'Inge Nielsen') })).toHaveCount(0);
+  const ringing = asking.getByRole('alert').filter({ hasText: guestDa.callBack.heading });
+  await expect(ringing).toBeVisible({ timeout: 5_000 });
+  await expectNoSeriousA11yViolations(asking, 'call-back ringing');
+  // One tap, and they see and hear each other.
+  await ringing.getByRole('button', { name: guestDa.callBack.answer }).click();
   await expect(geriatrician.getByRole('figure', { name: 'Inge Nielsen, Pårørende' })).toBeVisible({ timeout: 30_000 });
+  await expect(asking.getByRole('figure', { name: 'Peter Vinther, Geriater' })).toBeVisible({ timeout: 30_000 });
   await expectMediaFrom(geriatrician, 'Inge Nielsen', { video: true });
-  await expectMediaFrom(inge, 'Peter Vinther', { video: true });
+  await expectMediaFrom(asking, 'Peter Vinther', { video: true });
   await expectNoSeriousA11yViolations(geriatrician, 'advice call');
 
   // The ISBAR note, and the answer on record.
@@ -96,5 +99,5 @@ test('advice: on day 3 a relative asks, the geriatrician takes it, calls back by
     error: { code: 'REFUSED', refusal: { code: 'ADVICE_WINDOW_CLOSED', closedAt: '2026-03-17T09:00:00.000Z', whenAcute: 'emergency_112' } },
   });
 
-  for (const page of [asking, geriatrician, inge]) await page.context().close();
+  for (const page of [asking, geriatrician]) await page.context().close();
 });

@@ -34,6 +34,9 @@ advice.queue          403 403 403 403 200 200 403 403 403 401
 advice.take           403 403 403 404 200 404 403 403 403 401
 advice.isbar          403 403 403 404 200 404 403 403 403 401
 advice.answer         403 403 403 404 200 404 403 403 403 401
+advice.callBack       403 403 403 404 201 404 403 403 403 401
+callBack.ringing      200 200 200 200 200 200 200 200 200 401
+callBack.roomToken    404 404 404 404 404 404 404 404 404 401
 consents.list         200 200 200 404 200 404 403 403 404 401
 consent.record        201 403 403 404 403 404 403 403 403 401
 consent.withdraw      200 403 403 404 403 404 403 403 403 401
@@ -112,6 +115,10 @@ const ROUTES: Record<string, Prepare> = {
     call('PUT', '/advice-requests/:adviceRequestId/isbar', { adviceRequestId: await freshAdvice(v.fresh.db.prisma, t.episodeId, s.staffIds.geriatrician) }, { situation: 'Mere forvirret' }),
   'advice.answer': async (t, s, v) =>
     call('POST', '/advice-requests/:adviceRequestId/answer', { adviceRequestId: await freshAdvice(v.fresh.db.prisma, t.episodeId, s.staffIds.geriatrician) }, { channel: 'phone', isbar }),
+  'advice.callBack': async (t, _s, v) => call('POST', '/advice-requests/:adviceRequestId/call-back', { adviceRequestId: await freshAdvice(v.fresh.db.prisma, t.episodeId) }),
+  'callBack.ringing': async () => call('GET', '/call-back', {}, undefined, false),
+  // No call-back was made for anyone here: the conference's ordinary link opens nothing through this door.
+  'callBack.roomToken': async (t) => call('POST', '/call-back/:conferenceId/room-token', { conferenceId: t.conferenceId }),
   'consents.list': async (t) => call('GET', '/episodes/:episodeId/consents', { episodeId: t.episodeId }),
   'consent.record': async (t) => call('POST', '/episodes/:episodeId/consents', { episodeId: t.episodeId }, { scope: 'video_participation' }),
   'consent.withdraw': async (t, s, v) =>

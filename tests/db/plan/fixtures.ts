@@ -21,7 +21,7 @@ export function testPrincipals(db: Db) {
 
 type Signed<P> = P & { readonly cookie: string };
 
-async function signIn<P>(db: Db, kind: 'staff' | 'participant', subject: string, notAfter?: number): Promise<Signed<P>> {
+export async function signIn<P>(db: Db, kind: 'staff' | 'participant', subject: string, notAfter?: number): Promise<Signed<P>> {
   const { token } = await startSession({ db, secret: TEST_SECRET, now: systemClock }, { kind, subject, ...(notAfter === undefined ? {} : { notAfter }) });
   const cookie = `${sessionCookieName(false)}=${token}`;
   const principal = await testPrincipals(db).principalFromRequest({ headers: { cookie } });

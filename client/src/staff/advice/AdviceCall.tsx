@@ -17,11 +17,13 @@ type AdviceCallProps = {
   client: RoomClient;
   /** The requester's link, shown once: read out on the phone or sent by text. */
   invitation: InviteResponse | null;
+  /** The requester asked from her link: her open page rings, and she joins from it. */
+  ringing: boolean;
   onAnswered(request: AdviceRequestView): void;
 };
 
 /** The advice call: video, the requester's link and the lobby, and the ISBAR note beside it. Answering ends the call. */
-export function AdviceCall({ request, conferenceId, client, invitation, onAnswered }: AdviceCallProps) {
+export function AdviceCall({ request, conferenceId, client, invitation, ringing, onAnswered }: AdviceCallProps) {
   const { t } = useTranslation();
   const state = useRoomState(client);
   useCallLifetime(client);
@@ -50,6 +52,11 @@ export function AdviceCall({ request, conferenceId, client, invitation, onAnswer
               </button>
               {request.requesterContact && <p className="plan-meta">{t('advice.callBack', { phone: request.requesterContact })}</p>}
             </div>
+          )}
+          {ringing && (
+            <p className="notice" role="status">
+              {t('advice.ringing', { name: request.requesterName })}
+            </p>
           )}
           {conference.status === 'ok' && <LobbyPanel conference={conference.data} canAdmit onChanged={conference.reload} />}
           <IsbarForm request={request} channel={{ kind: 'video', conferenceId }} onAnswered={(answer) => void answered(answer)} />

@@ -13,6 +13,7 @@ import { useStaff } from '../../app/auth.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { LoadStatus } from '../../app/LoadStatus.tsx';
 import { useLoad } from '../../app/useLoad.ts';
+import { useNotice } from '../../app/useNotice.ts';
 import { RoomClient } from '../../room/RoomClient.ts';
 import { Deadline } from '../Deadline.tsx';
 import { cameAtNight } from '../deadlines.ts';
@@ -21,11 +22,25 @@ import { AdviceCall } from './AdviceCall.tsx';
 import { IsbarForm } from './IsbarForm.tsx';
 import { requesterInvite } from './requesterInvite.ts';
 
-type InCall = { request: AdviceRequestView; conferenceId: string; client: RoomClient; invitation: InviteResponse | null };
+type InCall = { request: AdviceRequestView; conferenceId: string; client: RoomClient; invitation: InviteResponse | null; ringing: boolean };
+
+/** A requester who did not ask from her own link (a colleague, or a link revoked since) is invited as to any conference. */
+async function inviteRequester(request: AdviceRequestView, conferenceId: string): Promise<InviteResponse | null> {
+  const episode = await api.episode(request.episodeId);
+  const invite = requesterInvite(request, episode.careTeam.staff);
+  return invite ? api.invite(conferenceId, invite) : null;
+}
 
 export function AdviceQueuePage() {
   const { t, i18n } = useTranslation();
   const queue = useLoad(() => api.adviceQueue().then((r) => r.adviceRequests), 'advice');
+  useNotice(
+    'day:changed',
+    (notice) => {
+      if (notice.change === 'advice') queue.reload();
+    },
+    queue.reload,
+  );
   const [inCall, setInCall] = useState<InCall | null>(null);
   const [answered, setAnswered] = useState<AdviceRequestView | null>(null);
 
@@ -107,15 +122,13 @@ function AdviceRequestCard({
     onChanged();
   });
 
-  // One click: the advice call, the requester invited, and this geriatrician in it.
+  // One click: the advice call, the requester rung on her open page (or invited), and this geriatrician in it.
   const callBack = () => attempt(async () => {
-    const { conference } = await api.scheduleConference(request.episodeId, { kind: 'advice_call', adviceRequestId: request.id });
-    const episode = await api.episode(request.episodeId);
-    const invite = requesterInvite(request, episode.careTeam.staff);
-    const invitation = invite ? await api.invite(conference.id, invite) : null;
+    const { conference, ringing } = await api.callBack(request.id);
+    const invitation = ringing ? null : await inviteRequester(request, conference.id);
     const client = new RoomClient({ getToken: () => api.roomToken(conference.id).then((answer) => answer.token) });
     void client.join(me.name);
-    onCall({ request, conferenceId: conference.id, client, invitation });
+    onCall({ request, conferenceId: conference.id, client, invitation, ringing });
   });
 
   return (

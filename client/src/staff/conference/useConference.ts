@@ -1,17 +1,21 @@
-import { useEffect } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useLoad } from '../../app/useLoad.ts';
+import { useNotice } from '../../app/useNotice.ts';
 
-/** How often the host sees who waits in the lobby; the server has no lobby push yet. */
-export const LOBBY_POLL_MS = 2_000;
-
-/** The conference with its participants' lobby states, polled while the page is open. */
+/**
+ * The conference with its participants' lobby states, read again when the
+ * server says it changed (a guest arrived, someone was let in or removed,
+ * it ended) and after a lost connection comes back.
+ */
 export function useConference(conferenceId: string) {
   const loaded = useLoad(() => api.conference(conferenceId).then((r) => r.conference), conferenceId);
   const { reload } = loaded;
-  useEffect(() => {
-    const timer = window.setInterval(reload, LOBBY_POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
+  useNotice(
+    'conference:changed',
+    (notice) => {
+      if (notice.conferenceId === conferenceId) reload();
+    },
+    reload,
+  );
   return loaded;
 }

@@ -2,7 +2,9 @@
  * Everything about one patient's episode on one page: the patient, the
  * pathway's deadlines, what happened, the conferences and who took part, the
  * plan with its revisions and agreement, consent and who looked. The parts
- * load separately, so a slow audit trail never hides the plan.
+ * load separately, so a slow audit trail never hides the plan. The server
+ * says when the episode changed (a discharge, a conference, a guest in its
+ * lobby, an advice request, a visit), and the page reads itself again.
  */
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
@@ -10,6 +12,7 @@ import { Link } from '../../app/Link.tsx';
 import { LoadStatus } from '../../app/LoadStatus.tsx';
 import { pathOf } from '../../app/router.ts';
 import { useLoad } from '../../app/useLoad.ts';
+import { useNotice } from '../../app/useNotice.ts';
 import { AuditCard } from './AuditCard.tsx';
 import { ClocksCard } from './ClocksCard.tsx';
 import { ConferencesCard } from './ConferencesCard.tsx';
@@ -27,6 +30,18 @@ export function EpisodePage({ episodeId }: { episodeId: string }) {
   const { t } = useTranslation();
   const episode = useLoad(() => api.episode(episodeId), episodeId);
   const conferences = useLoad(() => api.episodeConferences(episodeId).then((r) => r.conferences), episodeId);
+  const readAgain = () => {
+    episode.reload();
+    conferences.reload();
+  };
+  useNotice(
+    'episode:changed',
+    (notice) => {
+      // The plan card follows plan revisions itself.
+      if (notice.episodeId === episodeId && notice.change !== 'plan') readAgain();
+    },
+    readAgain,
+  );
 
   if (episode.status !== 'ok') {
     return (

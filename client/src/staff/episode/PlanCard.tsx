@@ -5,7 +5,7 @@ import { api } from '../../api/endpoints.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { LoadStatus } from '../../app/LoadStatus.tsx';
 import { useLoad } from '../../app/useLoad.ts';
-import { useDayChanges } from '../useDayChanges.ts';
+import { useNotice } from '../../app/useNotice.ts';
 import { AgreementStatus } from '../../plan/AgreementStatus.tsx';
 import { PlanSections } from '../../plan/PlanSections.tsx';
 
@@ -16,9 +16,13 @@ export function PlanCard({ episodeId, conferences, adviceLineUntil }: PlanCardPr
   const { t } = useTranslation();
   const plan = useLoad(() => Promise.all([api.plan(episodeId), api.planRevisions(episodeId)]), episodeId);
   // A revision made elsewhere (a recorded visit closing its task, a colleague's edit) shows without reloading the page.
-  useDayChanges((change) => {
-    if (change === 'plan') plan.reload();
-  });
+  useNotice(
+    'episode:changed',
+    (notice) => {
+      if (notice.episodeId === episodeId && notice.change === 'plan') plan.reload();
+    },
+    plan.reload,
+  );
   return (
     <section className="card card-wide" aria-labelledby="plan-heading">
       <h2 id="plan-heading">{t('episode.planHeading')}</h2>

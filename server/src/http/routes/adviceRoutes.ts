@@ -5,18 +5,24 @@ import {
   adviceRequestParamsSchema,
   adviceRequestResponseSchema,
   answerAdviceRequestSchema,
+  callBackResponseSchema,
+  conferenceParamsSchema,
   createAdviceRequestSchema,
   episodeParamsSchema,
   isbarDraftSchema,
+  ringingCallBackSchema,
+  roomTokenResponseSchema,
 } from '@samplan/shared';
 import { adviceQueue } from '../../record/advice/adviceQueue.ts';
 import { answerAdviceRequest, saveIsbarDraft, takeAdviceRequest } from '../../record/advice/answerAdvice.ts';
+import { callBackByVideo } from '../../record/advice/callBackByVideo.ts';
 import { createAdviceRequest } from '../../record/advice/createAdviceRequest.ts';
+import { issueCallBackToken, ringingCallBack } from '../../record/advice/joinCallBack.ts';
 import { listEpisodeAdvice } from '../../record/advice/listEpisodeAdvice.ts';
 import type { RecordContext } from '../../record/context.ts';
 import { type AnyRoute, route } from '../route.ts';
 
-export function adviceRoutes(ctx: RecordContext): AnyRoute[] {
+export function adviceRoutes(ctx: RecordContext & { secret: string }): AnyRoute[] {
   return [
     route({
       method: 'post',
@@ -85,6 +91,38 @@ export function adviceRoutes(ctx: RecordContext): AnyRoute[] {
       body: answerAdviceRequestSchema,
       response: adviceRequestResponseSchema,
       handler: async ({ caller, params, body }) => ({ adviceRequest: await answerAdviceRequest(ctx, caller, params.adviceRequestId, body) }),
+    }),
+    route({
+      method: 'post',
+      path: '/advice-requests/:adviceRequestId/call-back',
+      summary: "Call back by video: the advice call, hosted by me; a requester who asked from her link is rung on her open page and joins with one tap.",
+      tag: 'advice',
+      access: 'staff',
+      audit: { action: 'create', resourceType: 'Conference' },
+      params: adviceRequestParamsSchema,
+      response: callBackResponseSchema,
+      status: 201,
+      handler: ({ caller, params }) => callBackByVideo(ctx, caller, params.adviceRequestId),
+    }),
+    route({
+      method: 'get',
+      path: '/call-back',
+      summary: "A guest's call-back by video ringing now, if any (for her page opening or reconnecting).",
+      tag: 'advice',
+      access: 'signed-in',
+      response: ringingCallBackSchema,
+      handler: ({ caller }) => ringingCallBack(ctx, caller),
+    }),
+    route({
+      method: 'post',
+      path: '/call-back/:conferenceId/room-token',
+      summary: 'A guest joins the call-back made for her with her own session: a media-room token.',
+      tag: 'advice',
+      access: 'signed-in',
+      audit: { action: 'join', resourceType: 'Conference' },
+      params: conferenceParamsSchema,
+      response: roomTokenResponseSchema,
+      handler: ({ caller, params }) => issueCallBackToken(ctx, caller, params.conferenceId),
     }),
   ];
 }

@@ -6,6 +6,7 @@ import { loginStaff } from '../../auth/login.ts';
 import { redeemJoinLink } from '../../auth/redeemJoinLink.ts';
 import type { SessionClaims } from '../../auth/sessionToken.ts';
 import { turnIceServers, type TurnSettings } from '../../media/iceServers.ts';
+import type { DomainEventPublisher } from '../../events/domainEvents.ts';
 import type { Clock } from '../../record/clock.ts';
 import type { Db } from '../../store/database.ts';
 import { type AnyRoute, route, type SessionControl } from '../route.ts';
@@ -19,6 +20,8 @@ export interface AuthRouteDeps {
   loginLimiters: RequestHandler[];
   joinLimiter: RequestHandler;
   turn: TurnSettings;
+  /** A guest arriving in a lobby is told to the host's screens (app.ts). */
+  events: DomainEventPublisher;
 }
 
 export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {

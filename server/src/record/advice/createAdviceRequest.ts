@@ -44,6 +44,7 @@ export async function createAdviceRequest(
         question: input.question,
         urgency: input.urgency,
         createdAt: now,
+        requesterParticipantId: caller.principal.kind === 'participant' ? caller.principal.participantId : null,
       },
       select: adviceSelect,
     });

@@ -20,6 +20,7 @@ export async function cancelConference(ctx: RecordContext, caller: Caller, confe
     return conferenceView(updated, false);
   });
   await ctx.events.publish({ type: 'conference.closed', conferenceId });
+  await ctx.events.publish({ type: 'conference.changed', conferenceId, episodeId: episode.access.id, change: 'cancelled' });
   return cancelled;
 }
 
@@ -51,5 +52,6 @@ export async function endConference(ctx: RecordContext, caller: Caller, conferen
   });
   // The record says the conference is over first; then the call closes, so nobody is left talking in a room nobody can rejoin.
   await ctx.events.publish({ type: 'conference.closed', conferenceId });
+  await ctx.events.publish({ type: 'conference.changed', conferenceId, episodeId: episode.access.id, change: 'ended' });
   return ended;
 }

@@ -31,7 +31,7 @@ export async function inviteParticipant(
   if (person.staffUserId === undefined) await requireVideoConsent(ctx, caller, episode);
   const link = person.staffUserId === undefined ? newJoinToken() : null;
   const expiresAt = joinLinkExpiry(scheduledEnd(episode.conference));
-  return ctx.db.$transaction(async (tx) => {
+  const invited = await ctx.db.$transaction(async (tx) => {
     const participant = await tx.participant.create({
       data: {
         conferenceId,
@@ -47,6 +47,8 @@ export async function inviteParticipant(
       joinLink: link === null ? null : { token: link.token, path: joinPath(link.token), expiresAt: expiresAt.toISOString() },
     };
   });
+  await ctx.events.publish({ type: 'conference.changed', conferenceId, episodeId: episode.access.id, change: 'invited' });
+  return invited;
 }
 
 type Invitee = Pick<Prisma.ParticipantUncheckedCreateInput, 'role' | 'staffUserId' | 'relativeId' | 'externalName' | 'externalPhone' | 'externalEmail'>;
@@ -91,7 +93,7 @@ async function inviteeOf(ctx: RecordContext, found: ConferenceWithEpisode, input
  * for video consultations ask for informed consent). Refused and audited, and
  * the error names the missing consent.
  */
-async function requireVideoConsent(ctx: RecordContext, caller: Caller, found: ConferenceWithEpisode): Promise<void> {
+export async function requireVideoConsent(ctx: RecordContext, caller: Caller, found: Pick<ConferenceWithEpisode, 'patientId' | 'access'>): Promise<void> {
   const consents = await ctx.db.consent.findMany({
     where: { patientId: found.patientId, scope: 'video_participation', withdrawnAt: null },
     select: { scope: true, episodeId: true, withdrawnAt: true },

@@ -2,7 +2,7 @@ import { isConferenceOver, SamplanError } from '@samplan/shared';
 import { JOIN_LINK_GRACE_MS } from '../../auth/joinLink.ts';
 import type { Principal, StaffPrincipal } from '../../auth/principal.ts';
 import type { DbTransaction } from '../../store/database.ts';
-import { conferenceMediaRoomId, signRoomToken } from '../../auth/roomToken.ts';
+import { type ConferenceRoomClaims, conferenceMediaRoomId, signRoomToken } from '../../auth/roomToken.ts';
 import { requireEpisodeAccess } from '../access.ts';
 import { auditDenied, auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
@@ -36,29 +36,39 @@ export async function issueRoomToken(ctx: RecordContext & { secret: string }, ca
     await auditDenied(ctx.db, caller, { ...audit, patientId: episode.patientId });
     throw new SamplanError('FORBIDDEN', refusal);
   }
-  const roomId = conferenceMediaRoomId(conferenceId);
   const participantId = await ctx.db.$transaction(async (tx) => {
-    await tx.conference.update({ where: { id: conferenceId }, data: { mediaRoomId: roomId, ...(conference.status === 'scheduled' ? { status: 'open' } : {}) } });
     const id = principal.kind === 'participant' ? principal.participantId : await staffParticipant(tx, conferenceId, principal);
-    await tx.participant.updateMany({ where: { id, joinedAt: null }, data: { joinedAt: now } });
+    await enterConference(tx, { id: conferenceId, status: conference.status }, id, now);
     await auditOk(tx, caller, { ...audit, patientId: episode.patientId });
     return id;
   });
+  return signConferenceToken(ctx.secret, conference, now, {
+    participantId,
+    role: principal.kind === 'participant' ? principal.role : participantRoleOfStaff(principal),
+    displayName: displayNameOf(principal),
+    principal: principal.kind === 'participant' ? { kind: 'participant', participantId } : { kind: 'staff', staffId: principal.staffId },
+  });
+}
 
+/** The first entry opens the conference and its media room, and says when the participant first joined. */
+export async function enterConference(tx: DbTransaction, conference: { id: string; status: string }, participantId: string, now: Date): Promise<void> {
+  await tx.conference.update({
+    where: { id: conference.id },
+    data: { mediaRoomId: conferenceMediaRoomId(conference.id), ...(conference.status === 'scheduled' ? { status: 'open' } : {}) },
+  });
+  await tx.participant.updateMany({ where: { id: participantId, joinedAt: null }, data: { joinedAt: now } });
+}
+
+/** A room token that lasts as long as the conference may (with the links' grace), within bounds. */
+export async function signConferenceToken(
+  secret: string,
+  conference: { id: string; scheduledStart: Date; plannedDurationMinutes: number },
+  now: Date,
+  who: Omit<ConferenceRoomClaims, 'kind' | 'conferenceId'>,
+) {
   const ttl = Math.round(Math.min(MAX_TTL_SECONDS, Math.max(MIN_TTL_SECONDS, (scheduledEnd(conference).getTime() + JOIN_LINK_GRACE_MS - now.getTime()) / 1000)));
-  const token = await signRoomToken(
-    {
-      kind: 'conference',
-      conferenceId,
-      participantId,
-      role: principal.kind === 'participant' ? principal.role : participantRoleOfStaff(principal),
-      displayName: displayNameOf(principal),
-      principal: principal.kind === 'participant' ? { kind: 'participant', participantId } : { kind: 'staff', staffId: principal.staffId },
-    },
-    ctx.secret,
-    ttl,
-  );
-  return { token, roomId, expiresAt: new Date(now.getTime() + ttl * 1000).toISOString() };
+  const token = await signRoomToken({ kind: 'conference', conferenceId: conference.id, ...who }, secret, ttl);
+  return { token, roomId: conferenceMediaRoomId(conference.id), expiresAt: new Date(now.getTime() + ttl * 1000).toISOString() };
 }
 
 /** Staff of the care team come in without an invitation: their participant row is made on first entry. */
@@ -73,7 +83,7 @@ async function staffParticipant(tx: DbTransaction, conferenceId: string, princip
 }
 
 /** The protocol caps display names at 60 characters; a long name is cut, not refused. */
-function displayNameOf(principal: Principal): string | undefined {
+export function displayNameOf(principal: Principal): string | undefined {
   const name = principal.name.trim().slice(0, 60);
   return name.length > 0 ? name : undefined;
 }

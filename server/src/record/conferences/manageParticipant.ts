@@ -1,5 +1,6 @@
 import { type lobbyChangeRequestSchema, SamplanError } from '@samplan/shared';
 import type { z } from 'zod';
+import type { ConferenceChange } from '../../events/domainEvents.ts';
 import { requireEpisodeAccess } from '../access.ts';
 import { auditDenied, auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
@@ -18,6 +19,8 @@ async function participantOf(ctx: RecordContext, caller: Caller, conferenceId: s
   return { episode, participant, audit };
 }
 
+const LOBBY_CHANGE = { admitted: 'admitted', waiting: 'back_to_lobby', removed: 'removed' } as const satisfies Record<z.output<typeof lobbyChangeRequestSchema>['state'], ConferenceChange>;
+
 /** POST /api/conferences/:conferenceId/participants/:participantId/revoke — the link stops working at once. */
 export async function revokeJoinLink(ctx: RecordContext, caller: Caller, conferenceId: string, participantId: string) {
   const { episode, participant, audit } = await participantOf(ctx, caller, conferenceId, participantId, 'conference:schedule', 'revoke');
@@ -32,6 +35,7 @@ export async function revokeJoinLink(ctx: RecordContext, caller: Caller, confere
     return participantView(updated, false);
   });
   await ctx.events.publish({ type: 'participant.excluded', conferenceId, participantId, reason: 'removed' });
+  await ctx.events.publish({ type: 'conference.changed', conferenceId, episodeId: episode.access.id, change: 'removed' });
   return revoked;
 }
 
@@ -64,5 +68,6 @@ export async function changeLobbyState(
   if (input.state !== 'admitted') {
     await ctx.events.publish({ type: 'participant.excluded', conferenceId, participantId, reason: input.state === 'removed' ? 'removed' : 'lobby' });
   }
+  await ctx.events.publish({ type: 'conference.changed', conferenceId, episodeId: episode.access.id, change: LOBBY_CHANGE[input.state] });
   return changed;
 }

@@ -11,6 +11,7 @@ import {
 } from '@samplan/shared';
 import type { z } from 'zod';
 import type { StaffPrincipal } from '../../auth/principal.ts';
+import type { DbTransaction } from '../../store/database.ts';
 import { loadEpisodeRef, notFound, requireEpisodeAccess } from '../access.ts';
 import { auditDenied, auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
@@ -30,12 +31,16 @@ export function defaultStart(kind: ConferenceKind, episode: EpisodeTimes, now: D
   return now;
 }
 
+/** Written in the same transaction as the new conference (a call-back's guest), so both commit or neither. */
+export type AlongWithConference = (tx: DbTransaction, conference: { id: string; episodeId: string; patientId: string }) => Promise<void>;
+
 /** POST /api/episodes/:episodeId/conferences — the caller hosts it. */
 export async function scheduleConference(
   ctx: RecordContext,
   caller: Caller & { principal: StaffPrincipal },
   episodeId: string,
   input: z.output<typeof scheduleConferenceRequestSchema>,
+  along?: AlongWithConference,
 ) {
   const ref = await loadEpisodeRef(ctx.db, episodeId);
   const audit = { action: 'create', resourceType: 'Conference' };
@@ -67,8 +72,10 @@ export async function scheduleConference(
       await tx.adviceRequest.update({ where: { id: input.adviceRequestId }, data: { adviceConferenceId: created.id } });
     }
     await auditOk(tx, caller, { ...audit, resourceId: created.id, patientId: episode.patientId });
+    await along?.(tx, { id: created.id, episodeId: episode.access.id, patientId: episode.patientId });
     return tx.conference.findUniqueOrThrow({ where: { id: created.id }, select: conferenceSelect });
   });
+  await ctx.events.publish({ type: 'conference.changed', conferenceId: conference.id, episodeId: episode.access.id, change: 'scheduled' });
   return { conference: conferenceView(conference, false), advisories: [...timing.advisories] as TimingAdvisory[] };
 }
 

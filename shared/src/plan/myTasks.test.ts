@@ -1,8 +1,8 @@
-import { emptyPlan, type Task } from '@samplan/shared';
 import { describe, expect, it } from 'vitest';
 import { myTasks } from './myTasks.ts';
+import { emptyPlan, type Task } from './planDocument.ts';
 
-const me = { name: 'Jesper Friis', organisation: { id: 'o', name: 'Odder Kommune', sector: 'municipality' as const } };
+const me = { name: 'Jesper Friis', organisationName: 'Odder Kommune' };
 const episode = { id: 'e1', patient: { id: 'p1', name: 'Karen Margrethe Jensen', cpr: '120338-****' } };
 let n = 0;
 const task = (fields: Partial<Task> & Pick<Task, 'responsible'>): Task => ({ id: `t${++n}`, what: `task ${n}`, due: null, status: 'open', doneAt: null, ...fields });
