@@ -8,6 +8,9 @@ import { DomainEvents } from './events/domainEvents.ts';
 import { createHttpApp } from './http/httpApp.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaService } from './media/mediaService.ts';
+import { sealKeyOf } from './messages/joinLinkSeal.ts';
+import type { DeliveryWorker } from './messages/deliveryWorker.ts';
+import { startDelivery } from './messages/startDelivery.ts';
 import { CallPresence } from './plan/callPresence.ts';
 import { addDischargeTasks, closeVisitTask } from './plan/pathwayTasks.ts';
 import { PlanService } from './plan/planService.ts';
@@ -38,6 +41,8 @@ export type RunningSamplan = {
   now: Clock;
   /** What the record did, for a test to follow (app.ts wires the consequences). */
   events: DomainEvents;
+  /** Sends the outbox's e-mails and text messages (a test nudges it after moving the clock). */
+  delivery: DeliveryWorker;
   /** Set when demo data is enabled: the demo logins to print. */
   demo: SeedResult | null;
   close(): Promise<void>;
@@ -99,6 +104,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     authAccountRateLimit: config.authAccountRateLimit,
     plans,
     turn: { urls: config.turnUrls, secret: config.turnSecret },
+    outbox: { reminderLeadMs: config.reminderLeadMinutes * 60_000, sealKey: sealKeyOf(config.secret) },
   };
   const httpServer = createServer(createHttpApp({ config, media, logger, record }));
   const io = attachSignalling(httpServer, {
@@ -134,6 +140,8 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     throw error;
   }
   const url = publicBaseUrl(config, port);
+  const delivery = startDelivery({ config, db: database.prisma, now, logger, sealKey: record.outbox.sealKey, baseUrl: url });
+  events.subscribe('messages.queued', () => delivery.kick());
   logger.info({ url, workers: media.workerCount, database: database.kind, demoSeeded: demo?.seeded ?? false }, 'Samplan started');
 
   let closing: Promise<void> | undefined;
@@ -148,11 +156,14 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     principals,
     now,
     events,
+    delivery,
     demo,
     close() {
       closing ??= (async () => {
         // Socket.IO closes the HTTP server too (idle keep-alive connections at once, requests under way when answered).
         await io.close();
+        // What is being sent is recorded as sent before the database closes: a restart sends nothing twice.
+        await delivery.stop();
         media.close();
         await redis?.close();
         await closeDatabase();

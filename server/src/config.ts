@@ -30,6 +30,14 @@ const ENV_NAMES = {
   authRateWindowMs: 'AUTH_RATE_WINDOW_MS',
   authAccountRateLimit: 'AUTH_ACCOUNT_RATE_LIMIT',
   trustProxy: 'TRUST_PROXY',
+  smtpUrl: 'SMTP_URL',
+  mailFrom: 'MAIL_FROM',
+  smsGatewayUrl: 'SMS_GATEWAY_URL',
+  smsGatewayKey: 'SMS_GATEWAY_KEY',
+  reminderLeadMinutes: 'REMINDER_LEAD_MINUTES',
+  messagePollMs: 'MESSAGE_POLL_MS',
+  messageRetryMs: 'MESSAGE_RETRY_MS',
+  messageAttempts: 'MESSAGE_ATTEMPTS',
 } as const;
 
 type ConfigKey = keyof typeof ENV_NAMES;
@@ -88,6 +96,21 @@ function configSchema(production: boolean) {
        * limits and logs). Empty: none, the connecting address is the client.
        */
       trustProxy: list.pipe(z.array(proxyAddress)).default([]),
+      /** Invitations and reminders by e-mail; unset, they are shown to staff as not sent. */
+      smtpUrl: z.url({ protocol: /^smtps?$/, error: 'must be smtp://[user:password@]host[:port] or smtps://…' }).optional(),
+      /** The sender of those e-mails, e.g. "Samplan, Region Midtjylland <samplan@rm.dk>". */
+      mailFrom: z.string().trim().min(3).optional(),
+      /** Text messages through an HTTP gateway (POST JSON {to, text, reference}, bearer key). */
+      smsGatewayUrl: z.url({ protocol: /^https?$/ }).optional(),
+      smsGatewayKey: z.string().min(1).optional(),
+      /** A guest's reminder goes out this long before the conference starts. */
+      reminderLeadMinutes: z.coerce.number().int().min(5).max(7 * 24 * 60).default(60),
+      /** How often a node looks for due messages without being nudged (reminders, other nodes' messages). */
+      messagePollMs: z.coerce.number().int().min(50).max(10 * 60_000).default(5_000),
+      /** The first retry of a failed send waits this long; each further one twice as long. */
+      messageRetryMs: z.coerce.number().int().min(10).max(24 * 60 * 60_000).default(60_000),
+      /** Attempts before a message is shown failed. */
+      messageAttempts: z.coerce.number().int().min(1).max(20).default(5),
     })
     .superRefine((config, context) => {
       if (production && config.secret === undefined) {
@@ -98,6 +121,12 @@ function configSchema(production: boolean) {
       }
       if (config.mediaPort !== 0 && config.mediaPort + config.mediaWorkers - 1 > 65535) {
         context.addIssue({ code: 'custom', path: ['mediaPort'], message: 'leaves no port for every media worker' });
+      }
+      if (config.smtpUrl !== undefined && config.mailFrom === undefined) {
+        context.addIssue({ code: 'custom', path: ['mailFrom'], message: 'is required when SMTP_URL is set (the sender of invitations)' });
+      }
+      if (config.smsGatewayUrl !== undefined && config.smsGatewayKey === undefined) {
+        context.addIssue({ code: 'custom', path: ['smsGatewayKey'], message: 'is required when SMS_GATEWAY_URL is set' });
       }
       if (config.turnUrls.length > 0 && config.turnSecret === undefined) {
         context.addIssue({ code: 'custom', path: ['turnSecret'], message: 'is required when TURN_URLS is set' });

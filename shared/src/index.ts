@@ -39,3 +39,5 @@ export * from './domain/readmissionMark.ts';
 export * from './domain/intakeAccess.ts';
 export * from './domain/consent.ts';
 export * from './domain/indicatorAccess.ts';
+export * from './domain/mobileNumber.ts';
+export * from './calendar/icsFile.ts';

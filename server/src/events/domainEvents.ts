@@ -23,7 +23,9 @@ export type DomainEvent =
    */
   | { type: 'visit.recorded'; episodeId: string; visitId: string; kind: VisitKindName; performedAt: Date; recordedByStaffId: string }
   /** An advice request was made, taken or answered: the geriatric team's and the care team's day views change. */
-  | { type: 'advice.changed'; episodeId: string; adviceRequestId: string };
+  | { type: 'advice.changed'; episodeId: string; adviceRequestId: string }
+  /** E-mails or text messages were put in the outbox: this node's delivery worker looks now rather than at its next poll. */
+  | { type: 'messages.queued'; conferenceId: string };
 
 /** The stored visit kinds (prisma VisitKind). */
 export type VisitKindName = 'reception_visit' | 'follow_up_home_visit' | 'day_after_check';

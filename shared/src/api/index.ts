@@ -12,3 +12,4 @@ export * from './organisations.ts';
 export * from './staffAdmin.ts';
 export * from './visits.ts';
 export * from './indicators.ts';
+export * from './messages.ts';

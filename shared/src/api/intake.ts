@@ -34,6 +34,8 @@ export const relativeInputSchema = z.object({
   relation: freeText(60),
   phone: phoneSchema.nullable().default(null),
   email: emailSchema.nullable().default(null),
+  /** The language of her invitations; left out, the patient's. */
+  preferredLanguage: preferredLanguageSchema.optional(),
 });
 export type RelativeInput = z.input<typeof relativeInputSchema>;
 

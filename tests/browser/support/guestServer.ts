@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { DEMO_PASSWORD, type RunningSamplan } from '@samplan/server';
+import { type Config, DEMO_PASSWORD, type RunningSamplan } from '@samplan/server';
 import { openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { startTestSamplan } from '../../support/samplan.ts';
 
@@ -38,13 +38,15 @@ export interface StaffApi {
 export interface GuestServerOptions {
   /** False for an empty record: no organisations, no staff, no patients; the test makes what it needs. */
   seedDemo?: boolean;
+  /** Settings beyond the test defaults, e.g. the SMTP and SMS sinks' (tests/support/messageSinks.ts). */
+  config?: Partial<Config>;
 }
 
-export async function startGuestServer({ seedDemo = true }: GuestServerOptions = {}): Promise<GuestServer> {
+export async function startGuestServer({ seedDemo = true, config = {} }: GuestServerOptions = {}): Promise<GuestServer> {
   const fresh: FreshDatabase = await openFreshDatabase('pglite');
   const clock = new TestClock();
   const samplan = await startTestSamplan(
-    { seedDemo, logLevel: 'warn' },
+    { seedDemo, logLevel: 'warn', ...config },
     { now: clock.now, database: fresh.db },
   );
   const guestLinks = samplan.demo?.guestLinks ?? [];
