@@ -540,7 +540,7 @@ export const staffDa = {
     statusHeading: 'Status',
     purpose: { invitation: 'Invitation', reminder: 'Påmindelse', update: 'Nyt tidspunkt', cancellation: 'Aflysning', call_back: 'Opringning på video' },
     channel: { email: 'E-mail', sms: 'Sms' },
-    status: { queued: 'I kø', planned: 'Sendes {{when}}', sending: 'Sendes nu', sent: 'Sendt {{when}}', failed: 'Ikke sendt', withdrawn: 'Trukket tilbage' },
+    status: { planned: 'Sendes {{when}}', sending: 'Sendes nu', sent: 'Sendt {{when}}', failed: 'Ikke sendt', withdrawn: 'Trukket tilbage' },
     retrying: 'Prøver igen: {{reason}}',
     problem: {
       no_email_server: 'Der er ingen mailserver sat op: kopiér linket til personen.',

@@ -537,7 +537,7 @@ export const staffEn: StaffTranslations = {
     statusHeading: 'Status',
     purpose: { invitation: 'Invitation', reminder: 'Reminder', update: 'New time', cancellation: 'Cancellation', call_back: 'Video call-back' },
     channel: { email: 'E-mail', sms: 'Text message' },
-    status: { queued: 'Queued', planned: 'Goes {{when}}', sending: 'Sending', sent: 'Sent {{when}}', failed: 'Not sent', withdrawn: 'Withdrawn' },
+    status: { planned: 'Goes {{when}}', sending: 'Sending', sent: 'Sent {{when}}', failed: 'Not sent', withdrawn: 'Withdrawn' },
     retrying: 'Trying again: {{reason}}',
     problem: {
       no_email_server: 'No e-mail server is configured: copy the link to the person.',

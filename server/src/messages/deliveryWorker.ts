@@ -78,7 +78,6 @@ export class DeliveryWorker {
     this.#stopped = true;
     clearTimeout(this.#timer);
     await this.#running;
-    this.#options.mailer?.close();
   }
 
   async #drain(): Promise<void> {

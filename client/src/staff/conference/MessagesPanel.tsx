@@ -19,7 +19,8 @@ function StatusText({ message }: { message: OutboundMessageView }) {
     case 'sent':
       return <span className="tag tag-sent">{t('messages.status.sent', { when: when(message.sentAt ?? message.notBefore) })}</span>;
     case 'queued':
-      return <span className="tag">{new Date(message.notBefore).getTime() > Date.now() ? t('messages.status.planned', { when: when(message.notBefore) }) : t('messages.status.queued')}</span>;
+      // The server's clock decides when it goes (the browser's may be off): its time, not "now" or "later".
+      return <span className="tag">{t('messages.status.planned', { when: when(message.notBefore) })}</span>;
     case 'sending':
       return <span className="tag">{t('messages.status.sending')}</span>;
     case 'withdrawn':

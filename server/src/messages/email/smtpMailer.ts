@@ -14,7 +14,6 @@ export interface EmailSender {
   /** The address messages come from; calendar files name it as organiser. */
   readonly fromAddress: string;
   send(email: OutgoingEmail): Promise<void>;
-  close(): void;
 }
 
 /** The bare address of "Samplan <samplan@region.dk>". */
@@ -25,7 +24,7 @@ export function addressOf(from: string): string {
 
 type SmtpFailure = Error & { responseCode?: number; code?: string; response?: string };
 
-/** E-mail through the SMTP server at `url` (smtp:// or smtps://, user and password in it if needed). */
+/** E-mail through the SMTP server at `url` (smtp:// or smtps://, user and password in it if needed); one connection per message, nothing held open. */
 export function smtpMailer(url: string, from: string): EmailSender {
   const transport = createTransport(url);
   return {
@@ -57,6 +56,5 @@ export function smtpMailer(url: string, from: string): EmailSender {
         throw new DeliveryError(`e-mail server: ${error.response ?? error.message}`, permanent);
       }
     },
-    close: () => transport.close(),
   };
 }
