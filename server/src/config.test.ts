@@ -67,6 +67,14 @@ describe('loadConfig', () => {
       AUTH_RATE_WINDOW_MS: '60000',
       AUTH_ACCOUNT_RATE_LIMIT: '3',
       TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback, fd00::/8',
+      SMTP_URL: 'smtp://samplan:secret@mail.example.org:587',
+      MAIL_FROM: 'Samplan <samplan@example.org>',
+      SMS_GATEWAY_URL: 'https://sms.example.org/send',
+      SMS_GATEWAY_KEY: 'sms-key',
+      REMINDER_LEAD_MINUTES: '120',
+      MESSAGE_POLL_MS: '1000',
+      MESSAGE_RETRY_MS: '30000',
+      MESSAGE_ATTEMPTS: '4',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -93,7 +101,22 @@ describe('loadConfig', () => {
       authRateWindowMs: 60000,
       authAccountRateLimit: 3,
       trustProxy: ['10.0.0.5', '10.1.0.0/16', 'loopback', 'fd00::/8'],
+      smtpUrl: 'smtp://samplan:secret@mail.example.org:587',
+      mailFrom: 'Samplan <samplan@example.org>',
+      smsGatewayUrl: 'https://sms.example.org/send',
+      smsGatewayKey: 'sms-key',
+      reminderLeadMinutes: 120,
+      messagePollMs: 1000,
+      messageRetryMs: 30000,
+      messageAttempts: 4,
     });
+  });
+
+  it('asks for the sender with a mail server and the key with an SMS gateway, and refuses a mail URL that is not SMTP', () => {
+    expect(() => loadConfig({ SAMPLAN_SECRET: SECRET, SMTP_URL: 'smtp://mail.example.org', SMS_GATEWAY_URL: 'https://sms.example.org' })).toThrow(
+      /MAIL_FROM: is required when SMTP_URL is set[\s\S]*SMS_GATEWAY_KEY: is required when SMS_GATEWAY_URL is set/,
+    );
+    expect(() => loadConfig({ SAMPLAN_SECRET: SECRET, SMTP_URL: 'http://mail.example.org', MAIL_FROM: 'samplan@example.org' })).toThrow(/SMTP_URL: must be smtp:\/\//);
   });
 
   it('treats empty variables as unset', () => {
