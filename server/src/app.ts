@@ -9,6 +9,9 @@ import { createLogger, type Logger, type LogDestination } from './logger.ts';
 import { createMetricsServer } from './http/metricsServer.ts';
 import { Metrics } from './operations/metrics.ts';
 import { MediaService } from './media/mediaService.ts';
+import { sealKeyOf } from './messages/joinLinkSeal.ts';
+import type { DeliveryWorker } from './messages/deliveryWorker.ts';
+import { startDelivery } from './messages/startDelivery.ts';
 import { CallPresence } from './plan/callPresence.ts';
 import { addDischargeTasks, closeVisitTask } from './plan/pathwayTasks.ts';
 import { PlanService } from './plan/planService.ts';
@@ -39,6 +42,8 @@ export type RunningSamplan = {
   now: Clock;
   /** What the record did, for a test to follow (app.ts wires the consequences). */
   events: DomainEvents;
+  /** Sends the outbox's e-mails and text messages (a test nudges it after moving the clock). */
+  delivery: DeliveryWorker;
   /** Set when demo data is enabled: the demo logins to print. */
   demo: SeedResult | null;
   /** Where Prometheus scrapes (`…/metrics`), when METRICS_PORT is set. */
@@ -110,6 +115,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     authAccountRateLimit: config.authAccountRateLimit,
     plans,
     turn: { urls: config.turnUrls, secret: config.turnSecret },
+    outbox: { reminderLeadMs: config.reminderLeadMinutes * 60_000, sealKey: sealKeyOf(config.secret) },
   };
   const metrics = config.metricsPort === undefined ? undefined : new Metrics({ media, plans, openAdviceRequests: () => openAdviceRequests(database) });
   const httpServer = createServer(
@@ -164,6 +170,8 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     throw error;
   }
   const url = publicBaseUrl(config, port);
+  const delivery = startDelivery({ config, db: database.prisma, now, logger, sealKey: record.outbox.sealKey, baseUrl: url });
+  events.subscribe('messages.queued', () => delivery.kick());
   logger.info({ url, workers: media.workerCount, database: database.kind, demoSeeded: demo?.seeded ?? false }, 'Samplan started');
 
   let closing: Promise<void> | undefined;
@@ -173,6 +181,8 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
       // Socket.IO closes the HTTP server too (idle keep-alive connections at once, requests under way when answered).
       await io.close();
       await Promise.allSettled([...sending]);
+      // What is being sent is recorded as sent before the database closes: a restart sends nothing twice.
+      await delivery.stop();
       metricsServer?.close();
       media.close();
       await redis?.close();
@@ -191,6 +201,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     principals,
     now,
     events,
+    delivery,
     demo,
     metricsUrl,
     drain() {

@@ -71,6 +71,14 @@ describe('loadConfig', () => {
       METRICS_PORT: '9464',
       METRICS_TOKEN: 'a-scrape-token-0123456789',
       DRAIN_TIMEOUT_MS: '45000',
+      SMTP_URL: 'smtp://samplan:secret@mail.example.org:587',
+      MAIL_FROM: 'Samplan <samplan@example.org>',
+      SMS_GATEWAY_URL: 'https://sms.example.org/send',
+      SMS_GATEWAY_KEY: 'sms-key',
+      REMINDER_LEAD_MINUTES: '120',
+      MESSAGE_POLL_MS: '1000',
+      MESSAGE_RETRY_MS: '30000',
+      MESSAGE_ATTEMPTS: '4',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -101,7 +109,22 @@ describe('loadConfig', () => {
       metricsPort: 9464,
       metricsToken: 'a-scrape-token-0123456789',
       drainTimeoutMs: 45000,
+      smtpUrl: 'smtp://samplan:secret@mail.example.org:587',
+      mailFrom: 'Samplan <samplan@example.org>',
+      smsGatewayUrl: 'https://sms.example.org/send',
+      smsGatewayKey: 'sms-key',
+      reminderLeadMinutes: 120,
+      messagePollMs: 1000,
+      messageRetryMs: 30000,
+      messageAttempts: 4,
     });
+  });
+
+  it('asks for the sender with a mail server and the key with an SMS gateway, and refuses a mail URL that is not SMTP', () => {
+    expect(() => loadConfig({ SAMPLAN_SECRET: SECRET, SMTP_URL: 'smtp://mail.example.org', SMS_GATEWAY_URL: 'https://sms.example.org' })).toThrow(
+      /MAIL_FROM: is required when SMTP_URL is set[\s\S]*SMS_GATEWAY_KEY: is required when SMS_GATEWAY_URL is set/,
+    );
+    expect(() => loadConfig({ SAMPLAN_SECRET: SECRET, SMTP_URL: 'http://mail.example.org', MAIL_FROM: 'samplan@example.org' })).toThrow(/SMTP_URL: must be smtp:\/\//);
   });
 
   it('treats empty variables as unset', () => {

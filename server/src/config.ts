@@ -34,6 +34,14 @@ const ENV_NAMES = {
   metricsPort: 'METRICS_PORT',
   metricsToken: 'METRICS_TOKEN',
   drainTimeoutMs: 'DRAIN_TIMEOUT_MS',
+  smtpUrl: 'SMTP_URL',
+  mailFrom: 'MAIL_FROM',
+  smsGatewayUrl: 'SMS_GATEWAY_URL',
+  smsGatewayKey: 'SMS_GATEWAY_KEY',
+  reminderLeadMinutes: 'REMINDER_LEAD_MINUTES',
+  messagePollMs: 'MESSAGE_POLL_MS',
+  messageRetryMs: 'MESSAGE_RETRY_MS',
+  messageAttempts: 'MESSAGE_ATTEMPTS',
 } as const;
 
 /** Every environment variable the server reads: the settings above and NODE_ENV, which picks the production defaults. */
@@ -105,6 +113,21 @@ function configSchema(production: boolean) {
       metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
       /** After SIGTERM, how long calls may go on while their participants move to another node. */
       drainTimeoutMs: z.coerce.number().int().min(0).max(60 * 60_000).default(30_000),
+      /** Invitations and reminders by e-mail; unset, they are shown to staff as not sent. */
+      smtpUrl: z.url({ protocol: /^smtps?$/, error: 'must be smtp://[user:password@]host[:port] or smtps://…' }).optional(),
+      /** The sender of those e-mails, e.g. "Samplan, Region Midtjylland <samplan@rm.dk>". */
+      mailFrom: z.string().trim().min(3).optional(),
+      /** Text messages through an HTTP gateway (POST JSON {to, text, reference}, bearer key). */
+      smsGatewayUrl: z.url({ protocol: /^https?$/ }).optional(),
+      smsGatewayKey: z.string().min(1).optional(),
+      /** A guest's reminder goes out this long before the conference starts. */
+      reminderLeadMinutes: z.coerce.number().int().min(5).max(7 * 24 * 60).default(60),
+      /** How often a node looks for due messages without being nudged (reminders, other nodes' messages). */
+      messagePollMs: z.coerce.number().int().min(50).max(10 * 60_000).default(5_000),
+      /** The first retry of a failed send waits this long; each further one twice as long. */
+      messageRetryMs: z.coerce.number().int().min(10).max(24 * 60 * 60_000).default(60_000),
+      /** Attempts before a message is shown failed. */
+      messageAttempts: z.coerce.number().int().min(1).max(20).default(5),
     })
     .superRefine((config, context) => {
       if (production && config.secret === undefined) {
@@ -118,6 +141,12 @@ function configSchema(production: boolean) {
       }
       if (config.metricsPort !== undefined && config.metricsToken === undefined && !isLoopback(config.metricsHost)) {
         context.addIssue({ code: 'custom', path: ['metricsToken'], message: 'is required when METRICS_HOST is not a loopback address' });
+      }
+      if (config.smtpUrl !== undefined && config.mailFrom === undefined) {
+        context.addIssue({ code: 'custom', path: ['mailFrom'], message: 'is required when SMTP_URL is set (the sender of invitations)' });
+      }
+      if (config.smsGatewayUrl !== undefined && config.smsGatewayKey === undefined) {
+        context.addIssue({ code: 'custom', path: ['smsGatewayKey'], message: 'is required when SMS_GATEWAY_URL is set' });
       }
       if (config.turnUrls.length > 0 && config.turnSecret === undefined) {
         context.addIssue({ code: 'custom', path: ['turnSecret'], message: 'is required when TURN_URLS is set' });

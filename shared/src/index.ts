@@ -42,3 +42,5 @@ export * from './domain/consent.ts';
 export * from './domain/indicatorAccess.ts';
 export * from './plan/agreementParties.ts';
 export * from './domain/auditWords.ts';
+export * from './domain/mobileNumber.ts';
+export * from './calendar/icsFile.ts';

@@ -27,6 +27,10 @@ import {
   systemClientResponseSchema,
   conferenceListResponseSchema,
   conferenceResponseSchema,
+  messageListResponseSchema,
+  resendMessageResponseSchema,
+  type RescheduleConferenceRequest,
+  type ResendMessageRequest,
   dayViewSchema,
   dischargeResponseSchema,
   episodeDetailSchema,
@@ -99,6 +103,11 @@ export function createApi(options: HttpOptions = {}) {
     setLobbyState: (conferenceId: string, participantId: string, state: 'admitted' | 'removed' | 'waiting') =>
       requestJson('POST', `/api/conferences/${id(conferenceId)}/participants/${id(participantId)}/lobby`, participantResponseSchema, { state }, options),
     endConference: (conferenceId: string) => requestJson('POST', `/api/conferences/${id(conferenceId)}/end`, conferenceResponseSchema, {}, options),
+    rescheduleConference: (conferenceId: string, request: RescheduleConferenceRequest) =>
+      requestJson('POST', `/api/conferences/${id(conferenceId)}/reschedule`, scheduleConferenceResponseSchema, request, options),
+    messages: (conferenceId: string) => requestJson('GET', `/api/conferences/${id(conferenceId)}/messages`, messageListResponseSchema, undefined, options),
+    sendAgain: (conferenceId: string, participantId: string, request: ResendMessageRequest) =>
+      requestJson('POST', `/api/conferences/${id(conferenceId)}/participants/${id(participantId)}/messages`, resendMessageResponseSchema, request, options),
 
     organisations: (sector: OrganisationView['sector']) =>
       requestJson('GET', `/api/organisations?sector=${id(sector)}`, organisationListResponseSchema, undefined, options),

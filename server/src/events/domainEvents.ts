@@ -35,7 +35,9 @@ export type DomainEvent =
    * (`guestParticipantId`): her open advice page rings. `conferenceId` is the
    * advice call made for it, where a participant row stands for her.
    */
-  | { type: 'advice.calledBack'; episodeId: string; adviceRequestId: string; conferenceId: string; guestParticipantId: string };
+  | { type: 'advice.calledBack'; episodeId: string; adviceRequestId: string; conferenceId: string; guestParticipantId: string }
+  /** E-mails or text messages were put in the outbox: this node's delivery worker looks now rather than at its next poll. */
+  | { type: 'messages.queued'; conferenceId: string };
 
 /** The stored visit kinds (prisma VisitKind). */
 export type VisitKindName = 'reception_visit' | 'follow_up_home_visit' | 'day_after_check';

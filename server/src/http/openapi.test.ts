@@ -15,7 +15,7 @@ const routes = [
   ...authRoutes({} as Parameters<typeof authRoutes>[0]),
   ...episodeRoutes(ctx),
   ...intakeRoutes(ctx),
-  ...conferenceRoutes({ ...ctx, secret: 'unused' }),
+  ...conferenceRoutes({ ...ctx, secret: 'unused', outbox: {} as Parameters<typeof conferenceRoutes>[0]['outbox'] }),
   ...adviceRoutes({ ...ctx, secret: 'unused' }),
   ...consentRoutes(ctx),
   ...visitRoutes(ctx),

@@ -24,6 +24,7 @@ import { passwordLinkRoutes } from './routes/passwordLinkRoutes.ts';
 import { visitRoutes } from './routes/visitRoutes.ts';
 import { indicatorRoutes } from './routes/indicatorRoutes.ts';
 import { relativeRoutes } from './routes/relativeRoutes.ts';
+import type { OutboxSettings } from '../messages/outbox.ts';
 import { principalOf, sessionControl, sessionMiddleware } from './httpSession.ts';
 
 export interface RecordApiDeps extends RateLimitConfig {
@@ -39,6 +40,8 @@ export interface RecordApiDeps extends RateLimitConfig {
   /** Where use cases say what they did (a conference ended, a guest removed); app.ts wires the consequences. */
   events: DomainEventPublisher;
   turn: TurnSettings;
+  /** What the outbox needs to write invitations and reminders (reminder lead, the key that seals links). */
+  outbox: OutboxSettings;
 }
 
 /** The clinical record's REST API: sessions, then every route of the table, then its OpenAPI document. */
@@ -48,7 +51,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...authRoutes({ ...deps, loginLimiters: signInRateLimiters(deps), joinLimiter: joinRateLimiter(deps) }),
     ...episodeRoutes(record),
     ...intakeRoutes(record),
-    ...conferenceRoutes({ ...record, secret: deps.secret }),
+    ...conferenceRoutes({ ...record, secret: deps.secret, outbox: deps.outbox }),
     ...adviceRoutes({ ...record, secret: deps.secret }),
     ...consentRoutes(record),
     ...relativeRoutes(record),

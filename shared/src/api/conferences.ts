@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { conferenceKindSchema } from '../domain/conferenceKinds.ts';
 import { timingAdvisorySchema } from '../domain/conferenceTiming.ts';
-import { phoneSchema } from '../plan/planDocument.ts';
+import { mobileNumberSchema } from '../domain/mobileNumber.ts';
 import { agreementPartySchema } from '../protocol/plan.ts';
 import { actingRepresentationSchema } from './relatives.ts';
 import { participantRoleSchema } from '../roles.ts';
 import { isoInstantSchema, personNameSchema, recordIdSchema } from './common.ts';
+import { preferredLanguageSchema } from './intake.ts';
 
 export const CONFERENCE_STATUSES = ['scheduled', 'open', 'live', 'ended', 'cancelled'] as const;
 export const conferenceStatusSchema = z.enum(CONFERENCE_STATUSES);
@@ -94,12 +95,22 @@ export const scheduleConferenceResponseSchema = z.object({
   advisories: z.array(timingAdvisorySchema),
 });
 
+/** POST /api/conferences/:conferenceId/reschedule — the conference moves; its people get an update and their reminders move. */
+export const rescheduleConferenceRequestSchema = z.object({
+  scheduledStart: z.iso.datetime({ offset: true }),
+  plannedDurationMinutes: z.number().int().min(CONFERENCE_MINUTES.min).max(CONFERENCE_MINUTES.max).optional(),
+});
+export type RescheduleConferenceRequest = z.input<typeof rescheduleConferenceRequestSchema>;
+
 export const conferenceResponseSchema = z.object({ conference: conferenceSchema });
 export const conferenceListResponseSchema = z.object({ conferences: z.array(conferenceSchema) });
 
 const contactFields = {
-  phone: phoneSchema.optional(),
+  /** Invitations and reminders go to it by text message. */
+  phone: mobileNumberSchema.optional(),
   email: z.email().max(200).optional(),
+  /** The language of her messages; the patient's by default. */
+  language: preferredLanguageSchema.optional(),
 };
 
 /** POST /api/conferences/:conferenceId/participants */

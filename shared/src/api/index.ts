@@ -13,3 +13,4 @@ export * from './staffAdmin.ts';
 export * from './visits.ts';
 export * from './indicators.ts';
 export * from './relatives.ts';
+export * from './messages.ts';

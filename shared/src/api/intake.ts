@@ -37,6 +37,8 @@ export const relativeInputSchema = z.object({
   email: emailSchema.nullable().default(null),
   /** Guardian or power of attorney, as the papers shown say; none unless staff saw them. */
   representation: representationSchema.default('none'),
+  /** The language of her invitations; left out, the patient's. */
+  preferredLanguage: preferredLanguageSchema.optional(),
 });
 export type RelativeInput = z.input<typeof relativeInputSchema>;
 

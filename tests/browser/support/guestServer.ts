@@ -38,7 +38,7 @@ export interface StaffApi {
 export interface GuestServerOptions {
   /** False for an empty record: no organisations, no staff, no patients; the test makes what it needs. */
   seedDemo?: boolean;
-  /** Settings the test is about (e.g. production's secure cookies behind a proxy). */
+  /** Settings the test is about: production's secure cookies behind a proxy, the SMTP and SMS sinks' (tests/support/messageSinks.ts). */
   config?: Partial<Config>;
 }
 

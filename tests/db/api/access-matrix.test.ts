@@ -24,6 +24,9 @@ conference.schedule   201 201 201 404 201 404 403 403 403 401
 conference.get        200 200 200 404 200 404 200 200 404 401
 conference.cancel     200 200 200 404 200 404 403 403 403 401
 conference.end        200 200 200 404 200 404 403 403 403 401
+conference.reschedule 200 200 200 404 200 404 403 403 403 401
+conference.messages   200 200 200 404 200 404 403 403 403 401
+participant.resend    201 201 201 404 201 404 403 403 403 401
 participant.invite    201 201 201 404 201 404 403 403 403 401
 participant.revoke    200 200 200 404 200 404 403 403 403 401
 participant.lobby     200 200 200 404 200 404 403 403 403 401
@@ -100,6 +103,11 @@ const ROUTES: Record<string, Prepare> = {
   'conference.get': async (t) => call('GET', '/conferences/:conferenceId', { conferenceId: t.conferenceId }),
   'conference.cancel': async (t, s, v) => call('POST', '/conferences/:conferenceId/cancel', { conferenceId: await freshConference(v.fresh.db.prisma, t.episodeId, s.staffIds.nurse) }),
   'conference.end': async (t, s, v) => call('POST', '/conferences/:conferenceId/end', { conferenceId: await freshConference(v.fresh.db.prisma, t.episodeId, s.staffIds.nurse) }),
+  'conference.reschedule': async (t, s, v) =>
+    call('POST', '/conferences/:conferenceId/reschedule', { conferenceId: await freshConference(v.fresh.db.prisma, t.episodeId, s.staffIds.nurse) }, { scheduledStart: new Date(SCENARIO_NOW.getTime() + 7_200_000).toISOString() }),
+  'conference.messages': async (t) => call('GET', '/conferences/:conferenceId/messages', { conferenceId: t.conferenceId }),
+  'participant.resend': async (t, _s, v) =>
+    call('POST', '/conferences/:conferenceId/participants/:participantId/messages', { conferenceId: t.conferenceId, participantId: await freshGuest(v.fresh.db.prisma, t.conferenceId) }, { channel: 'sms', recipient: '20 12 34 56' }),
   'participant.invite': async (t, s, v) =>
     call('POST', '/conferences/:conferenceId/participants', { conferenceId: await freshConference(v.fresh.db.prisma, t.episodeId, s.staffIds.nurse) }, { kind: 'guest', role: 'relative', name: 'Nabo Hansen' }),
   'participant.revoke': async (t, _s, v) =>

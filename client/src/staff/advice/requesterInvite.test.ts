@@ -32,6 +32,7 @@ describe('the advice call invites whoever asked', () => {
 
   it('a relative by the name and number they gave', () => {
     expect(requesterInvite({ ...base, requestedBy: 'relative' }, team)).toEqual({ kind: 'guest', role: 'relative', name: 'Jørgen Sørensen', phone: '+45 20 30 40 50' });
+    expect(requesterInvite({ ...base, requestedBy: 'relative', requesterContact: '1813' }, team)).toEqual({ kind: 'guest', role: 'relative', name: 'Jørgen Sørensen' });
   });
 
   it('a colleague from the care team by name, or nobody when none matches', () => {

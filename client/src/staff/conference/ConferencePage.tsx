@@ -17,6 +17,8 @@ import { pathOf } from '../../app/router.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { RoomClient } from '../../room/RoomClient.ts';
 import { LobbyPanel } from './LobbyPanel.tsx';
+import { MessagesPanel } from './MessagesPanel.tsx';
+import { MoveConference } from './MoveConference.tsx';
 import { StaffCall } from './StaffCall.tsx';
 import { useConference } from './useConference.ts';
 
@@ -41,6 +43,7 @@ function ConferenceContent({ conference, onChanged }: { conference: ConferenceVi
   const over = isConferenceOver(conference.status);
   const allowed = episode.status === 'ok' ? episode.data.allowedActions : [];
   const canAdmit = allowed.includes('conference:admit');
+  const canSchedule = allowed.includes('conference:schedule');
   const patientName = episode.status === 'ok' ? episode.data.patient.name : '';
   const advice = episode.status === 'ok' ? episode.data.clocks.adviceWindow : null;
   const onLeft = useCallback(() => setClient(null), []);
@@ -100,6 +103,8 @@ function ConferenceContent({ conference, onChanged }: { conference: ConferenceVi
         // In the call the lobby shows only when someone waits, to leave the room to the video.
         (!client || conference.participants.some((p) => p.lobbyState === 'waiting')) && <LobbyPanel conference={conference} canAdmit={canAdmit} onChanged={onChanged} />
       )}
+      {!client && canSchedule && (conference.status === 'scheduled' || conference.status === 'open') && <MoveConference conference={conference} onMoved={onChanged} />}
+      {!client && canSchedule && <MessagesPanel key={`${conference.scheduledStart} ${conference.status}`} conference={conference} />}
       {client && <StaffCall client={client} conferenceId={conference.id} adviceLineUntil={advice?.state === 'open' ? advice.closesAt : null} onLeft={onLeft} />}
     </div>
   );

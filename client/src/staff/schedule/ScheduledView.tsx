@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
 import { Link } from '../../app/Link.tsx';
 import { pathOf } from '../../app/router.ts';
-import { downloadFile, icsOf } from './ics.ts';
+import { icsOf } from '@samplan/shared';
+import { downloadFile } from './downloadFile.ts';
 
 export type Scheduled = {
   conference: ConferenceView;
@@ -12,7 +13,7 @@ export type Scheduled = {
   invited: ReadonlyArray<{ name: string; result: InviteResponse } | { name: string; failure: string }>;
 };
 
-/** After scheduling: every guest's link once (only its hash is stored), a calendar file, the way to the conference. */
+/** After scheduling: every guest's link once to copy (the invitations go out by e-mail and text message too), a calendar file, the way to the conference. */
 export function ScheduledView({ scheduled, patientName }: { scheduled: Scheduled; patientName: string }) {
   const { t, i18n } = useTranslation();
   const { conference } = scheduled;
@@ -48,6 +49,7 @@ export function ScheduledView({ scheduled, patientName }: { scheduled: Scheduled
       ))}
       <section className="card">
         <h2>{t('schedule.links')}</h2>
+        <p className="plan-meta">{t('schedule.sentNote')}</p>
         <ul className="rows">
           {scheduled.invited.map((entry) => (
             <li key={entry.name} className="row">

@@ -6,22 +6,29 @@ import {
   inviteRequestSchema,
   inviteResponseSchema,
   lobbyChangeRequestSchema,
+  messageListResponseSchema,
   participantParamsSchema,
   participantResponseSchema,
+  rescheduleConferenceRequestSchema,
+  resendMessageRequestSchema,
+  resendMessageResponseSchema,
   roomTokenResponseSchema,
   scheduleConferenceRequestSchema,
   scheduleConferenceResponseSchema,
 } from '@samplan/shared';
+import type { OutboxSettings } from '../../messages/outbox.ts';
 import { cancelConference, endConference } from '../../record/conferences/changeConferenceStatus.ts';
+import { listConferenceMessages, sendInvitationAgain } from '../../record/conferences/conferenceMessages.ts';
 import { inviteParticipant } from '../../record/conferences/inviteParticipant.ts';
 import { issueRoomToken } from '../../record/conferences/issueRoomToken.ts';
 import { changeLobbyState, revokeJoinLink } from '../../record/conferences/manageParticipant.ts';
 import { getConference, listConferences } from '../../record/conferences/readConferences.ts';
+import { rescheduleConference } from '../../record/conferences/rescheduleConference.ts';
 import { scheduleConference } from '../../record/conferences/scheduleConference.ts';
 import type { RecordContext } from '../../record/context.ts';
 import { type AnyRoute, route } from '../route.ts';
 
-export function conferenceRoutes(ctx: RecordContext & { secret: string }): AnyRoute[] {
+export function conferenceRoutes(ctx: RecordContext & { secret: string; outbox: OutboxSettings }): AnyRoute[] {
   return [
     route({
       method: 'post',
@@ -66,6 +73,42 @@ export function conferenceRoutes(ctx: RecordContext & { secret: string }): AnyRo
       params: conferenceParamsSchema,
       response: conferenceResponseSchema,
       handler: async ({ caller, params }) => ({ conference: await cancelConference(ctx, caller, params.conferenceId) }),
+    }),
+    route({
+      method: 'post',
+      path: '/conferences/:conferenceId/reschedule',
+      summary: 'Move a conference that has not begun; its people get an update and their reminders move.',
+      tag: 'conferences',
+      access: 'staff',
+      audit: { action: 'update', resourceType: 'Conference' },
+      params: conferenceParamsSchema,
+      body: rescheduleConferenceRequestSchema,
+      response: scheduleConferenceResponseSchema,
+      handler: ({ caller, params, body }) => rescheduleConference(ctx, caller, params.conferenceId, body),
+    }),
+    route({
+      method: 'get',
+      path: '/conferences/:conferenceId/messages',
+      summary: "The conference's e-mails and text messages, newest first: to whom, why, and whether they were sent (or why not).",
+      tag: 'conferences',
+      access: 'staff',
+      audit: { action: 'read', resourceType: 'OutboundMessage' },
+      params: conferenceParamsSchema,
+      response: messageListResponseSchema,
+      handler: async ({ caller, params }) => ({ messages: await listConferenceMessages(ctx, caller, params.conferenceId) }),
+    }),
+    route({
+      method: 'post',
+      path: '/conferences/:conferenceId/participants/:participantId/messages',
+      summary: "Send a participant's invitation again on one channel, to the same or a corrected phone number or e-mail address.",
+      tag: 'conferences',
+      access: 'staff',
+      audit: { action: 'resend', resourceType: 'OutboundMessage' },
+      params: participantParamsSchema,
+      body: resendMessageRequestSchema,
+      response: resendMessageResponseSchema,
+      status: 201,
+      handler: async ({ caller, params, body }) => ({ message: await sendInvitationAgain(ctx, caller, params.conferenceId, params.participantId, body) }),
     }),
     route({
       method: 'post',

@@ -1,12 +1,13 @@
 import { isConferenceOver, SamplanError } from '@samplan/shared';
 import { joinLinkExpiry } from '../../auth/joinLink.ts';
+import { queueCancellations, withdrawMessages } from '../../messages/outbox.ts';
 import { requireEpisodeAccess } from '../access.ts';
 import { auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
 import { conferenceSelect, conferenceView } from '../views.ts';
 import { loadConference } from './loadConference.ts';
 
-/** POST /api/conferences/:conferenceId/cancel — only before it has ended. */
+/** POST /api/conferences/:conferenceId/cancel — only before it has ended; whoever was written to is told (the outbox, same transaction). */
 export async function cancelConference(ctx: RecordContext, caller: Caller, conferenceId: string) {
   const found = await loadConference(ctx.db, conferenceId);
   const audit = { action: 'cancel', resourceType: 'Conference', resourceId: conferenceId };
@@ -16,12 +17,14 @@ export async function cancelConference(ctx: RecordContext, caller: Caller, confe
   }
   const cancelled = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.conference.update({ where: { id: conferenceId }, data: { status: 'cancelled' }, select: conferenceSelect });
+    const queued = await queueCancellations(tx, { conferenceId, now: ctx.now() });
     await auditOk(tx, caller, { ...audit, patientId: episode.patientId });
-    return conferenceView(updated, false);
+    return { view: conferenceView(updated, false), queued };
   });
   await ctx.events.publish({ type: 'conference.closed', conferenceId });
   await ctx.events.publish({ type: 'conference.changed', conferenceId, episodeId: episode.access.id, change: 'cancelled' });
-  return cancelled;
+  if (cancelled.queued > 0) await ctx.events.publish({ type: 'messages.queued', conferenceId });
+  return cancelled.view;
 }
 
 /**
@@ -42,6 +45,7 @@ export async function endConference(ctx: RecordContext, caller: Caller, conferen
       data: { expiresAt: joinLinkExpiry(now) },
     });
     await tx.participant.updateMany({ where: { conferenceId, joinedAt: { not: null }, leftAt: null }, data: { leftAt: now } });
+    await withdrawMessages(tx, { conferenceId }, 'conference_over');
     const updated = await tx.conference.update({
       where: { id: conferenceId },
       data: { status: 'ended', endedAt: now },

@@ -2,11 +2,13 @@ import { authorize, hasLiveConsent, type inviteRequestSchema, type InviteRespons
 import type { z } from 'zod';
 import { joinLinkExpiry, joinPath, newJoinToken } from '../../auth/joinLink.ts';
 import { staffSectorOf, type StaffPrincipal } from '../../auth/principal.ts';
+import { type OutboxSettings, queueInvitation, sealedTokenFor } from '../../messages/outbox.ts';
 import type { Prisma } from '../../store/generated/client.ts';
 import { notFound, requireEpisodeAccess } from '../access.ts';
 import { auditDenied, auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
 import { participantSelect, participantView, scheduledEnd } from '../views.ts';
+import { addresseesOf, conferenceForMessages } from './addressees.ts';
 import { type ConferenceWithEpisode, loadConference, OPEN_STATUSES, participantRoleOfStaff } from './loadConference.ts';
 
 const badInvitee = (path: string, message: string) => new SamplanError('BAD_REQUEST', 'The invitee cannot take part in this conference.', [{ path, message }]);
@@ -14,10 +16,14 @@ const badInvitee = (path: string, message: string) => new SamplanError('BAD_REQU
 /**
  * POST /api/conferences/:conferenceId/participants — staff of the care team
  * (or the geriatric team, for an advice call) join signed in; the patient and
- * relatives get a join link, returned here once and never again.
+ * relatives get a join link, returned here once. In the same transaction the
+ * outbox gets the invitation (e-mail and/or text message with the link; staff
+ * a calendar file) and a guest's reminder; for the video call-back of an
+ * advice request, a call_back message with the link (the requester's page may
+ * be closed).
  */
 export async function inviteParticipant(
-  ctx: RecordContext,
+  ctx: RecordContext & { outbox: OutboxSettings },
   caller: Caller & { principal: StaffPrincipal },
   conferenceId: string,
   input: z.output<typeof inviteRequestSchema>,
@@ -31,27 +37,35 @@ export async function inviteParticipant(
   if (person.staffUserId === undefined) await requireVideoConsent(ctx, caller, episode);
   const link = person.staffUserId === undefined ? newJoinToken() : null;
   const expiresAt = joinLinkExpiry(scheduledEnd(episode.conference));
+  const now = ctx.now();
   const invited = await ctx.db.$transaction(async (tx) => {
     const participant = await tx.participant.create({
       data: {
         conferenceId,
         invitedById: caller.principal.staffId,
         ...person,
-        ...(link === null ? {} : { tokenHash: link.tokenHash, expiresAt }),
+        ...(link === null ? {} : { tokenHash: link.tokenHash, expiresAt, sealedJoinToken: sealedTokenFor(ctx.outbox, link.token) }),
       },
       select: participantSelect,
     });
+    const { conference, callBack } = await conferenceForMessages(tx, conferenceId);
+    const [addressee] = await addresseesOf(tx, conferenceId, participant.id);
+    const queued = addressee === undefined ? 0 : await queueInvitation(tx, ctx.outbox, { conference, person: addressee, callBack, now });
     await auditOk(tx, caller, { ...audit, resourceId: participant.id, patientId: episode.patientId });
     return {
-      participant: participantView(participant, false),
-      joinLink: link === null ? null : { token: link.token, path: joinPath(link.token), expiresAt: expiresAt.toISOString() },
+      queued,
+      answer: {
+        participant: participantView(participant, false),
+        joinLink: link === null ? null : { token: link.token, path: joinPath(link.token), expiresAt: expiresAt.toISOString() },
+      },
     };
   });
   await ctx.events.publish({ type: 'conference.changed', conferenceId, episodeId: episode.access.id, change: 'invited' });
-  return invited;
+  if (invited.queued > 0) await ctx.events.publish({ type: 'messages.queued', conferenceId });
+  return invited.answer;
 }
 
-type Invitee = Pick<Prisma.ParticipantUncheckedCreateInput, 'role' | 'staffUserId' | 'relativeId' | 'externalName' | 'externalPhone' | 'externalEmail'>;
+type Invitee = Pick<Prisma.ParticipantUncheckedCreateInput, 'role' | 'staffUserId' | 'relativeId' | 'externalName' | 'externalPhone' | 'externalEmail' | 'language'>;
 
 async function inviteeOf(ctx: RecordContext, found: ConferenceWithEpisode, input: z.output<typeof inviteRequestSchema>): Promise<Invitee> {
   switch (input.kind) {
@@ -73,18 +87,28 @@ async function inviteeOf(ctx: RecordContext, found: ConferenceWithEpisode, input
       return { role: participantRoleOfStaff({ role: staff.role, sector }), staffUserId: staff.id };
     }
     case 'patient': {
-      const patient = await ctx.db.patient.findUniqueOrThrow({ where: { id: found.patientId }, select: { name: true, phone: true, email: true } });
-      return { role: 'patient', externalName: patient.name, externalPhone: patient.phone, externalEmail: patient.email };
+      const patient = await patientOf(ctx, found);
+      return { role: 'patient', externalName: patient.name, externalPhone: patient.phone, externalEmail: patient.email, language: patient.preferredLanguage };
     }
     case 'relative': {
-      const relative = await ctx.db.relative.findUnique({ where: { id: input.relativeId }, select: { id: true, patientId: true, name: true, phone: true, email: true } });
+      const relative = await ctx.db.relative.findUnique({
+        where: { id: input.relativeId },
+        select: { id: true, patientId: true, name: true, phone: true, email: true, preferredLanguage: true },
+      });
       if (relative === null || relative.patientId !== found.patientId) throw notFound('Relative');
+      const language = relative.preferredLanguage ?? (await patientOf(ctx, found)).preferredLanguage;
       // Linked to her record row: what it says she may do for the patient decides that, now and later.
-      return { role: 'relative', relativeId: relative.id, externalName: relative.name, externalPhone: relative.phone, externalEmail: relative.email };
+      return { role: 'relative', relativeId: relative.id, externalName: relative.name, externalPhone: relative.phone, externalEmail: relative.email, language };
     }
-    case 'guest':
-      return { role: input.role, externalName: input.name, externalPhone: input.phone ?? null, externalEmail: input.email ?? null };
+    case 'guest': {
+      const language = input.language ?? (await patientOf(ctx, found)).preferredLanguage;
+      return { role: input.role, externalName: input.name, externalPhone: input.phone ?? null, externalEmail: input.email ?? null, language };
+    }
   }
+}
+
+function patientOf(ctx: RecordContext, found: ConferenceWithEpisode) {
+  return ctx.db.patient.findUniqueOrThrow({ where: { id: found.patientId }, select: { name: true, phone: true, email: true, preferredLanguage: true } });
 }
 
 /**

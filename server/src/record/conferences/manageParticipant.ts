@@ -2,6 +2,7 @@ import { type lobbyChangeRequestSchema, SamplanError } from '@samplan/shared';
 import type { z } from 'zod';
 import type { ConferenceChange } from '../../events/domainEvents.ts';
 import { requireEpisodeAccess } from '../access.ts';
+import { withdrawMessages } from '../../messages/outbox.ts';
 import { auditDenied, auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
 import { participantSelect, participantView } from '../views.ts';
@@ -31,6 +32,7 @@ export async function revokeJoinLink(ctx: RecordContext, caller: Caller, confere
       data: { revokedAt: participant.revokedAt ?? ctx.now() },
       select: participantSelect,
     });
+    await withdrawMessages(tx, { conferenceId, participantId }, 'link_revoked');
     await auditOk(tx, caller, { ...audit, patientId: episode.patientId });
     return participantView(updated, false);
   });
@@ -61,6 +63,7 @@ export async function changeLobbyState(
       data: { lobbyState: input.state, ...(input.state === 'removed' && participant.joinedAt !== null && participant.leftAt === null ? { leftAt: ctx.now() } : {}) },
       select: participantSelect,
     });
+    if (input.state === 'removed') await withdrawMessages(tx, { conferenceId, participantId }, 'link_revoked');
     await auditOk(tx, caller, { ...audit, patientId: episode.patientId });
     return participantView(updated, false);
   });

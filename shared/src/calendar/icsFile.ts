@@ -1,7 +1,9 @@
 /**
- * A calendar file for staff (RFC 5545): one event, times in UTC so every
- * calendar places it right, the link to the conference page in it. Guests get
- * their join link by text or e-mail, never in a file sent to staff.
+ * A calendar file (RFC 5545) with one event, times in UTC so every calendar
+ * places it right. PUBLISH for a file staff download themselves; REQUEST and
+ * CANCEL (RFC 5546, with ORGANIZER and ATTENDEE) for the files Samplan
+ * e-mails, so a calendar replaces the event when the conference moves (same
+ * UID, higher SEQUENCE) and takes it out when it is cancelled.
  */
 export interface CalendarEvent {
   readonly uid: string;
@@ -12,6 +14,12 @@ export interface CalendarEvent {
   readonly url: string;
   /** When the file is made (DTSTAMP). */
   readonly stamp: string;
+  readonly method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
+  /** Raised each time the event moves. */
+  readonly sequence?: number;
+  /** Required by REQUEST and CANCEL: who sends, and to whom. */
+  readonly organizer?: string;
+  readonly attendee?: string;
 }
 
 function utc(iso: string): string {
@@ -46,34 +54,29 @@ function fold(line: string): string {
 
 export function icsOf(event: CalendarEvent): string {
   const end = new Date(new Date(event.start).getTime() + event.minutes * 60_000).toISOString();
+  const method = event.method ?? 'PUBLISH';
   return [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Samplan//Samplan//DA',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${method}`,
     'BEGIN:VEVENT',
     `UID:${event.uid}@samplan`,
+    `SEQUENCE:${event.sequence ?? 0}`,
     `DTSTAMP:${utc(event.stamp)}`,
     `DTSTART:${utc(event.start)}`,
     `DTEND:${utc(end)}`,
     `SUMMARY:${text(event.summary)}`,
     `DESCRIPTION:${text(event.description)}`,
     `URL:${event.url}`,
+    ...(event.organizer === undefined ? [] : [`ORGANIZER:mailto:${event.organizer}`]),
+    ...(event.attendee === undefined ? [] : [`ATTENDEE;RSVP=FALSE:mailto:${event.attendee}`]),
+    `STATUS:${method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
     'END:VCALENDAR',
   ]
     .map(fold)
     .join('\r\n')
     .concat('\r\n');
-}
-
-/** Offers the text as a file download, named for the conference. */
-export function downloadFile(name: string, mime: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mime }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
 }

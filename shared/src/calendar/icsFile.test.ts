@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { icsOf } from './ics.ts';
+import { icsOf } from './icsFile.ts';
 
 const event = {
   uid: '0193a2b4-0000-7000-8000-000000000001',
