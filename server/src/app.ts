@@ -5,7 +5,9 @@ import { createPrincipalResolver, type PrincipalResolver } from './auth/principa
 import { conferenceMediaRoomId } from './auth/roomToken.ts';
 import { type Config, loadConfig, publicBaseUrl } from './config.ts';
 import { DomainEvents } from './events/domainEvents.ts';
+import { createOidcClients } from './auth/oidcClients.ts';
 import { createHttpApp } from './http/httpApp.ts';
+import { redisRateLimitStores } from './http/redisRateLimits.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MediaService } from './media/mediaService.ts';
 import { CallPresence } from './plan/callPresence.ts';
@@ -97,6 +99,10 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     authRateLimit: config.authRateLimit,
     authRateWindowMs: config.authRateWindowMs,
     authAccountRateLimit: config.authAccountRateLimit,
+    ...(redis ? { rateLimitStore: redisRateLimitStores(redis.commands) } : {}),
+    oidcClients: createOidcClients(),
+    logger,
+    publicUrl: config.publicUrl,
     plans,
     turn: { urls: config.turnUrls, secret: config.turnSecret },
   };

@@ -14,6 +14,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'UNAUTHORIZED':
       return 401;
     case 'FORBIDDEN':
+    case 'PASSWORD_SIGN_IN_OFF':
     case 'REMOVED':
     case 'CROSS_ORIGIN':
       return 403;

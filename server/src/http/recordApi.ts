@@ -24,6 +24,9 @@ import { passwordLinkRoutes } from './routes/passwordLinkRoutes.ts';
 import { visitRoutes } from './routes/visitRoutes.ts';
 import { indicatorRoutes } from './routes/indicatorRoutes.ts';
 import { principalOf, sessionControl, sessionMiddleware } from './httpSession.ts';
+import type { OidcClients } from '../auth/oidcClients.ts';
+import type { Logger } from '../logger.ts';
+import { oidcRedirects } from './oidcRedirects.ts';
 
 export interface RecordApiDeps extends RateLimitConfig {
   /** The open demo rooms' token route, when demo rooms are enabled: in the same table and document as the rest. */
@@ -38,6 +41,11 @@ export interface RecordApiDeps extends RateLimitConfig {
   /** Where use cases say what they did (a conference ended, a guest removed); app.ts wires the consequences. */
   events: DomainEventPublisher;
   turn: TurnSettings;
+  /** The organisations' identity providers, discovered when first used. */
+  oidcClients: OidcClients;
+  logger: Logger;
+  /** PUBLIC_URL, the address identity providers send the browser back to. */
+  publicUrl: string | undefined;
 }
 
 /** The clinical record's REST API: sessions, then every route of the table, then its OpenAPI document. */
@@ -66,6 +74,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     res.json(document);
   });
   router.use(sessionMiddleware(deps));
+  router.use(oidcRedirects({ ...deps, clients: deps.oidcClients }));
   mountRoutes(router, routes, {
     auditRefusal: (caller, act) => auditDenied(record.db, caller, act),
     principalOf,

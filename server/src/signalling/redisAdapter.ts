@@ -4,6 +4,8 @@ import type { Logger } from '../logger.ts';
 
 export type RedisAdapter = {
   adapter: ReturnType<typeof createAdapter>;
+  /** The publishing connection, which also answers plain commands (the rate limits' counts). */
+  commands: { sendCommand(args: string[]): Promise<unknown> };
   close(): Promise<void>;
 };
 
@@ -24,6 +26,7 @@ export async function connectRedisAdapter(url: string, logger: Logger): Promise<
   await Promise.all([pub.connect(), sub.connect()]);
   return {
     adapter: createAdapter(pub, sub),
+    commands: { sendCommand: (args) => pub.sendCommand(args) },
     close: async () => {
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },
