@@ -7,6 +7,7 @@ import {
   admitEpisodeResponseSchema,
   consentResponseSchema,
   organisationListResponseSchema,
+  signInOrganisationsResponseSchema,
   patientLookupResponseSchema,
   screeningResponseSchema,
   type AdmitEpisodeRequest,
@@ -74,6 +75,7 @@ export function createApi(options: HttpOptions = {}) {
     login: (request: LoginRequest) => requestJson('POST', '/api/auth/login', meResponseSchema, request, options),
     me: () => requestJson('GET', '/api/auth/me', meResponseSchema, undefined, options),
     logout: () => requestVoid('POST', '/api/auth/logout', options),
+    signInOrganisations: () => requestJson('GET', '/api/auth/organisations', signInOrganisationsResponseSchema, undefined, options),
 
     day: () => requestJson('GET', '/api/day', dayViewSchema, undefined, options),
     episodes: () => requestJson('GET', '/api/episodes', episodeListResponseSchema, undefined, options),
