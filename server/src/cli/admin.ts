@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { ConfigError, loadConfig, publicBaseUrl } from '../config.ts';
 import { createOrganisation, issueLinkByOperator } from '../record/organisations/createOrganisation.ts';
 import { findOrganisation, removeIdentityProvider, setIdentityProvider, setPasswordSignIn } from '../record/organisations/organisationSignIn.ts';
-import { openDatabase } from '../store/database.ts';
+import { type Db, openDatabase } from '../store/database.ts';
 import type { Sector } from '../store/generated/client.ts';
 
 const USAGE = `Usage:
@@ -76,6 +76,16 @@ const passwordSignInArgs = z
 
 class UsageError extends Error {}
 
+/** The configured database for one command, closed whatever happens. */
+async function withDatabase(url: string, use: (db: Db) => Promise<number>): Promise<number> {
+  const database = await openDatabase(url);
+  try {
+    return await use(database.prisma);
+  } finally {
+    await database.close();
+  }
+}
+
 function parsed<T extends z.ZodType>(schema: T, values: unknown): z.output<T> {
   const result = schema.safeParse(values);
   if (result.success) return result.data;
@@ -110,9 +120,8 @@ async function main(argv: string[]): Promise<number> {
         args['admin-name'] === undefined || adminLogin === undefined
           ? undefined
           : { name: args['admin-name'], login: adminLogin, role: args['admin-role'] ?? DEFAULT_ROLE[args.sector] };
-      const database = await openDatabase(config.databaseUrl);
-      try {
-        const created = await createOrganisation(database.prisma, now, { name: args.name, sector: args.sector, ...(args.sor ? { sorCode: args.sor } : {}), ...(administrator ? { administrator } : {}) }, 'cli admin create-organisation');
+      return withDatabase(config.databaseUrl, async (db) => {
+        const created = await createOrganisation(db, now, { name: args.name, sector: args.sector, ...(args.sor ? { sorCode: args.sor } : {}), ...(administrator ? { administrator } : {}) }, 'cli admin create-organisation');
         process.stdout.write(`Organisation created: ${args.name} (${args.sector}${args.sor ? `, SOR ${args.sor}` : ''}), id ${created.organisationId}\n`);
         if (created.administrator !== null && administrator !== undefined) {
           const { link } = created.administrator;
@@ -121,39 +130,33 @@ async function main(argv: string[]): Promise<number> {
               `Set-password link (works once, until ${link.link.expiresAt}; shown only now):\n${publicBaseUrl(config)}${link.path}\n`,
           );
         }
-      } finally {
-        await database.close();
-      }
-      return 0;
+        return 0;
+      });
     }
     case 'password-link': {
       const args = parsed(passwordLinkArgs, values);
-      const database = await openDatabase(config.databaseUrl);
-      try {
-        const issued = await issueLinkByOperator(database.prisma, now, args.login, 'cli admin password-link');
+      return withDatabase(config.databaseUrl, async (db) => {
+        const issued = await issueLinkByOperator(db, now, args.login, 'cli admin password-link');
         if (issued === null) {
           process.stderr.write(`No active staff account has the login ${args.login}.\n`);
           return 1;
         }
         process.stdout.write(`Set-password link for ${issued.name} <${args.login}> (works once, until ${issued.link.link.expiresAt}; earlier links stop working):\n${publicBaseUrl(config)}${issued.link.path}\n`);
-      } finally {
-        await database.close();
-      }
-      return 0;
+        return 0;
+      });
     }
     case 'identity-provider': {
       const args = parsed(identityProviderArgs, values);
-      const database = await openDatabase(config.databaseUrl);
-      try {
-        const organisation = await findOrganisation(database.prisma, args.organisation);
+      return withDatabase(config.databaseUrl, async (db) => {
+        const organisation = await findOrganisation(db, args.organisation);
         if ('remove' in args) {
-          await removeIdentityProvider(database.prisma, organisation.id, 'cli admin identity-provider');
+          await removeIdentityProvider(db, organisation.id, 'cli admin identity-provider');
           process.stdout.write(`${organisation.name}: identity provider removed; its staff sign in with a password.\n`);
           return 0;
         }
         const secretEnv = args['client-secret-env'];
         await setIdentityProvider(
-          database.prisma,
+          db,
           organisation.id,
           { issuer: args.issuer, clientId: args['client-id'], loginClaim: args['login-claim'], ...(secretEnv ? { clientSecretEnv: secretEnv } : {}) },
           'cli admin identity-provider',
@@ -165,26 +168,21 @@ async function main(argv: string[]): Promise<number> {
               ? 'No client secret: a public client (PKCE only).\n'
               : `The client secret is read from ${secretEnv} on every Samplan node${process.env[secretEnv] ? '' : ' (not set in this shell: set it where Samplan runs)'}; it is never stored in the database.\n`),
         );
-      } finally {
-        await database.close();
-      }
-      return 0;
+        return 0;
+      });
     }
     case 'password-sign-in': {
       const args = parsed(passwordSignInArgs, values);
-      const database = await openDatabase(config.databaseUrl);
-      try {
-        const organisation = await findOrganisation(database.prisma, args.organisation);
-        await setPasswordSignIn(database.prisma, organisation.id, args.on === true, 'cli admin password-sign-in');
+      return withDatabase(config.databaseUrl, async (db) => {
+        const organisation = await findOrganisation(db, args.organisation);
+        await setPasswordSignIn(db, organisation.id, args.on === true, 'cli admin password-sign-in');
         process.stdout.write(
           args.on === true
             ? `${organisation.name}: staff may sign in with a password again.\n`
             : `${organisation.name}: password sign-in is off; its staff sign in through the identity provider only (signed-in sessions go on until they end).\n`,
         );
-      } finally {
-        await database.close();
-      }
-      return 0;
+        return 0;
+      });
     }
     default:
       throw new UsageError(command === undefined ? 'Which command?' : `Unknown command: ${command}`);
