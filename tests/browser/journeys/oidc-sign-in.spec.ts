@@ -3,6 +3,7 @@ import { setIdentityProvider } from '@samplan/server/record/organisations/organi
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
 import { startTestOidcProvider } from '../../support/oidcProvider.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
+import { saveScreenshot } from '../support/screenshots.ts';
 import { recordTest as test } from '../support/guestServer.ts';
 import { DESKTOP } from '../support/staffFlow.ts';
 
@@ -28,6 +29,7 @@ test('a nurse signs in through her organisation\'s login and lands on her day; a
     await page.goto(`${server.url}/`);
     await expect(page.getByRole('heading', { level: 1, name: staffDa.signIn.heading })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'sign-in with an organisation\'s login');
+    await saveScreenshot(page, 'sign-in-via-organisation');
     await page.getByRole('link', { name: via }).click();
     await page.getByPlaceholder('Enter any login').fill('mette-7f3a');
     await page.getByPlaceholder('and password').fill('her password at the provider');
@@ -50,6 +52,7 @@ test('a nurse signs in through her organisation\'s login and lands on her day; a
     // The reason is shown once, not kept in the address for a reload.
     expect(new URL(stranger.url()).search).toBe('');
     await expectNoSeriousA11yViolations(stranger, 'sign-in refused');
+    await saveScreenshot(stranger, 'sign-in-refused');
   } finally {
     await idp.stop();
   }
