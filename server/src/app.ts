@@ -8,7 +8,9 @@ import { DomainEvents } from './events/domainEvents.ts';
 import { createOidcClients } from './auth/oidcClients.ts';
 import { createHttpApp } from './http/httpApp.ts';
 import { redisRateLimitStores } from './http/redisRateLimits.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger, type Logger, type LogDestination } from './logger.ts';
+import { createMetricsServer } from './http/metricsServer.ts';
+import { Metrics } from './operations/metrics.ts';
 import { MediaService } from './media/mediaService.ts';
 import { CallPresence } from './plan/callPresence.ts';
 import { addDischargeTasks, closeVisitTask } from './plan/pathwayTasks.ts';
@@ -42,6 +44,14 @@ export type RunningSamplan = {
   events: DomainEvents;
   /** Set when demo data is enabled: the demo logins to print. */
   demo: SeedResult | null;
+  /** Where Prometheus scrapes (`…/metrics`), when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
+  /**
+   * SIGTERM: refuse new joins, answer health/ready with 503, tell everyone
+   * in a room to move to another node, and close once the rooms are empty or
+   * DRAIN_TIMEOUT_MS has passed. Resolves when closed.
+   */
+  drain(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -50,6 +60,8 @@ export interface StartOptions {
   now?: Clock;
   /** An open database to use instead of opening `config.databaseUrl` (tests start from a migrated template); its opener closes it. */
   database?: Database;
+  /** Where the log goes instead of standard output (a test reading the whole log). */
+  logDestination?: LogDestination;
 }
 
 function listen(server: HttpServer, host: string, port: number): Promise<number> {
@@ -69,7 +81,7 @@ function listen(server: HttpServer, host: string, port: number): Promise<number>
  */
 export async function startSamplan(overrides: Partial<Config> = {}, options: StartOptions = {}): Promise<RunningSamplan> {
   const config = loadConfig(process.env, overrides);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, options.logDestination);
   const now = options.now ?? systemClock;
   const database = options.database ?? (await openDatabase(config.databaseUrl));
   const closeDatabase = options.database === undefined ? () => database.close() : async () => {};
@@ -106,7 +118,10 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     plans,
     turn: { urls: config.turnUrls, secret: config.turnSecret },
   };
-  const httpServer = createServer(createHttpApp({ config, media, logger, record }));
+  const metrics = config.metricsPort === undefined ? undefined : new Metrics({ media, plans, openAdviceRequests: () => openAdviceRequests(database) });
+  const httpServer = createServer(
+    createHttpApp({ config, media, logger, record, ...(redis ? { redisPing: redis.ping } : {}), ...(metrics ? { metrics } : {}) }),
+  );
   const io = attachSignalling(httpServer, {
     media,
     config,
@@ -131,9 +146,16 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     dayChanged(episodeId, 'plan').catch((error: unknown) => logger.error({ err: error, episodeId }, 'day views not told of a plan revision'));
   });
   let port: number;
+  const metricsServer = metrics === undefined ? undefined : createMetricsServer(metrics, config.metricsToken, logger);
+  let metricsUrl: string | undefined;
   try {
     port = await listen(httpServer, config.host, config.port);
+    if (metricsServer !== undefined) {
+      const metricsPort = await listen(metricsServer, config.metricsHost, config.metricsPort ?? 0);
+      metricsUrl = `http://${config.metricsHost.includes(':') ? `[${config.metricsHost}]` : config.metricsHost}:${metricsPort}/metrics`;
+    }
   } catch (error) {
+    httpServer.close();
     media.close();
     await redis?.close();
     await closeDatabase();
@@ -143,6 +165,18 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   logger.info({ url, workers: media.workerCount, database: database.kind, demoSeeded: demo?.seeded ?? false }, 'Samplan started');
 
   let closing: Promise<void> | undefined;
+  let draining: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      // Socket.IO closes the HTTP server too (idle keep-alive connections at once, requests under way when answered).
+      await io.close();
+      metricsServer?.close();
+      media.close();
+      await redis?.close();
+      await closeDatabase();
+    })();
+    return closing;
+  };
   return {
     url,
     port,
@@ -155,17 +189,32 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     now,
     events,
     demo,
-    close() {
-      closing ??= (async () => {
-        // Socket.IO closes the HTTP server too (idle keep-alive connections at once, requests under way when answered).
-        await io.close();
-        media.close();
-        await redis?.close();
-        await closeDatabase();
+    metricsUrl,
+    drain() {
+      draining ??= (async () => {
+        const timeoutMs = config.drainTimeoutMs;
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<'timeout'>((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), timeoutMs);
+        });
+        const ended = await Promise.race([media.drain(timeoutMs).then(() => 'rooms empty' as const), timedOut]);
+        clearTimeout(timer);
+        logger.info({ ended, rooms: media.stats().rooms }, 'drained; closing');
+        await close();
       })();
-      return closing;
+      return draining;
     },
+    close,
   };
+}
+
+/** Cheap enough for every scrape: two counts over the unanswered requests, found through the queue's index (answeredAt, createdAt). */
+async function openAdviceRequests(database: Database): Promise<{ waiting: number; taken: number }> {
+  const [waiting, taken] = await Promise.all([
+    database.prisma.adviceRequest.count({ where: { answeredAt: null, takenAt: null } }),
+    database.prisma.adviceRequest.count({ where: { answeredAt: null, takenAt: { not: null } } }),
+  ]);
+  return { waiting, taken };
 }
 
 function startMedia(config: Config, logger: Logger): Promise<MediaService> {

@@ -67,6 +67,10 @@ describe('loadConfig', () => {
       AUTH_RATE_WINDOW_MS: '60000',
       AUTH_ACCOUNT_RATE_LIMIT: '3',
       TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback, fd00::/8',
+      METRICS_HOST: '10.0.0.7',
+      METRICS_PORT: '9464',
+      METRICS_TOKEN: 'a-scrape-token-0123456789',
+      DRAIN_TIMEOUT_MS: '45000',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -93,6 +97,10 @@ describe('loadConfig', () => {
       authRateWindowMs: 60000,
       authAccountRateLimit: 3,
       trustProxy: ['10.0.0.5', '10.1.0.0/16', 'loopback', 'fd00::/8'],
+      metricsHost: '10.0.0.7',
+      metricsPort: 9464,
+      metricsToken: 'a-scrape-token-0123456789',
+      drainTimeoutMs: 45000,
     });
   });
 
@@ -154,5 +162,19 @@ describe('loadConfig', () => {
     expect(problemsOf(() => loadConfig({ SAMPLAN_SECRET: SECRET, TURN_URLS: 'turn:turn.example.org' })).map((p) => p.variable)).toEqual(['TURN_SECRET']);
     expect(problemsOf(() => loadConfig({ SAMPLAN_SECRET: SECRET, TURN_URLS: 'http://turn.example.org', TURN_SECRET: 's' })).map((p) => p.variable)).toEqual(['TURN_URLS']);
     expect(problemsOf(() => loadConfig({ SAMPLAN_SECRET: SECRET, MEDIA_PORT: '65535', MEDIA_WORKERS: '2' })).map((p) => p.variable)).toEqual(['MEDIA_PORT']);
+  });
+
+  it('serves metrics only on a loopback listener, or with a bearer token', () => {
+    const defaults = loadConfig({ SAMPLAN_SECRET: SECRET });
+    expect(defaults).toMatchObject({ metricsHost: '127.0.0.1', drainTimeoutMs: 30_000 });
+    expect(defaults.metricsPort).toBeUndefined();
+    expect(loadConfig({ SAMPLAN_SECRET: SECRET, METRICS_PORT: '9464' })).toMatchObject({ metricsPort: 9464, metricsHost: '127.0.0.1' });
+    expect(problemsOf(() => loadConfig({ SAMPLAN_SECRET: SECRET, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }))).toEqual([
+      { variable: 'METRICS_TOKEN', message: 'is required when METRICS_HOST is not a loopback address' },
+    ]);
+    expect(loadConfig({ SAMPLAN_SECRET: SECRET, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'a-scrape-token-0123456789' })).toMatchObject({
+      metricsHost: '0.0.0.0',
+      metricsToken: 'a-scrape-token-0123456789',
+    });
   });
 });

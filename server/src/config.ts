@@ -30,7 +30,14 @@ const ENV_NAMES = {
   authRateWindowMs: 'AUTH_RATE_WINDOW_MS',
   authAccountRateLimit: 'AUTH_ACCOUNT_RATE_LIMIT',
   trustProxy: 'TRUST_PROXY',
+  metricsHost: 'METRICS_HOST',
+  metricsPort: 'METRICS_PORT',
+  metricsToken: 'METRICS_TOKEN',
+  drainTimeoutMs: 'DRAIN_TIMEOUT_MS',
 } as const;
+
+/** Every environment variable the server reads: the settings above and NODE_ENV, which picks the production defaults. */
+export const ENVIRONMENT_VARIABLES: readonly string[] = ['NODE_ENV', ...Object.values(ENV_NAMES)];
 
 type ConfigKey = keyof typeof ENV_NAMES;
 
@@ -48,6 +55,10 @@ const proxyAddress = z.union([z.enum(['loopback', 'linklocal', 'uniquelocal']), 
   error: 'must list proxy addresses or subnets (e.g. 10.0.0.0/8), or loopback, linklocal, uniquelocal',
 });
 const turnUrl = z.string().regex(/^(turns?|stuns?):/, 'must start with turn:, turns:, stun: or stuns:');
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
 
 function configSchema(production: boolean) {
   return z
@@ -88,6 +99,12 @@ function configSchema(production: boolean) {
        * limits and logs). Empty: none, the connecting address is the client.
        */
       trustProxy: list.pipe(z.array(proxyAddress)).default([]),
+      /** Prometheus metrics are served on a listener of their own (http/metricsServer.ts); no port, no metrics. */
+      metricsHost: z.string().min(1).default('127.0.0.1'),
+      metricsPort: port.optional(),
+      metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
+      /** After SIGTERM, how long calls may go on while their participants move to another node. */
+      drainTimeoutMs: z.coerce.number().int().min(0).max(60 * 60_000).default(30_000),
     })
     .superRefine((config, context) => {
       if (production && config.secret === undefined) {
@@ -98,6 +115,9 @@ function configSchema(production: boolean) {
       }
       if (config.mediaPort !== 0 && config.mediaPort + config.mediaWorkers - 1 > 65535) {
         context.addIssue({ code: 'custom', path: ['mediaPort'], message: 'leaves no port for every media worker' });
+      }
+      if (config.metricsPort !== undefined && config.metricsToken === undefined && !isLoopback(config.metricsHost)) {
+        context.addIssue({ code: 'custom', path: ['metricsToken'], message: 'is required when METRICS_HOST is not a loopback address' });
       }
       if (config.turnUrls.length > 0 && config.turnSecret === undefined) {
         context.addIssue({ code: 'custom', path: ['turnSecret'], message: 'is required when TURN_URLS is set' });

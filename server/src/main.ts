@@ -28,18 +28,25 @@ async function main(): Promise<void> {
     }
   }
 
-  const stop = (signal: NodeJS.Signals) => {
-    samplan.logger.info({ signal }, 'shutting down');
-    samplan.close().then(
+  const exit = (done: Promise<void>) =>
+    done.then(
       () => process.exit(0),
       (error: unknown) => {
         samplan.logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // SIGTERM (a container engine, systemd, an orchestrator's rolling update) lets the calls move to another node first;
+  // Ctrl-C on a developer's terminal, or a second signal while draining, closes now.
+  process.once('SIGTERM', (signal) => {
+    samplan.logger.info({ signal, drainTimeoutMs: samplan.config.drainTimeoutMs }, 'draining before shutdown');
+    void exit(samplan.drain());
+    process.once('SIGTERM', () => void exit(samplan.close()));
+  });
+  process.once('SIGINT', (signal) => {
+    samplan.logger.info({ signal }, 'shutting down');
+    void exit(samplan.close());
+  });
 }
 
 await main();

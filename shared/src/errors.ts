@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'NOT_JOINED',
   'ALREADY_JOINED',
   'ROOM_CLOSED',
+  /** This server is shutting down and takes no new joins: connect again (a load balancer sends the new connection to another node). */
+  'DRAINING',
   /** The host removed this person from the conference, or their link was revoked. */
   'REMOVED',
   'MEDIA_REJECTED',

@@ -233,8 +233,8 @@ describe('bad input', () => {
   });
 
   it('kept the server up and the conference going through all of it', async () => {
-    const health = await fetch(`${samplan.url}/api/health`).then((response) => response.json());
-    expect(health).toEqual({ ok: true, workers: 2 });
+    const health = await fetch(`${samplan.url}/api/health/ready`).then((response) => response.json());
+    expect(health).toMatchObject({ ready: true, media: 'up', workers: 2 });
     await expectMediaFlowing([alice, bob], [alice, bob]);
     expect(alice.errors).toEqual([]);
     expect(bob.errors).toEqual([]);

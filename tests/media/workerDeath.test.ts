@@ -38,8 +38,8 @@ describe('when a media worker dies', () => {
     await expect(call(gp.socket, 'transport:create', { direction: 'send' })).rejects.toThrow(/NOT_JOINED/);
 
     await waitUntil('a replacement worker runs', () => samplan.media.workerCount === 2);
-    const health = await fetch(`${samplan.url}/api/health`).then((response) => response.json());
-    expect(health).toEqual({ ok: true, workers: 2 });
+    const health = await fetch(`${samplan.url}/api/health/ready`).then((response) => response.json());
+    expect(health).toMatchObject({ ready: true, media: 'up', workers: 2 });
     for (const bot of [gp, patient]) bot.close();
 
     const gpAgain = await joinBot(samplan, ROOM, { role: 'gp', video: SMALL_VIDEO });

@@ -78,6 +78,7 @@ export const da = {
     NOT_JOINED: 'Du er ikke længere med i mødet. Deltag igen.',
     ALREADY_JOINED: 'Du er allerede med i mødet i et andet vindue.',
     ROOM_CLOSED: 'Mødet er slut.',
+    DRAINING: 'Samplan genstarter. Du bliver forbundet igen om et øjeblik.',
     REMOVED: 'Værten har taget dig ud af mødet.',
     MEDIA_REJECTED: 'Din lyd eller dit billede kunne ikke sendes. Prøv igen.',
     LOGIN_TAKEN: 'En anden bruger har allerede dette login. Vælg et andet.',

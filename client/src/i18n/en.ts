@@ -76,6 +76,7 @@ export const en: Translations = {
     NOT_JOINED: 'You are no longer in the meeting. Please join again.',
     ALREADY_JOINED: 'You are already in this meeting in another window.',
     ROOM_CLOSED: 'The meeting has ended.',
+    DRAINING: 'Samplan is restarting. You will be connected again in a moment.',
     REMOVED: 'The host has taken you out of the meeting.',
     MEDIA_REJECTED: 'Your sound or picture could not be sent. Please try again.',
     LOGIN_TAKEN: 'Another account already has this login. Choose another.',

@@ -186,6 +186,28 @@ describe('RoomClient', () => {
     expect(client.getSnapshot().peers.map((peer) => peer.peerId)).toEqual(['inge']);
   });
 
+  it('moves to a new connection when its server drains, and again while joins are refused there', async () => {
+    const server = new FakeServer();
+    const client = clientWith(server);
+    await client.join('Karen');
+    let connects = 0;
+    const connect = server.connect.bind(server);
+    server.connect = () => {
+      connects++;
+      return connect();
+    };
+    const answers = [refuse('DRAINING')];
+    const join = server.scripts['room:join']!;
+    server.scripts['room:join'] = (payload) => answers.shift() ?? join(payload);
+
+    server.notify('room:draining', { rejoin: true, closesInMs: 30_000 });
+    expect(client.getSnapshot().phase).toBe('rejoining');
+    await vi.waitFor(() => expect(client.getSnapshot().phase).toBe('in-room'), { timeout: 3_000 });
+    expect(connects).toBe(2);
+    expect(server.requests('room:join')).toHaveLength(3);
+    expect(client.getSnapshot().peers.map((peer) => peer.peerId)).toEqual(['inge']);
+  });
+
   it('ends the call, saying why, when the link no longer admits it', async () => {
     const server = new FakeServer();
     const client = clientWith(server);

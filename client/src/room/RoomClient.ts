@@ -161,6 +161,8 @@ export class RoomClient {
       }),
     );
     onNotification(source, 'consumer:closed', ({ consumerId }) => this.whenInRoom(() => this.session?.closeConsumer(consumerId)));
+    // The server is shutting down: a new connection reaches another node (or this one again once it has restarted).
+    onNotification(source, 'room:draining', () => this.whenInRoom(() => this.moveConnection()));
     onNotification(source, 'room:closed', ({ rejoin, reason }) =>
       this.whenInRoom(() => {
         if (rejoin) void this.rejoin();
@@ -300,8 +302,26 @@ export class RoomClient {
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, delay));
+        // A draining server refuses every join on this connection; only a new one can reach another node.
+        if (code === 'DRAINING') {
+          this.moveConnection();
+          return;
+        }
       }
     }
+  }
+
+  /**
+   * Leaves this connection's place and connects again; the 'connect' handler
+   * then rejoins. Leaving by disconnecting ends the old place at once on the
+   * server, so a draining node empties as its participants move.
+   */
+  private moveConnection(): void {
+    const socket = this.socket;
+    if (!socket || this.store.get().phase === 'ended') return;
+    this.dispatch({ type: 'phase', phase: 'rejoining' });
+    socket.disconnect();
+    socket.connect();
   }
 
   async setMicMuted(muted: boolean): Promise<void> {

@@ -11,7 +11,7 @@ const MAX_ATTEMPTS = 18;
 const JITTER = 0.2;
 
 /** Failures that may pass by themselves; anything else (a bad or expired link, no access) will not. */
-const PASSING: ReadonlySet<UiErrorCode> = new Set(['MEDIA_REJECTED', 'INTERNAL', 'TIMEOUT', 'ROOM_CLOSED', 'RATE_LIMITED']);
+const PASSING: ReadonlySet<UiErrorCode> = new Set(['MEDIA_REJECTED', 'INTERNAL', 'TIMEOUT', 'ROOM_CLOSED', 'RATE_LIMITED', 'DRAINING']);
 
 /** Milliseconds to wait before attempt `attempt + 1`, or null to give up. `random` is in [0, 1). */
 export function rejoinDelay(failedAttempt: number, code: UiErrorCode, random: () => number = Math.random): number | null {

@@ -42,6 +42,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 429;
     case 'INTERNAL':
       return 500;
+    case 'DRAINING':
+      return 503;
     default:
       return assertUnreachable(code);
   }

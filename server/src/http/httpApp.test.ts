@@ -41,9 +41,20 @@ function app(overrides: { demoRooms?: boolean; clientDist?: string; publicUrl?: 
 }
 
 describe('HTTP API', () => {
-  it('reports health with the number of live media workers', async () => {
-    const response = await request(app()).get('/api/health').expect(200);
-    expect(response.body).toEqual({ ok: true, workers: 1 });
+  it('is live, and ready with the number of live media workers', async () => {
+    await request(app()).get('/api/health/live').expect(200, { live: true });
+    const response = await request(app()).get('/api/health/ready').expect(200);
+    expect(response.body).toEqual({ ready: true, draining: false, database: 'not-configured', redis: 'not-configured', media: 'up', workers: 1 });
+  });
+
+  it('is not ready, naming Redis, when Redis does not answer', async () => {
+    const redisPing = () => Promise.reject(new Error('ECONNREFUSED'));
+    const response = await request(createHttpApp({ config: { secret: SECRET, demoRooms: false, clientDist: '/nonexistent', trustProxy: [], hsts: false }, media, logger, redisPing })).get('/api/health/ready').expect(503);
+    expect(response.body).toMatchObject({ ready: false, redis: 'down', media: 'up' });
+  });
+
+  it('does not serve metrics on the public port', async () => {
+    await request(app()).get('/metrics').expect(404);
   });
 
   it('issues a demo room token carrying the room, role and name', async () => {
@@ -113,7 +124,7 @@ describe('requests from pages of another site', () => {
   });
 
   it('lets reads through: without CORS headers the other site cannot see the answer', async () => {
-    await request(app()).get('/api/health').set('origin', 'https://evil.example').expect(200);
+    await request(app()).get('/api/health/live').set('origin', 'https://evil.example').expect(200);
   });
 });
 
@@ -141,7 +152,7 @@ async function rawGet(served: Express, path: string, headers: Record<string, str
 describe('security headers', () => {
   const pages = [
     ['the page', '/'],
-    ['the API', '/api/health'],
+    ['the API', '/api/health/live'],
     ['the join page', '/join/a-join-token-0123456789'],
   ] as const;
 

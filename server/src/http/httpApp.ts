@@ -7,12 +7,15 @@ import { clientStatic } from './clientStatic.ts';
 import { jsonErrorHandler } from './errors.ts';
 import { FHIR_IN_PATH, fhirInApi } from './fhirInApi.ts';
 import { originGuard } from './originGuard.ts';
-import { healthRoute } from './healthRoute.ts';
+import { healthRoutes } from './healthRoutes.ts';
 import { recordApi, type RecordApiDeps } from './recordApi.ts';
 import { mountRoutes } from './route.ts';
 import { demoRoomRoutes } from './routes/demoRoomRoutes.ts';
 import { refuseIllFormedText } from './wellFormedBody.ts';
 import { securityHeaders } from './securityHeaders.ts';
+import type { Metrics } from '../operations/metrics.ts';
+import { requestLog } from './requestLog.ts';
+import { requestMetrics } from './requestMetrics.ts';
 
 /** The API carries small JSON documents; anything bigger is a mistake or an attack. */
 const JSON_BODY_LIMIT = '32kb';
@@ -23,9 +26,15 @@ export function createHttpApp(deps: {
   logger: Logger;
   /** The clinical record; without it only health, demo rooms and the client are served (the HTTP shell's own tests). */
   record?: Omit<RecordApiDeps, 'demoRoutes'>;
+  /** Resolves when Redis answers; absent when REDIS_URL is not set. */
+  redisPing?: () => Promise<void>;
+  /** Times every request; absent when no metrics listener is configured. */
+  metrics?: Metrics;
 }): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(deps.logger));
+  if (deps.metrics !== undefined) app.use(requestMetrics(deps.metrics));
   // Only a configured proxy may say who the client is; trusting anyone's X-Forwarded-For lets every attempt come from a new address.
   app.set('trust proxy', deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false);
   app.use(securityHeaders({ https: deps.config.hsts }));
@@ -34,7 +43,18 @@ export function createHttpApp(deps: {
   api.use(originGuard(deps.config.publicUrl));
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   api.use(refuseIllFormedText);
-  api.use(healthRoute(deps.media));
+  const db = deps.record?.db;
+  api.use(
+    healthRoutes(
+      {
+        database: db === undefined ? undefined : async () => void (await db.$queryRaw`SELECT 1`),
+        redis: deps.redisPing,
+        workers: () => deps.media.workerCount,
+        draining: () => deps.media.draining,
+      },
+      deps.logger,
+    ),
+  );
   const demoRoutes = deps.config.demoRooms ? demoRoomRoutes(deps.config.secret) : [];
   if (deps.record !== undefined) {
     api.use(recordApi({ ...deps.record, demoRoutes }));
@@ -45,6 +65,8 @@ export function createHttpApp(deps: {
   api.use((_req, _res, next) => next(new SamplanError('NOT_FOUND', 'No such API route.')));
   api.use(jsonErrorHandler(deps.logger));
   app.use('/api', api);
+  // Metrics have their own listener (metricsServer.ts); here, where the public reaches, they are not served.
+  app.all('/metrics', (_req, _res, next) => next(new SamplanError('NOT_FOUND', 'Metrics are not served on this port.')));
   if (deps.record !== undefined) app.use(FHIR_IN_PATH, fhirInApi(deps.record, deps.logger));
 
   const client = clientStatic(deps.config.clientDist);

@@ -1,4 +1,4 @@
-import { SamplanError } from '@samplan/shared';
+import { type NotificationOf, SamplanError } from '@samplan/shared';
 import type { types } from 'mediasoup';
 import type { Logger } from '../logger.ts';
 import { MediaCensus } from './census.ts';
@@ -18,7 +18,12 @@ export type MediaStats = {
   consumers: number;
 };
 
+/** One worker slot's figures for /metrics: CPU time of its live worker process, and how often it died. */
+export type WorkerUsage = { slot: number; pid: number | undefined; cpuSeconds: number; restarts: number };
+
 export type ResumeRequest = { peerId: string; resumeKey: string };
+
+type Drain = { closesAt: number; empty: Promise<void>; settle: () => void };
 
 /** The rooms of this server process and the workers they run on. */
 export class MediaService {
@@ -27,6 +32,7 @@ export class MediaService {
   readonly #logger: Logger;
   readonly #rooms = new Map<string, Room>();
   readonly #roomQueue = new KeyedQueue();
+  #drain: Drain | undefined;
   /**
    * Router capabilities follow from the codec list alone, so every router has
    * the same; knowing them up front lets a client load its device before a
@@ -62,14 +68,55 @@ export class MediaService {
    */
   join(roomId: string, request: JoinRequest, resume: ResumeRequest | undefined): Promise<Peer> {
     return this.#roomQueue.run(roomId, async () => {
+      this.#refuseWhileDraining();
       let room = this.#rooms.get(roomId);
       if (room === undefined) {
         room = await this.#openRoom(roomId);
       }
       if (room.closed) throw new SamplanError('ROOM_CLOSED', 'The room closed while joining; join again.');
       const resumed = resume === undefined ? undefined : room.resume(resume.peerId, resume.resumeKey, request);
-      return resumed ?? room.join(request);
+      const peer = resumed ?? room.join(request);
+      // A join that was past the check when the drain began still has to move.
+      if (this.#drain !== undefined) peer.notify('room:draining', this.#drainNotice(this.#drain));
+      return peer;
     });
+  }
+
+  #refuseWhileDraining(): void {
+    if (this.#drain !== undefined) throw new SamplanError('DRAINING', 'This server is shutting down; connect again to join on another.');
+  }
+
+  /**
+   * The server is shutting down: joins are refused from now on, and everyone
+   * in a room is told to move (`room:draining`) while their call goes on
+   * here. Resolves when the last room has emptied; the caller decides how
+   * long to wait for that.
+   */
+  drain(closesInMs: number): Promise<void> {
+    if (this.#drain === undefined) {
+      let settle = () => {};
+      const empty = new Promise<void>((resolve) => {
+        settle = resolve;
+      });
+      const drain: Drain = { closesAt: Date.now() + closesInMs, empty, settle };
+      this.#drain = drain;
+      this.#logger.info({ rooms: this.#rooms.size, closesInMs }, 'draining: joins refused, rooms told to move');
+      for (const room of this.#rooms.values()) room.broadcast(undefined, 'room:draining', this.#drainNotice(drain));
+      this.#settleDrainIfEmpty();
+    }
+    return this.#drain.empty;
+  }
+
+  get draining(): boolean {
+    return this.#drain !== undefined;
+  }
+
+  #drainNotice(drain: Drain): NotificationOf<'room:draining'> {
+    return { rejoin: true, closesInMs: Math.max(0, drain.closesAt - Date.now()) };
+  }
+
+  #settleDrainIfEmpty(): void {
+    if (this.#drain !== undefined && this.#rooms.size === 0) this.#drain.settle();
   }
 
   async #openRoom(roomId: string): Promise<Room> {
@@ -77,6 +124,7 @@ export class MediaService {
     try {
       room = await Room.create(roomId, this.#pool.leastLoaded(), this.#logger, (closed) => {
         if (this.#rooms.get(closed.id) === closed) this.#rooms.delete(closed.id);
+        this.#settleDrainIfEmpty();
       });
     } catch (error) {
       this.#logger.error({ err: error, roomId }, 'room could not be opened');
@@ -110,6 +158,21 @@ export class MediaService {
     let peers = 0;
     for (const room of this.#rooms.values()) peers += room.peerCount;
     return { workers, rooms: this.#rooms.size, peers, routers, transports, producers, consumers };
+  }
+
+  /** Asks each live worker for its resource usage; a worker that cannot answer (dying) has no pid. */
+  async workerUsage(): Promise<WorkerUsage[]> {
+    return Promise.all(
+      this.#pool.slots().map(async ({ slot, worker, restarts }) => {
+        if (worker === undefined || worker.closed) return { slot, pid: undefined, cpuSeconds: 0, restarts };
+        try {
+          const usage = await worker.getResourceUsage();
+          return { slot, pid: worker.pid, cpuSeconds: (usage.ru_utime + usage.ru_stime) / 1000, restarts };
+        } catch {
+          return { slot, pid: undefined, cpuSeconds: 0, restarts };
+        }
+      }),
+    );
   }
 
   close(): void {

@@ -33,6 +33,8 @@ export class WorkerPool {
   readonly #census: MediaCensus;
   readonly #logger: Logger;
   readonly #slots: Array<MediaWorker | undefined>;
+  /** Per slot: how often its worker died and was replaced. */
+  readonly #restarts: number[];
   #closed = false;
 
   private constructor(options: WorkerPoolOptions, census: MediaCensus, logger: Logger) {
@@ -40,6 +42,7 @@ export class WorkerPool {
     this.#census = census;
     this.#logger = logger;
     this.#slots = new Array<MediaWorker | undefined>(options.size).fill(undefined);
+    this.#restarts = new Array<number>(options.size).fill(0);
   }
 
   static async start(options: WorkerPoolOptions, census: MediaCensus, logger: Logger): Promise<WorkerPool> {
@@ -72,6 +75,11 @@ export class WorkerPool {
     }
     if (best === undefined) throw new Error('No media worker is running.');
     return best.entry;
+  }
+
+  /** Every slot with its live worker (if any) and how often its worker died. */
+  slots(): Array<{ slot: number; worker: types.Worker | undefined; restarts: number }> {
+    return this.#slots.map((entry, slot) => ({ slot, worker: entry?.worker, restarts: this.#restarts[slot] ?? 0 }));
   }
 
   close(): void {
@@ -114,6 +122,7 @@ export class WorkerPool {
   #onDied(slot: number, worker: types.Worker, error: Error): void {
     this.#logger.error({ slot, workerPid: worker.pid, err: error }, 'media worker died; replacing it');
     if (this.#slots[slot]?.worker === worker) this.#slots[slot] = undefined;
+    this.#restarts[slot] = (this.#restarts[slot] ?? 0) + 1;
     void this.#replace(slot);
   }
 

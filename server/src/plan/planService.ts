@@ -80,6 +80,14 @@ export interface AgreementEvent {
 
 type Listener<E> = (event: E) => void;
 
+/**
+ * How a push ended, for the operators' figures: committed (a new revision),
+ * unchanged (nothing applied), conflict (answered CONFLICT: too far behind or
+ * too contended), failed (refused or broken); `rebased` when it was
+ * integrated on top of revisions its sender had not seen.
+ */
+export type PushOutcome = { outcome: 'committed' | 'unchanged' | 'conflict' | 'failed'; rebased: boolean };
+
 interface ConferenceRef {
   readonly id: string;
   readonly ended: boolean;
@@ -100,6 +108,7 @@ export class PlanService {
   readonly #content = new ContentIndex();
   readonly #revisionListeners = new Set<Listener<RevisionEvent>>();
   readonly #agreementListeners = new Set<Listener<AgreementEvent>>();
+  readonly #pushListeners = new Set<Listener<PushOutcome>>();
 
   constructor(db: Db, logger: Logger, now: Clock = systemClock) {
     this.#db = db;
@@ -112,6 +121,12 @@ export class PlanService {
   onRevision(listener: Listener<RevisionEvent>): () => void {
     this.#revisionListeners.add(listener);
     return () => this.#revisionListeners.delete(listener);
+  }
+
+  /** Told how every push to this server ended (metrics). */
+  onPush(listener: Listener<PushOutcome>): () => void {
+    this.#pushListeners.add(listener);
+    return () => this.#pushListeners.delete(listener);
   }
 
   onAgreement(listener: Listener<AgreementEvent>): () => void {
@@ -181,6 +196,17 @@ export class PlanService {
    * back with a reason naming the item, the field and who changed it.
    */
   async push(principal: Principal, scope: EpisodeScope, push: PlanPush): Promise<PlanPushResult> {
+    try {
+      const result = await this.#push(principal, scope, push);
+      this.#emit(this.#pushListeners, { outcome: result.at === null ? 'unchanged' : 'committed', rebased: result.missed.length > 0 });
+      return result;
+    } catch (error) {
+      this.#emit(this.#pushListeners, { outcome: error instanceof SamplanError && error.code === 'CONFLICT' ? 'conflict' : 'failed', rebased: false });
+      throw error;
+    }
+  }
+
+  async #push(principal: Principal, scope: EpisodeScope, push: PlanPush): Promise<PlanPushResult> {
     const granted = await this.#require(principal, scope, 'plan:read', 'update', 'PlanRevision');
     // A revision says which call it was made in; a call that is over makes none (edit outside it instead).
     if (scope.conferenceId !== undefined && (await this.conference(scope.conferenceId)).ended) {

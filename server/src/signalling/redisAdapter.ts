@@ -6,6 +6,8 @@ export type RedisAdapter = {
   adapter: ReturnType<typeof createAdapter>;
   /** The publishing connection, which also answers plain commands (the rate limits' counts). */
   commands: { sendCommand(args: string[]): Promise<unknown> };
+  /** Resolves when Redis answers (health/ready); waits while the client reconnects. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -27,6 +29,9 @@ export async function connectRedisAdapter(url: string, logger: Logger): Promise<
   return {
     adapter: createAdapter(pub, sub),
     commands: { sendCommand: (args) => pub.sendCommand(args) },
+    ping: async () => {
+      await pub.ping();
+    },
     close: async () => {
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },

@@ -168,4 +168,11 @@ export const roomNotifications = {
    * lobby (`rejoin` false: the server refuses a join until that changes).
    */
   'room:closed': z.object({ reason: z.enum(['worker-died', 'ended', 'removed', 'lobby']), rejoin: z.boolean() }),
+  /**
+   * This server is shutting down (SIGTERM): leave and join again over a new
+   * connection, which a load balancer sends to another node. The call goes on
+   * here until the client leaves or `closesInMs` has passed; this server
+   * refuses new joins meanwhile (DRAINING).
+   */
+  'room:draining': z.object({ rejoin: z.literal(true), closesInMs: z.number().int().min(0) }),
 } as const;

@@ -1,4 +1,4 @@
-import { startSamplan, type RunningSamplan } from '@samplan/server/app.ts';
+import { startSamplan, type RunningSamplan, type StartOptions } from '@samplan/server/app.ts';
 import type { Config } from '@samplan/server/config.ts';
 import { DEMO_PASSWORD } from '@samplan/server/store/seed/demoPeople.ts';
 import { type DatabaseKind, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
@@ -49,7 +49,7 @@ export interface ApiClient {
   put(path: string, body?: unknown): Promise<Answer>;
 }
 
-export async function startApiServer(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<ApiServer> {
+export async function startApiServer(kind: DatabaseKind, overrides: Partial<Config> = {}, options: Pick<StartOptions, 'logDestination'> = {}): Promise<ApiServer> {
   const fresh = await openFreshDatabase(kind);
   const clock = new TestClock(SCENARIO_NOW);
   let samplan = await startTestSamplan(
@@ -62,7 +62,7 @@ export async function startApiServer(kind: DatabaseKind, overrides: Partial<Conf
       authAccountRateLimit: 10_000,
       ...overrides,
     },
-    { now: clock.now, database: fresh.db },
+    { ...options, now: clock.now, database: fresh.db },
   );
   const client = (initialCookie?: string): ApiClient => {
     let cookie = initialCookie;
@@ -100,7 +100,7 @@ export async function startApiServer(kind: DatabaseKind, overrides: Partial<Conf
     join: async (token) => client(cookieFrom(await client().post(`/join/${token}`))),
     restart: async () => {
       await samplan.close();
-      samplan = await startSamplan({ ...samplan.config, port: samplan.port }, { now: clock.now, database: fresh.db });
+      samplan = await startSamplan({ ...samplan.config, port: samplan.port }, { ...options, now: clock.now, database: fresh.db });
     },
     close: async () => {
       await samplan.close();
