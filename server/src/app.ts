@@ -4,7 +4,9 @@ import { createPrincipalResolver, type PrincipalResolver } from './auth/principa
 import { conferenceMediaRoomId } from './auth/roomToken.ts';
 import { type Config, loadConfig, publicBaseUrl } from './config.ts';
 import { DomainEvents } from './events/domainEvents.ts';
+import { createOidcClients } from './auth/oidcClients.ts';
 import { createHttpApp } from './http/httpApp.ts';
+import { redisRateLimitStores } from './http/redisRateLimits.ts';
 import { createLogger, type Logger, type LogDestination } from './logger.ts';
 import { createMetricsServer } from './http/metricsServer.ts';
 import { Metrics } from './operations/metrics.ts';
@@ -113,6 +115,10 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     authRateLimit: config.authRateLimit,
     authRateWindowMs: config.authRateWindowMs,
     authAccountRateLimit: config.authAccountRateLimit,
+    ...(redis ? { rateLimitStore: redisRateLimitStores(redis.commands) } : {}),
+    oidcClients: createOidcClients(),
+    logger,
+    publicUrl: config.publicUrl,
     plans,
     turn: { urls: config.turnUrls, secret: config.turnSecret },
     outbox: { reminderLeadMs: config.reminderLeadMinutes * 60_000, sealKey: sealKeyOf(config.secret) },

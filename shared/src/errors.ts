@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'PASSWORD_LINK_EXPIRED',
   /** An administrator deactivated the link (or issued a newer one, or deactivated the account). */
   'PASSWORD_LINK_REVOKED',
+  /** The organisation signs its staff in through its own identity provider only: no password sign-in. */
+  'PASSWORD_SIGN_IN_OFF',
   'INTERNAL',
 ] as const;
 

@@ -87,6 +87,7 @@ export const da = {
     PASSWORD_LINK_USED: 'Linket er allerede brugt; hvert link virker kun én gang. Bed din administrator om et nyt.',
     PASSWORD_LINK_EXPIRED: 'Linket er udløbet. Bed din administrator om et nyt.',
     PASSWORD_LINK_REVOKED: 'Linket er deaktiveret. Bed din administrator om et nyt.',
+    PASSWORD_SIGN_IN_OFF: 'Din organisation logger dig ind med sit eget login, ikke med en adgangskode her. Vælg "Log ind via" med din organisations navn.',
     INTERNAL: 'Der skete en fejl hos os. Prøv igen om lidt.',
     NETWORK: 'Der er ingen forbindelse til Samplan. Tjek internettet.',
     BACK_IN_LOBBY: 'Værten har sendt dig tilbage til venterummet.',

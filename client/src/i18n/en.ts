@@ -85,6 +85,7 @@ export const en: Translations = {
     PASSWORD_LINK_USED: 'This link has been used already; each link works once. Ask your administrator for a new one.',
     PASSWORD_LINK_EXPIRED: 'This link has expired. Ask your administrator for a new one.',
     PASSWORD_LINK_REVOKED: 'This link has been deactivated. Ask your administrator for a new one.',
+    PASSWORD_SIGN_IN_OFF: 'Your organisation signs you in with its own login, not with a password here. Choose "Sign in via" with the name of your organisation.',
     INTERNAL: 'Something went wrong on our side. Please try again shortly.',
     NETWORK: 'There is no connection to Samplan. Check your internet.',
     BACK_IN_LOBBY: 'The host has sent you back to the waiting room.',

@@ -1,4 +1,4 @@
-import type { ConferenceKind, LOBBY_STATES, StaffRole } from '@samplan/shared';
+import type { ConferenceKind, LOBBY_STATES, SignInRefusal, StaffRole } from '@samplan/shared';
 
 type LobbyState = (typeof LOBBY_STATES)[number];
 
@@ -21,6 +21,18 @@ export const staffDa = {
     submitting: 'Logger ind …',
     wrong: 'Brugernavn eller adgangskode er forkert.',
     demoHint: 'Demo: brugernavnene står i serverens log, når Samplan starter.',
+    via: 'Log ind via {{organisation}}',
+    viaHeading: 'Log ind med din organisations login',
+    orPassword: 'Eller med brugernavn og adgangskode',
+    refusedHeading: 'Du blev ikke logget ind',
+    refused: {
+      unknown_user: 'Dit login virkede, men Samplan kender dig ikke som medarbejder i denne organisation. Bed din Samplan-administrator om at oprette dig med samme e-mailadresse som dit arbejdslogin.',
+      deactivated: 'Din Samplan-konto er deaktiveret. Spørg din Samplan-administrator, hvis du skal bruge den igen.',
+      denied: 'Du afbrød, eller din organisations login afviste dig. Prøv igen, eller kontakt din IT-support.',
+      provider_error: 'Din organisations login svarede ikke, som det skulle. Prøv igen om lidt; sker det igen, så kontakt din IT-support.',
+      invalid: 'Log ind tog for lang tid eller blev startet i et andet vindue. Start forfra.',
+      not_configured: 'Denne organisation logger ikke ind med sit eget login i Samplan. Brug dit brugernavn og din adgangskode.',
+    } satisfies Record<SignInRefusal, string>,
   },
   staffRoles: {
     doctor: 'Læge',

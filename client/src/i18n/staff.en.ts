@@ -18,6 +18,18 @@ export const staffEn: StaffTranslations = {
     submitting: 'Signing in …',
     wrong: 'The username or password is wrong.',
     demoHint: 'Demo: the usernames are printed in the server log when Samplan starts.',
+    via: 'Sign in via {{organisation}}',
+    viaHeading: 'Sign in with your organisation’s login',
+    orPassword: 'Or with username and password',
+    refusedHeading: 'You were not signed in',
+    refused: {
+      unknown_user: 'Your login worked, but Samplan does not know you as staff of this organisation. Ask your Samplan administrator to create you with the same e-mail address as your work login.',
+      deactivated: 'Your Samplan account has been deactivated. Ask your Samplan administrator if you need it again.',
+      denied: 'The sign-in was cancelled or refused at your organisation’s login. Try again, or contact your IT support.',
+      provider_error: 'Your organisation’s login did not answer as it should. Try again shortly; if it keeps happening, contact your IT support.',
+      invalid: 'The sign-in took too long or was started in another window. Please start again.',
+      not_configured: 'This organisation does not sign in through its own login in Samplan. Use your username and password.',
+    },
   },
   staffRoles: {
     doctor: 'Doctor',

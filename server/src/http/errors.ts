@@ -15,6 +15,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 401;
     case 'FORBIDDEN':
     case 'NOT_REPRESENTATIVE':
+    case 'PASSWORD_SIGN_IN_OFF':
     case 'REMOVED':
     case 'CROSS_ORIGIN':
       return 403;

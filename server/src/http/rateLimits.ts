@@ -1,6 +1,6 @@
 import { loginRequestSchema, SamplanError } from '@samplan/shared';
 import type { Request, RequestHandler, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 
 export interface RateLimitConfig {
   /** Attempts per address per window: failed sign-ins, and join links. */
@@ -8,7 +8,17 @@ export interface RateLimitConfig {
   authRateWindowMs: number;
   /** Failed sign-ins per login per window. */
   authAccountRateLimit: number;
+  /**
+   * Where each limit keeps its counts, by the limit's name: Redis when
+   * REDIS_URL is set, so that a guesser spread over several nodes behind a
+   * load balancer meets one count; else this process's memory.
+   */
+  rateLimitStore?: RateLimitStores;
 }
+
+export type RateLimitStores = (limitName: string) => Store;
+
+const storeOf = (config: RateLimitConfig, limitName: string) => (config.rateLimitStore === undefined ? {} : { store: config.rateLimitStore(limitName) });
 
 /**
  * Guessing links is slowed per client address (the address Express trusts:
@@ -22,6 +32,7 @@ export function joinRateLimiter(config: RateLimitConfig): RequestHandler {
     limit: config.authRateLimit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    ...storeOf(config, 'join'),
     handler: (_req, _res, next) => next(new SamplanError('RATE_LIMITED', 'Too many attempts. Wait a while and try again.')),
   });
 }
@@ -39,12 +50,14 @@ export function passwordLinkRateLimiter(config: RateLimitConfig): RequestHandler
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    ...storeOf(config, 'password-link'),
     handler: (_req, _res, next) => next(new SamplanError('RATE_LIMITED', 'Too many attempts. Wait a while and try again.')),
   });
 }
 
-// Only a wrong login or password counts: a ward behind one NAT signs in all at once at a shift change, and a refused attempt tried no password.
-const failedSignIn = (_req: Request, res: Response) => res.statusCode !== 401;
+// Only a wrong login or password counts, and a login sent to its organisation's own sign-in (which tells that the login exists):
+// a ward behind one NAT signs in all at once at a shift change, and a refused attempt tried no password.
+const failedSignIn = (_req: Request, res: Response) => res.statusCode !== 401 && res.statusCode !== 403;
 
 /**
  * Password guessing is slowed twice. Per address, against one attacker trying
@@ -65,6 +78,7 @@ export function signInRateLimiters(config: RateLimitConfig): RequestHandler[] {
     identifier: 'address',
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    ...storeOf(config, 'sign-in-address'),
     handler: (_req, _res, next) => next(new SamplanError('RATE_LIMITED', 'Too many attempts. Wait a while and try again.')),
   });
   const perAccount = rateLimit({
@@ -78,6 +92,7 @@ export function signInRateLimiters(config: RateLimitConfig): RequestHandler[] {
     identifier: 'account',
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    ...storeOf(config, 'sign-in-account'),
     handler: (_req, _res, next) => next(new SamplanError('RATE_LIMITED', 'Too many failed sign-ins to this account. Wait a while and try again.')),
   });
   return [perAddress, perAccount];

@@ -26,6 +26,9 @@ import { indicatorRoutes } from './routes/indicatorRoutes.ts';
 import { relativeRoutes } from './routes/relativeRoutes.ts';
 import type { OutboxSettings } from '../messages/outbox.ts';
 import { principalOf, sessionControl, sessionMiddleware } from './httpSession.ts';
+import type { OidcClients } from '../auth/oidcClients.ts';
+import type { Logger } from '../logger.ts';
+import { oidcRedirects } from './oidcRedirects.ts';
 
 export interface RecordApiDeps extends RateLimitConfig {
   /** The open demo rooms' token route, when demo rooms are enabled: in the same table and document as the rest. */
@@ -42,6 +45,11 @@ export interface RecordApiDeps extends RateLimitConfig {
   turn: TurnSettings;
   /** What the outbox needs to write invitations and reminders (reminder lead, the key that seals links). */
   outbox: OutboxSettings;
+  /** The organisations' identity providers, discovered when first used. */
+  oidcClients: OidcClients;
+  logger: Logger;
+  /** PUBLIC_URL, the address identity providers send the browser back to. */
+  publicUrl: string | undefined;
 }
 
 /** The clinical record's REST API: sessions, then every route of the table, then its OpenAPI document. */
@@ -71,6 +79,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     res.json(document);
   });
   router.use(sessionMiddleware(deps));
+  router.use(oidcRedirects({ ...deps, clients: deps.oidcClients }));
   mountRoutes(router, routes, {
     auditRefusal: (caller, act) => auditDenied(record.db, caller, act),
     principalOf,

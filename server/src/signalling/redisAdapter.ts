@@ -4,6 +4,8 @@ import type { Logger } from '../logger.ts';
 
 export type RedisAdapter = {
   adapter: ReturnType<typeof createAdapter>;
+  /** The publishing connection, which also answers plain commands (the rate limits' counts). */
+  commands: { sendCommand(args: string[]): Promise<unknown> };
   /** Resolves when Redis answers (health/ready); waits while the client reconnects. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -26,6 +28,7 @@ export async function connectRedisAdapter(url: string, logger: Logger): Promise<
   await Promise.all([pub.connect(), sub.connect()]);
   return {
     adapter: createAdapter(pub, sub),
+    commands: { sendCommand: (args) => pub.sendCommand(args) },
     ping: async () => {
       await pub.ping();
     },

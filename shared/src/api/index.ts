@@ -1,5 +1,6 @@
 export * from './common.ts';
 export * from './auth.ts';
+export * from './organisationSignIn.ts';
 export * from './consents.ts';
 export * from './episodes.ts';
 export * from './conferences.ts';

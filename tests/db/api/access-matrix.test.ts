@@ -192,8 +192,9 @@ describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
       const probe = await prepare(scene.targets.open, scene, server);
       tested.add(`${probe.method} ${probe.via.split(' ')[1]?.replace(/:([A-Za-z]+)/g, '{$1}')}`);
     }
-    // Login, logout and link redemption change sessions: tested in sessions.test.ts; set-password links (public, no patient data) in staff-admin.test.ts.
-    const elsewhere = ['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/join/{linkToken}', 'GET /api/password-links/{linkToken}', 'POST /api/password-links/{linkToken}'];
+    // Login, logout and link redemption change sessions: tested in sessions.test.ts; set-password links (public, no patient data) in staff-admin.test.ts;
+    // the organisations offering their own sign-in (public, names only) in oidc-sign-in.test.ts.
+    const elsewhere = ['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/join/{linkToken}', 'GET /api/password-links/{linkToken}', 'POST /api/password-links/{linkToken}', 'GET /api/auth/organisations'];
     expect(operations.filter((operation) => !tested.has(operation) && !elsewhere.includes(operation))).toEqual([]);
   });
 

@@ -1,8 +1,9 @@
-import { iceServersResponseSchema, joinParamsSchema, loginRequestSchema, meResponseSchema } from '@samplan/shared';
+import { iceServersResponseSchema, joinParamsSchema, loginRequestSchema, meResponseSchema, signInOrganisationsResponseSchema } from '@samplan/shared';
 import type { RequestHandler } from 'express';
 import { describePrincipal } from '../../auth/me.ts';
 import type { PrincipalResolver } from '../../auth/principal.ts';
 import { loginStaff } from '../../auth/login.ts';
+import { signInOrganisations } from '../../auth/signInOrganisations.ts';
 import { redeemJoinLink } from '../../auth/redeemJoinLink.ts';
 import type { SessionClaims } from '../../auth/sessionToken.ts';
 import { turnIceServers, type TurnSettings } from '../../media/iceServers.ts';
@@ -44,6 +45,15 @@ export function authRoutes(deps: AuthRouteDeps): AnyRoute[] {
       response: meResponseSchema,
       before: deps.loginLimiters,
       handler: async ({ body, session }) => signedIn(session, await loginStaff(deps, body)),
+    }),
+    route({
+      method: 'get',
+      path: '/auth/organisations',
+      summary: 'The organisations whose staff sign in through their own identity provider (GET /api/auth/oidc/start?organisation=<id> begins it).',
+      tag: 'auth',
+      access: 'public',
+      response: signInOrganisationsResponseSchema,
+      handler: () => signInOrganisations(deps.db),
     }),
     route({
       method: 'post',
