@@ -26,6 +26,17 @@ function nextNotice(socket: PlanClient): Promise<DayChanged> {
   return new Promise((resolve) => socket.once('day:changed', resolve));
 }
 
+function noticeOf(socket: PlanClient, change: DayChanged['change']): Promise<DayChanged> {
+  return new Promise((resolve) => {
+    const listener = (notice: DayChanged) => {
+      if (notice.change !== change) return;
+      socket.off('day:changed', listener);
+      resolve(notice);
+    };
+    socket.on('day:changed', listener);
+  });
+}
+
 /**
  * Nothing more for these sockets: a marker sent to every socket after the
  * change arrives after anything the change sent it (one socket's messages keep
@@ -125,7 +136,8 @@ describe('day views across nodes', () => {
     sockets.push(homeNurse, outsider);
     const outsiderSaw = notices(outsider);
 
-    const told = nextNotice(homeNurse);
+    // The discharge's plan consequence (pathway tasks) is told too, and may arrive first.
+    const told = noticeOf(homeNurse, 'discharged');
     await discharge(fresh.db, a.events, scene);
     expect(await told).toEqual({ change: 'discharged' });
     await settled(a, [outsider]);

@@ -11,7 +11,7 @@ import { createRecord } from '../support/record-fixtures.ts';
 // migration turns a relative's yes recorded for the patient into her own, and
 // leaves the patient's and staff's as they were.
 
-const FIRST_NEW = '20261201224240_relative_representation_and_own_agreements';
+const FIRST_NEW = '20261201235940_relative_representation_and_own_agreements';
 
 describe.each(DATABASE_KINDS)("moving relatives' old agreements to their own party on %s", (kind) => {
   let database: EmptyDatabase;

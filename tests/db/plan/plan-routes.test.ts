@@ -48,11 +48,14 @@ describe.each(DATABASE_KINDS)('the plan over REST on %s', (kind) => {
       [2, null],
       [1, null],
     ]);
+    // The daughter in the call is a party of her own.
+    const daughter = `relative:${scene.daughter.participantId}`;
     expect(await (await call(scene.nurse.cookie, 'GET', `${episode}/plan/agreement`)).json()).toEqual({
       state: 'not_agreed',
       currentRevision: 2,
       agreedRevision: null,
-      awaiting: ['patient', 'hospital', 'municipality'],
+      awaiting: ['patient', 'hospital', 'municipality', daughter],
+      relatives: [{ name: 'Mette Jensen', party: daughter }],
     });
   });
 
