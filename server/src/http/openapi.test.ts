@@ -16,7 +16,7 @@ const routes = [
   ...episodeRoutes(ctx),
   ...intakeRoutes(ctx),
   ...conferenceRoutes({ ...ctx, secret: 'unused', outbox: {} as Parameters<typeof conferenceRoutes>[0]['outbox'] }),
-  ...adviceRoutes({ ...ctx, secret: 'unused' }),
+  ...adviceRoutes({ ...ctx, secret: 'unused', outbox: {} as Parameters<typeof adviceRoutes>[0]['outbox'] }),
   ...consentRoutes(ctx),
   ...visitRoutes(ctx),
 ];

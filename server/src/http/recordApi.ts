@@ -60,7 +60,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...episodeRoutes(record),
     ...intakeRoutes(record),
     ...conferenceRoutes({ ...record, secret: deps.secret, outbox: deps.outbox }),
-    ...adviceRoutes({ ...record, secret: deps.secret }),
+    ...adviceRoutes({ ...record, secret: deps.secret, outbox: deps.outbox }),
     ...consentRoutes(record),
     ...relativeRoutes(record),
     ...visitRoutes(record),

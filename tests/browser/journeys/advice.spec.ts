@@ -2,8 +2,9 @@ import { expect } from '@playwright/test';
 import { guestDa } from '../../../client/src/i18n/guest.da.ts';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
+import { adviceCard, askForVideoCallBack, callBackByVideo, followUpLink } from '../support/adviceFlow.ts';
 import { expectMediaFrom, openGuest, PHONE } from '../support/guestFlow.ts';
-import { recordTest as test, type GuestServer } from '../support/guestServer.ts';
+import { recordTest as test } from '../support/guestServer.ts';
 import { signIn } from '../support/staffFlow.ts';
 
 test.setTimeout(300_000);
@@ -13,44 +14,23 @@ const DAY_3 = new Date('2026-03-13T10:00:00Z');
 const DAY_8 = new Date('2026-03-18T10:00:00Z');
 const QUESTION = 'Min mand er mere forpustet i dag og har taget 2 kilo på siden i går. Skal han tage en ekstra vanddrivende pille?';
 
-type Episode = { id: string; patient: { name: string } };
-
-/** Poul's wife Inge gets a link to his follow-up visit, made by the Skanderborg home nurse. */
-async function ingesLink(server: GuestServer): Promise<{ path: string; episodeId: string }> {
-  const homeNurse = await server.staff('hjemmesygeplejerske@skanderborg.demo');
-  const { episodes } = await homeNurse.get<{ episodes: Episode[] }>('/episodes');
-  const poul = episodes.find((episode) => episode.patient.name === 'Poul Erik Nielsen')!;
-  const { relatives } = await homeNurse.get<{ relatives: { id: string; name: string }[] }>(`/episodes/${poul.id}`);
-  const inge = relatives.find((relative) => relative.name === 'Inge Nielsen')!;
-  const { conference } = await homeNurse.post<{ conference: { id: string } }>(`/episodes/${poul.id}/conferences`, {
-    kind: 'follow_up',
-    // After day 8, so the same link still opens when the window has closed.
-    scheduledStart: new Date(DAY_8.getTime() + 86_400_000).toISOString(),
-  });
-  const { joinLink } = await homeNurse.post<{ joinLink: { path: string } }>(`/conferences/${conference.id}/participants`, { kind: 'relative', relativeId: inge.id });
-  return { path: joinLink.path, episodeId: poul.id };
-}
-
 test('advice: on day 3 a relative asks, the geriatrician takes it, calls back by video (it rings on her open page, one tap and she is in) and writes ISBAR; on day 8 a new request is refused with when the window closed', async ({ browser, server }) => {
   server.clock.set(DAY_3);
-  const { path, episodeId } = await ingesLink(server);
+  // Poul's wife Inge gets a link to his follow-up visit, after day 8 so the same link still opens when the window has closed.
+  const { path, episodeId } = await followUpLink(server, {
+    homeNurse: 'hjemmesygeplejerske@skanderborg.demo',
+    patient: 'Poul Erik Nielsen',
+    relative: 'Inge Nielsen',
+    start: new Date(DAY_8.getTime() + 86_400_000),
+  });
 
   // Inge asks from her link, for a video call.
   const asking = await openGuest(browser, server, path, { viewport: PHONE });
-  await expect(asking.getByRole('heading', { level: 1, name: guestDa.advice.heading })).toBeVisible();
-  await asking.getByLabel(guestDa.advice.video).check();
-  await asking.getByLabel(guestDa.advice.phoneLabel).fill('+45 20 30 40 50');
-  await asking.getByLabel(guestDa.advice.questionLabel).fill(QUESTION);
-  await asking.getByLabel(guestDa.advice.urgent).check();
-  await asking.getByRole('button', { name: guestDa.advice.send }).click();
-  await expect(asking.getByRole('heading', { level: 1, name: guestDa.advice.sentHeading })).toBeVisible();
-  await expect(asking.getByText('Teamet ringer til dig på video her på siden.', { exact: false })).toBeVisible();
+  await askForVideoCallBack(asking, { phone: '+45 20 30 40 50', question: QUESTION });
 
   // The geriatrician finds it in the queue with the time left of the window.
   const geriatrician = await signIn(browser, server, 'geriater@horsens.demo');
-  await geriatrician.getByRole('navigation').getByRole('link', { name: staffDa.staffNav.advice }).click();
-  await expect(geriatrician.getByRole('heading', { level: 1, name: staffDa.advice.heading })).toBeVisible();
-  const card = geriatrician.getByRole('article').filter({ hasText: QUESTION });
+  const card = await adviceCard(geriatrician, QUESTION);
   await expect(card).toContainText('Poul Erik Nielsen');
   await expect(card).toContainText('Fra Inge Nielsen (pårørende)');
   await expect(card).toContainText(staffDa.urgency.urgent);
@@ -60,11 +40,7 @@ test('advice: on day 3 a relative asks, the geriatrician takes it, calls back by
   await expect(card).toContainText('Taget af Peter Vinther');
 
   // One click: the advice call exists and the geriatrician is in it; Inge's page, still open, rings. No new link.
-  await card.getByRole('button', { name: staffDa.advice.callVideo }).click();
-  await expect(geriatrician.getByRole('status').filter({ hasText: staffDa.advice.ringing.replaceAll('{{name}}', 'Inge Nielsen') })).toBeVisible({ timeout: 20_000 });
-  await expect(geriatrician.getByRole('textbox', { name: staffDa.schedule.guestLink.replace('{{name}}', 'Inge Nielsen') })).toHaveCount(0);
-  const ringing = asking.getByRole('alert').filter({ hasText: guestDa.callBack.heading });
-  await expect(ringing).toBeVisible({ timeout: 5_000 });
+  const ringing = await callBackByVideo(geriatrician, card, { page: asking, name: 'Inge Nielsen' });
   await expectNoSeriousA11yViolations(asking, 'call-back ringing');
   // One tap, and they see and hear each other.
   await ringing.getByRole('button', { name: guestDa.callBack.answer }).click();

@@ -3,7 +3,7 @@ import { staffDa } from '../../../client/src/i18n/staff.da.ts';
 import { planDa } from '../../../client/src/i18n/plan.da.ts';
 import { expectMediaFrom, goalConversation } from '../support/guestFlow.ts';
 import { type GuestServer, recordTest as test } from '../support/guestServer.ts';
-import { admitFromLobby, guestToWaitingRoom, joinCall, openConference, planOf, signIn } from '../support/staffFlow.ts';
+import { admitFromLobby, agreementOf, guestToWaitingRoom, joinCall, openConference, planOf, signIn } from '../support/staffFlow.ts';
 
 // "Agreed by all present" is about who is present: when the patient comes
 // into the call, every open plan panel says the same thing about agreement,
@@ -14,8 +14,6 @@ test.setTimeout(240_000);
 
 /** Well within what a person notices; the server pushes the change when she enters the call. */
 const AT_ONCE = { timeout: 2_000 };
-
-const agreementOf = (page: Page, plain = false) => planOf(page, plain).locator('.agreement');
 
 /** The coordinator in Karen's goal conversation, nobody else in the call yet. */
 async function coordinatorAloneInTheCall(browser: Browser, server: GuestServer): Promise<{ coordinator: Page; episodeId: string }> {

@@ -1,25 +1,11 @@
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { guestDa } from '../../../client/src/i18n/guest.da.ts';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
-import { joinPathIn, type MessageSinks, startMessageSinks } from '../../support/messageSinks.ts';
+import { joinPathIn } from '../../support/messageSinks.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
 import { openGuest } from '../support/guestFlow.ts';
-import { type GuestServer, startGuestServer } from '../support/guestServer.ts';
-import { signIn } from '../support/staffFlow.ts';
-
-/** Samplan on the demo record, sending through a real SMTP server and SMS gateway on 127.0.0.1. */
-const test = base.extend<{ sinks: MessageSinks; server: GuestServer }>({
-  sinks: async ({}, use) => {
-    const sinks = await startMessageSinks();
-    await use(sinks);
-    await sinks.close();
-  },
-  server: async ({ sinks }, use) => {
-    const server = await startGuestServer({ config: sinks.config });
-    await use(server);
-    await server.close();
-  },
-});
+import { messagesTest as test } from '../support/guestServer.ts';
+import { scheduleDischargeConference, signIn } from '../support/staffFlow.ts';
 
 test.setTimeout(180_000);
 
@@ -32,15 +18,7 @@ const START = new Date('2026-03-11T09:00:00Z');
 
 test('invitations: the coordinator schedules; Karen’s text message and her daughter’s e-mail arrive, the daughter’s link opens the device check, staff see them sent, and the reminder comes an hour before', async ({ browser, server, sinks }) => {
   const coordinator = await signIn(browser, server, 'koordinator@horsens.demo');
-  await coordinator.getByRole('main').getByRole('link', { name: `${KAREN} 120338-****` }).first().click();
-  await coordinator.getByRole('link', { name: staffDa.episode.schedule }).click();
-  await coordinator.getByLabel(staffDa.schedule.kind).selectOption('discharge_conference');
-  await coordinator.getByLabel(staffDa.schedule.start).fill(START_LOCAL);
-  await expect(coordinator.getByRole('checkbox', { name: staffDa.schedule.invitePatient.replace('{{name}}', KAREN) })).toBeChecked();
-  await expect(coordinator.getByRole('checkbox', { name: /Susanne Jensen/ })).toBeChecked();
-  await coordinator.getByRole('button', { name: staffDa.schedule.submit }).click();
-  await expect(coordinator.getByRole('heading', { level: 1, name: staffDa.schedule.doneHeading })).toBeVisible();
-  await expect(coordinator.getByText(staffDa.schedule.sentNote)).toBeVisible();
+  await scheduleDischargeConference(coordinator, { patient: KAREN, relative: 'Susanne Jensen', startLocal: START_LOCAL });
   const shownPath = new URL(await coordinator.getByRole('textbox', { name: staffDa.schedule.guestLink.replace('{{name}}', 'Susanne Jensen') }).inputValue()).pathname;
 
   // The patient's text message and the daughter's e-mail, at the test's own gateway and mail server.

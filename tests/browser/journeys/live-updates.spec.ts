@@ -1,23 +1,14 @@
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
 import { goalConversation, openGuest } from '../support/guestFlow.ts';
 import { recordTest as test } from '../support/guestServer.ts';
+import { watchReads } from '../support/pageReads.ts';
 import { openConference, signIn } from '../support/staffFlow.ts';
 
 test.setTimeout(180_000);
 
 /** Poul was discharged on Tuesday 10 March at 10:00: on day 3 his advice window is open. */
 const DAY_3 = new Date('2026-03-13T10:00:00Z');
-
-/** The GETs of the day and the conferences a page makes, with when. */
-function watchReads(page: Page): Array<{ at: number; path: string }> {
-  const reads: Array<{ at: number; path: string }> = [];
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (request.method() === 'GET' && (path === '/api/day' || path.startsWith('/api/conferences/'))) reads.push({ at: Date.now(), path });
-  });
-  return reads;
-}
 
 test('the lobby and the day view show a relative arriving as she opens her link, and neither polls', async ({ browser, server }) => {
   const { conference } = await goalConversation(server);

@@ -1,6 +1,7 @@
 import { test as base } from '@playwright/test';
 import { type Config, DEMO_PASSWORD, type RunningSamplan } from '@samplan/server';
 import { openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
+import { type MessageSinks, startMessageSinks } from '../../support/messageSinks.ts';
 import { startTestSamplan } from '../../support/samplan.ts';
 
 /**
@@ -101,6 +102,20 @@ export const recordTest = base.extend<{ server: GuestServer }>({
 export const emptyRecordTest = base.extend<{ server: GuestServer }>({
   server: async ({}, use) => {
     const server = await startGuestServer({ seedDemo: false });
+    await use(server);
+    await server.close();
+  },
+});
+
+/** A test with its own Samplan on the demo record, sending e-mail and text messages to a real SMTP server and SMS gateway on 127.0.0.1. */
+export const messagesTest = base.extend<{ sinks: MessageSinks; server: GuestServer }>({
+  sinks: async ({}, use) => {
+    const sinks = await startMessageSinks();
+    await use(sinks);
+    await sinks.close();
+  },
+  server: async ({ sinks }, use) => {
+    const server = await startGuestServer({ config: sinks.config });
     await use(server);
     await server.close();
   },

@@ -40,6 +40,12 @@ export async function joinCall(page: Page): Promise<void> {
 /** A guest opens the link, passes the device check by keyboard, and waits to be let in. */
 export async function guestToWaitingRoom(browser: Browser, server: GuestServer, path: string, name: string): Promise<Page> {
   const page = await openGuest(browser, server, path);
+  await onToWaitingRoom(page, name);
+  return page;
+}
+
+/** A guest whose link is already open passes the device check by keyboard and waits to be let in. */
+export async function onToWaitingRoom(page: Page, name: string): Promise<void> {
   // After discharge the link opens on "ask the geriatric team", with a way on to the meeting.
   const advice = page.getByRole('heading', { level: 1, name: guestDa.advice.heading });
   const camera = page.getByRole('heading', { level: 1, name: guestDa.camera.heading });
@@ -49,7 +55,6 @@ export async function guestToWaitingRoom(browser: Browser, server: GuestServer, 
   await pressByKeyboard(page, guestDa.camera.ok);
   await finishDeviceCheck(page, name);
   await expect(page.getByRole('heading', { level: 1, name: guestDa.waiting.heading })).toBeVisible();
-  return page;
 }
 
 /** The host lets a waiting person in from the lobby on the conference page. */
@@ -62,6 +67,25 @@ export async function admitFromLobby(host: Page, name: string): Promise<void> {
 
 export function planOf(page: Page, plain = false) {
   return page.getByRole('complementary', { name: plain ? planDa.plan.plainHeading : planDa.plan.heading });
+}
+
+/** Who agreed and who is missing, in a plan panel. */
+export const agreementOf = (page: Page, plain = false) => planOf(page, plain).locator('.agreement');
+
+/**
+ * From the patient's episode page the coordinator schedules a discharge
+ * conference; the patient and the named relative are invited by default.
+ */
+export async function scheduleDischargeConference(coordinator: Page, { patient, relative, startLocal }: { patient: string; relative: string; startLocal: string }): Promise<void> {
+  await coordinator.getByRole('main').getByRole('link', { name: new RegExp(`^${patient} \\d{6}-\\*{4}$`) }).first().click();
+  await coordinator.getByRole('link', { name: staffDa.episode.schedule }).click();
+  await coordinator.getByLabel(staffDa.schedule.kind).selectOption('discharge_conference');
+  await coordinator.getByLabel(staffDa.schedule.start).fill(startLocal);
+  await expect(coordinator.getByRole('checkbox', { name: staffDa.schedule.invitePatient.replace('{{name}}', patient) })).toBeChecked();
+  await expect(coordinator.getByRole('checkbox', { name: new RegExp(relative) })).toBeChecked();
+  await coordinator.getByRole('button', { name: staffDa.schedule.submit }).click();
+  await expect(coordinator.getByRole('heading', { level: 1, name: staffDa.schedule.doneHeading })).toBeVisible();
+  await expect(coordinator.getByText(staffDa.schedule.sentNote)).toBeVisible();
 }
 
 /** Accepts the next confirm() (ending a conference asks first). */

@@ -313,6 +313,50 @@ describe.each(DATABASE_KINDS)('invitations and reminders on %s', (kind) => {
     expect(messages.map((message) => message.purpose)).toEqual(['call_back']);
   });
 
+  /** Poul's wife Inge asks for a video call-back from her link to his follow-up visit; the geriatrician calls back. */
+  async function callBackAskedFromLink(requesterContact?: string) {
+    const db = server.fresh.db.prisma;
+    const poul = await db.episode.findFirstOrThrow({ where: { patient: { name: 'Poul Erik Nielsen' } }, include: { patient: { include: { relatives: true } } } });
+    const inge = poul.patient.relatives.find((relative) => relative.name === 'Inge Nielsen');
+    if (inge === undefined) throw new Error('the demo has no Inge');
+    const homeNurse = await server.login('hjemmesygeplejerske@skanderborg.demo');
+    const followUp = await homeNurse.post(`/episodes/${poul.id}/conferences`, { kind: 'follow_up', scheduledStart: atLocalTime(SCENARIO_NOW, 3, 10, 0).toISOString() });
+    expect(followUp.status, followUp.text).toBe(201);
+    const invited = await homeNurse.post(`/conferences/${followUp.body.conference.id}/participants`, { kind: 'relative', relativeId: inge.id });
+    expect(invited.status, invited.text).toBe(201);
+    const asking = await server.join(tokenOf(invited.body.joinLink.path));
+    const asked = await asking.post(`/episodes/${poul.id}/advice-requests`, { channel: 'video', question: 'Han er svimmel, når han rejser sig.', urgency: 'urgent', ...(requesterContact === undefined ? {} : { requesterContact }) });
+    expect(asked.status, asked.text).toBe(201);
+    const geriatrician = await server.login('geriater@horsens.demo');
+    expect((await geriatrician.post(`/advice-requests/${asked.body.adviceRequest.id}/take`)).status).toBe(200);
+    const called = await geriatrician.post(`/advice-requests/${asked.body.adviceRequest.id}/call-back`);
+    expect(called.status, called.text).toBe(201);
+    return { asking, geriatrician, conferenceId: called.body.conference.id as string, ringing: called.body.ringing as boolean };
+  }
+
+  it('a call-back asked from a link rings her open page and also texts her own link to the number she gave, which opens the call', async () => {
+    const { asking, geriatrician, conferenceId, ringing } = await callBackAskedFromLink('+45 20 30 40 50');
+    expect(ringing).toBe(true);
+    expect((await asking.get('/call-back')).body).toEqual({ callBack: { conferenceId } });
+    const text = await sms.waitFor((message) => message.to === '+4520304050' && message.text.includes('ringer dig op på video nu'));
+    const messages = (await geriatrician.get(`/conferences/${conferenceId}/messages`)).body.messages as Array<{ purpose: string; recipient: string }>;
+    expect(messages.map((message) => [message.purpose, message.recipient])).toEqual([['call_back', '+4520304050']]);
+    // The link from the text message opens the call for her, let in already.
+    const viaText = await server.join(tokenOf(linkIn(text.text, server.samplan.url)));
+    const token = await viaText.post(`/conferences/${conferenceId}/room-token`);
+    expect(token.status, token.text).toBe(200);
+    expect(token.body.roomId).toBe(`conference:${conferenceId}`);
+  });
+
+  it('a call-back asked from a link without a number rings her open page and sends no text message', async () => {
+    const { asking, geriatrician, conferenceId, ringing } = await callBackAskedFromLink();
+    expect(ringing).toBe(true);
+    expect((await asking.get('/call-back')).body).toEqual({ callBack: { conferenceId } });
+    expect((await geriatrician.get(`/conferences/${conferenceId}/messages`)).body.messages).toEqual([]);
+    const row = await server.fresh.db.prisma.participant.findFirstOrThrow({ where: { conferenceId, sessionParticipantId: { not: null } } });
+    expect(row.tokenHash).toBeNull();
+  });
+
   it('only staff on the episode see the messages; guests and outsiders are refused', async () => {
     const { conferenceId, daughter } = await scheduleWithGuests();
     const guest = await server.join(tokenOf(daughter.joinLink?.path ?? ''));

@@ -13,6 +13,7 @@ import {
   ringingCallBackSchema,
   roomTokenResponseSchema,
 } from '@samplan/shared';
+import type { OutboxSettings } from '../../messages/outbox.ts';
 import { adviceQueue } from '../../record/advice/adviceQueue.ts';
 import { answerAdviceRequest, saveIsbarDraft, takeAdviceRequest } from '../../record/advice/answerAdvice.ts';
 import { callBackByVideo } from '../../record/advice/callBackByVideo.ts';
@@ -22,7 +23,7 @@ import { listEpisodeAdvice } from '../../record/advice/listEpisodeAdvice.ts';
 import type { RecordContext } from '../../record/context.ts';
 import { type AnyRoute, route } from '../route.ts';
 
-export function adviceRoutes(ctx: RecordContext & { secret: string }): AnyRoute[] {
+export function adviceRoutes(ctx: RecordContext & { secret: string; outbox: OutboxSettings }): AnyRoute[] {
   return [
     route({
       method: 'post',
