@@ -33,7 +33,8 @@ test('intake: the coordinator finds no patient by CPR, creates and admits her wi
   // The episode page: CPR masked, her daughter on record, the unit.
   await expect(coordinator.getByRole('heading', { level: 1, name: /Gudrun Hansen/ })).toBeVisible();
   await expect(coordinator.getByRole('heading', { level: 1 })).toContainText('020439-****');
-  await expect(coordinator.getByText('Birthe Hansen (datter, +45 20 11 22 33)')).toBeVisible();
+  const relativeRow = coordinator.getByRole('region', { name: staffDa.episode.relatives }).getByRole('listitem').filter({ hasText: 'Birthe Hansen' });
+  await expect(relativeRow).toContainText('datter, +45 20 11 22 33');
   await expect(coordinator.getByText('Medicinsk afsnit M3')).toBeVisible();
 
   // Screening: the recommendation shows while typing, the score is kept.
