@@ -14,14 +14,14 @@ import { MediaService } from './media/mediaService.ts';
 import { sealKeyOf } from './messages/joinLinkSeal.ts';
 import type { DeliveryWorker } from './messages/deliveryWorker.ts';
 import { startDelivery } from './messages/startDelivery.ts';
-import { CallPresence } from './plan/callPresence.ts';
-import { addDischargeTasks, closeVisitTask } from './plan/pathwayTasks.ts';
-import { PlanService } from './plan/planService.ts';
 import { type Clock, systemClock } from './record/clock.ts';
 import { admitToCall } from './record/conferences/admitToCall.ts';
+import { CallPresence } from './record/conferences/callPresence.ts';
+import { addDischargeTasks, closeVisitTask } from './record/plan/pathwayTasks.ts';
+import { planContext } from './record/plan/planContext.ts';
 import { excludeFromCall } from './signalling/callGroups.ts';
 import { noticeRecordChange, type RecordChange, ringGuest } from './signalling/recordNotices.ts';
-import { PlanSignalling } from './signalling/planSignalling.ts';
+import { PlanSignalling, sendAgreement, sendParties, sendRevision } from './signalling/planSignalling.ts';
 import { connectRedisAdapter, type RedisAdapter } from './signalling/redisAdapter.ts';
 import { attachSignalling } from './signalling/socketServer.ts';
 import type { SignallingServer } from './signalling/socketTypes.ts';
@@ -102,9 +102,10 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     throw error;
   }
   const principals = createPrincipalResolver({ db: database.prisma, secret: config.secret, secureCookies: config.secureCookies, now });
-  const plans = new PlanService(database.prisma, logger, now);
   const events = new DomainEvents((error, event) => logger.error({ err: error, event: event.type }, 'a consequence of a record change failed'));
-  const presence = new CallPresence(database.prisma, now, logger);
+  // The plan's use cases run with this server's queue of writes to each plan (record/plan/planContext.ts).
+  const plan = planContext({ db: database.prisma, now, events });
+  const presence = new CallPresence({ db: database.prisma, now, events }, logger);
   const record = {
     db: database.prisma,
     now,
@@ -119,11 +120,14 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     oidcClients: createOidcClients(),
     logger,
     publicUrl: config.publicUrl,
-    plans,
+    plan,
     turn: { urls: config.turnUrls, secret: config.turnSecret },
     outbox: { reminderLeadMs: config.reminderLeadMinutes * 60_000, sealKey: sealKeyOf(config.secret) },
   };
-  const metrics = config.metricsPort === undefined ? undefined : new Metrics({ media, plans, openAdviceRequests: () => openAdviceRequests(database) });
+  const metrics = config.metricsPort === undefined ? undefined : new Metrics({
+          media,
+          plans: { onPush: (listener) => events.subscribe('plan.pushed', listener) },
+          openAdviceRequests: () => openAdviceRequests(database) });
   const httpServer = createServer(
     createHttpApp({ config, media, logger, record, ...(redis ? { redisPing: redis.ping } : {}), ...(metrics ? { metrics } : {}) }),
   );
@@ -131,7 +135,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     media,
     config,
     logger,
-    plan: (server) => new PlanSignalling(server, plans, principals, { presence, logger }),
+    plan: new PlanSignalling(plan, principals),
     presence,
     admitToCall: (claims) => admitToCall(record, claims),
     principals,
@@ -139,9 +143,12 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   });
   events.subscribe('conference.closed', ({ conferenceId }) => media.closeRoom(conferenceMediaRoomId(conferenceId)));
   events.subscribe('participant.excluded', ({ participantId, reason }) => excludeFromCall(io, participantId, reason));
-  const pathway = { db: database.prisma, plans, logger };
-  events.subscribe('episode.discharged', (event) => addDischargeTasks(pathway, event));
-  events.subscribe('visit.recorded', (event) => closeVisitTask(pathway, event));
+  events.subscribe('episode.discharged', (event) => addDischargeTasks(plan, logger, event));
+  events.subscribe('visit.recorded', (event) => closeVisitTask(plan, event));
+  // What changed in a plan reaches those who have it open in a call; none of it holds up the answer to whoever changed it.
+  events.subscribe('plan.revised', (event) => sendRevision(io, event));
+  events.subscribe('plan.agreementGiven', (event) => void sendAgreement(io, database.prisma, logger, event));
+  events.subscribe('presence.changed', ({ conferenceId }) => void sendParties(io, database.prisma, logger, conferenceId));
   // Notices still on their way when the server closes are let finish first: the Redis adapter cannot publish once its client is closed.
   const sending = new Set<Promise<void>>();
   const changed = (change: RecordChange) => {
@@ -156,7 +163,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   events.subscribe('advice.changed', ({ episodeId }) => changed({ episodeId, change: 'advice' }));
   events.subscribe('conference.changed', ({ episodeId, conferenceId }) => changed({ episodeId, conferenceId, change: 'conference' }));
   events.subscribe('advice.calledBack', ({ guestParticipantId, conferenceId }) => ringGuest(io, guestParticipantId, conferenceId));
-  plans.onRevision(({ episodeId }) => {
+  events.subscribe('plan.revised', ({ episodeId }) => {
     changed({ episodeId, change: 'plan' }).catch((error: unknown) => logger.error({ err: error, episodeId }, 'screens not told of a plan revision'));
   });
   let port: number;

@@ -1,3 +1,5 @@
+import type { ActingRepresentation, AgreementParty, AgreementStatusView, Editor, PlanRevision } from '@samplan/shared';
+
 /**
  * What the record has done that other parts of the server must follow:
  * published by use cases after their transaction commits, subscribed to
@@ -37,7 +39,41 @@ export type DomainEvent =
    */
   | { type: 'advice.calledBack'; episodeId: string; adviceRequestId: string; conferenceId: string; guestParticipantId: string }
   /** E-mails or text messages were put in the outbox: this node's delivery worker looks now rather than at its next poll. */
-  | { type: 'messages.queued'; conferenceId: string };
+  | { type: 'messages.queued'; conferenceId: string }
+  /**
+   * A revision of an episode's plan was committed (a push, or a consequence of
+   * a discharge or a visit): those with the plan open get it, and the screens
+   * of those who may see the episode read again. `origin` is the connection
+   * that made it: it has its answer, so it is skipped.
+   */
+  | { type: 'plan.revised'; episodeId: string; conferenceId: string | null; revision: PlanRevision; origin: string | undefined }
+  /** A party agreed to the plan in a conference: those with its plan open there see where agreement stands now. */
+  | {
+      type: 'plan.agreementGiven';
+      episodeId: string;
+      conferenceId: string;
+      party: AgreementParty;
+      revision: number;
+      onBehalfAs: ActingRepresentation | null;
+      by: Editor;
+      agreement: AgreementStatusView;
+      origin: string | undefined;
+    }
+  /** A push to the plan ended, also when it was refused or failed: the operators' figures (operations/metrics.ts). */
+  | { type: 'plan.pushed'; outcome: PlanPushOutcome; rebased: boolean }
+  /**
+   * Someone entered or left a conference's call (record/conferences/callPresence.ts):
+   * who is present to agree to the plan may have changed.
+   */
+  | { type: 'presence.changed'; conferenceId: string };
+
+/**
+ * How a push ended: committed (a new revision), unchanged (nothing applied),
+ * conflict (answered CONFLICT: too far behind or too contended), failed
+ * (refused or broken). `rebased` on the event: it was integrated on top of
+ * revisions its sender had not seen.
+ */
+export type PlanPushOutcome = 'committed' | 'unchanged' | 'conflict' | 'failed';
 
 /** The stored visit kinds (prisma VisitKind). */
 export type VisitKindName = 'reception_visit' | 'follow_up_home_visit' | 'day_after_check';

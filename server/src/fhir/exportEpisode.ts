@@ -1,5 +1,5 @@
 import { SamplanError } from '@samplan/shared';
-import { grant } from '../plan/planAccess.ts';
+import { grant } from '../record/plan/planAccess.ts';
 import { auditOk } from '../record/audit.ts';
 import type { Caller, RecordContext } from '../record/context.ts';
 import { type CollectionBundle, episodeBundle } from './episodeBundle.ts';

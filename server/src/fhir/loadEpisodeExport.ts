@@ -136,7 +136,7 @@ const AGREEMENT = {
   participant: { select: { role: true, staffUserId: true, externalName: true, staffUser: { select: { name: true } } } },
 } as const;
 
-/** The yeses recorded with each conference's agreed version (plan/agreedPresence.ts), each once, oldest first. */
+/** The yeses recorded with each conference's agreed version (record/plan/agreedPresence.ts), each once, oldest first. */
 async function agreementsOf(db: DbClient, conferences: readonly { id: string; agreedRevisionId: string | null }[]): Promise<ExportedAgreement[]> {
   const agreed = conferences.flatMap((conference) => (conference.agreedRevisionId ? [{ conferenceId: conference.id, revisionId: conference.agreedRevisionId }] : []));
   if (agreed.length === 0) return [];

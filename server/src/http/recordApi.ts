@@ -6,7 +6,7 @@ import { openApiDocument } from './openapi.ts';
 import { joinRateLimiter, passwordLinkRateLimiter, type RateLimitConfig, signInRateLimiters } from './rateLimits.ts';
 import type { TurnSettings } from '../media/iceServers.ts';
 import type { DomainEventPublisher } from '../events/domainEvents.ts';
-import type { PlanService } from '../plan/planService.ts';
+import type { PlanContext } from '../record/plan/planContext.ts';
 import { fhirInOpenApi } from './fhirInOpenApi.ts';
 import { fhirRoutes } from './routes/fhirRoutes.ts';
 import { planRoutes } from './routes/planRoutes.ts';
@@ -38,8 +38,8 @@ export interface RecordApiDeps extends RateLimitConfig {
   secret: string;
   secureCookies: boolean;
   principals: PrincipalResolver;
-  /** The one plan service of this server: a push over REST reaches the callers of its episode too. */
-  plans: PlanService;
+  /** The plan's context on this server: a push over REST is queued with the pushes over sockets to the same plan. */
+  plan: PlanContext;
   /** Where use cases say what they did (a conference ended, a guest removed); app.ts wires the consequences. */
   events: DomainEventPublisher;
   turn: TurnSettings;
@@ -65,7 +65,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...relativeRoutes(record),
     ...visitRoutes(record),
     ...indicatorRoutes(record),
-    ...planRoutes(deps.plans),
+    ...planRoutes(deps.plan),
     ...fhirRoutes(record),
     ...adminRoutes(record),
     ...organisationRoutes(record),

@@ -3,8 +3,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMetricsServer } from '../http/metricsServer.ts';
 import type { WorkerUsage } from '../media/mediaService.ts';
-import type { PushOutcome } from '../plan/planService.ts';
-import { Metrics } from './metrics.ts';
+import { Metrics, type PushOutcome } from './metrics.ts';
 
 const STATS = { workers: 1, rooms: 2, peers: 5, routers: 2, transports: 10, producers: 8, consumers: 12 };
 

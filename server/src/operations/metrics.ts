@@ -1,10 +1,14 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { MediaService } from '../media/mediaService.ts';
-import type { PlanService } from '../plan/planService.ts';
+import type { PlanPushOutcome } from '../events/domainEvents.ts';
+
+/** How a care plan push ended (the `plan.pushed` event). */
+export type PushOutcome = { outcome: PlanPushOutcome; rebased: boolean };
 
 export type MetricsSources = {
   media: Pick<MediaService, 'stats' | 'workerUsage' | 'draining'>;
-  plans: Pick<PlanService, 'onPush'>;
+  /** Told how every push to this server's plans ended (app.ts: the `plan.pushed` event). */
+  plans: { onPush(listener: (push: PushOutcome) => void): void };
   /** Advice requests not yet answered, counted in the database at scrape time. */
   openAdviceRequests: () => Promise<{ waiting: number; taken: number }>;
 };

@@ -15,4 +15,9 @@ export interface Caller {
   readonly principal: Principal;
   /** "GET /api/episodes/:episodeId" — the route pattern, never the URL with its ids. */
   readonly via: string;
+  /**
+   * The socket the request came over, when it did: it gets its answer, so
+   * what the request changed is not sent back to it as a notice as well.
+   */
+  readonly origin?: string;
 }

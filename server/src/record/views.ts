@@ -196,7 +196,7 @@ export function conferenceView(row: ConferenceRow, forGuest: boolean): Conferenc
 
 const nameOf = (person: PersonRow) => person.staffUser?.name ?? person.externalName ?? '';
 
-/** The presence recorded with the conference's agreed revision (plan/agreedPresence.ts); null when none was. */
+/** The presence recorded with the conference's agreed revision (record/plan/agreedPresence.ts); null when none was. */
 function agreedWithOf(row: ConferenceRow): ConferenceView['agreedWith'] {
   const rows = row.agreedPresence.filter((presence) => presence.revision.id === row.agreedRevisionId);
   const first = rows[0];

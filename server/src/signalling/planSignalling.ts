@@ -8,10 +8,17 @@ import {
   SamplanError,
 } from '@samplan/shared';
 import type { Principal, PrincipalResolver } from '../auth/principal.ts';
-import { editorOf } from '../plan/authorship.ts';
+import type { DomainEventOf } from '../events/domainEvents.ts';
 import type { Logger } from '../logger.ts';
-import type { CallPresence } from '../plan/callPresence.ts';
-import type { PlanService } from '../plan/planService.ts';
+import type { Caller } from '../record/context.ts';
+import { agreeToPlan } from '../record/plan/agreeToPlan.ts';
+import { editorOf } from '../record/plan/authorship.ts';
+import { loadPlanConference } from '../record/plan/loadPlanConference.ts';
+import { openPlanInCall } from '../record/plan/openPlanInCall.ts';
+import type { PlanContext } from '../record/plan/planContext.ts';
+import { pushPlanEdits } from '../record/plan/pushPlanEdits.ts';
+import { readAgreementParties } from '../record/plan/readAgreementParties.ts';
+import type { DbClient } from '../store/database.ts';
 import type { SamplanSocket, SignallingServer } from './socketTypes.ts';
 
 /**
@@ -20,10 +27,39 @@ import type { SamplanSocket, SignallingServer } from './socketTypes.ts';
  * whoever made it and where) and the conference's (agreement, who is editing
  * what). Rooms go through the Socket.IO adapter, so with the Redis adapter a
  * revision committed on one server reaches the callers on all of them.
+ * What the record did reaches the rooms through the domain events app.ts
+ * subscribes to (sendRevision, sendAgreement, sendParties below).
  */
 
 const episodeRoom = (episodeId: string) => `plan:episode:${episodeId}`;
 const conferenceRoom = (conferenceId: string) => `plan:conference:${conferenceId}`;
+
+/** `plan.revised`: the pushing connection has its answer; everyone else with the episode's plan open gets the revision. */
+export function sendRevision(io: SignallingServer, { episodeId, origin, revision }: DomainEventOf<'plan.revised'>): void {
+  const room = io.to(episodeRoom(episodeId));
+  (origin === undefined ? room : room.except(origin)).emit('plan:revision', { revision });
+}
+
+/** `plan.agreementGiven`: the others in the conference see who agreed, then everyone gets the parties anew. */
+export async function sendAgreement(io: SignallingServer, db: DbClient, logger: Logger, event: DomainEventOf<'plan.agreementGiven'>): Promise<void> {
+  const { conferenceId, origin, party, revision, onBehalfAs, by, agreement } = event;
+  const room = io.to(conferenceRoom(conferenceId));
+  (origin === undefined ? room : room.except(origin)).emit('plan:agreement', { party, revision, onBehalfAs, by, agreement });
+  await sendParties(io, db, logger, conferenceId);
+}
+
+/**
+ * Everyone with the conference's plan open, the one who caused the change
+ * too, gets the new inputs at once and judges them with the same rule: no
+ * panel keeps showing an agreement that someone entering the call undid.
+ */
+export async function sendParties(io: SignallingServer, db: DbClient, logger: Logger, conferenceId: string): Promise<void> {
+  try {
+    io.to(conferenceRoom(conferenceId)).emit('plan:parties', await readAgreementParties(db, conferenceId));
+  } catch (error) {
+    logger.error({ err: error, conferenceId }, 'agreement parties not sent');
+  }
+}
 
 interface Opened {
   readonly episodeId: string;
@@ -56,73 +92,41 @@ class Presence {
   }
 }
 
+/** This server's plan connections: the record they reach and who is editing what. */
 export class PlanSignalling {
-  readonly #io: SignallingServer;
-  readonly #plans: PlanService;
+  readonly #plan: PlanContext;
   readonly #principals: Pick<PrincipalResolver, 'principalFromHandshake'>;
   readonly #presence = new Presence();
-  readonly #logger: Logger;
 
-  constructor(
-    io: SignallingServer,
-    plans: PlanService,
-    principals: Pick<PrincipalResolver, 'principalFromHandshake'>,
-    { presence, logger }: { presence: Pick<CallPresence, 'onChange'>; logger: Logger },
-  ) {
-    this.#io = io;
-    this.#plans = plans;
+  constructor(plan: PlanContext, principals: Pick<PrincipalResolver, 'principalFromHandshake'>) {
+    this.#plan = plan;
     this.#principals = principals;
-    this.#logger = logger;
-    presence.onChange((conferenceId) => void this.#sendParties(conferenceId));
-    // The pushing connection has its answer; everyone else gets the revision.
-    plans.onRevision(({ episodeId, origin, revision }) => {
-      const room = this.#io.to(episodeRoom(episodeId));
-      (origin === undefined ? room : room.except(origin)).emit('plan:revision', { revision });
-    });
-    plans.onAgreement(({ conferenceId, origin, party, revision, onBehalfAs, by, agreement }) => {
-      const room = this.#io.to(conferenceRoom(conferenceId));
-      (origin === undefined ? room : room.except(origin)).emit('plan:agreement', { party, revision, onBehalfAs, by, agreement });
-      void this.#sendParties(conferenceId);
-    });
-  }
-
-  /**
-   * Everyone with the conference's plan open, the one who caused the change
-   * too, gets the new inputs at once and judges them with the same rule: no
-   * panel keeps showing an agreement that someone entering the call undid.
-   */
-  async #sendParties(conferenceId: string): Promise<void> {
-    try {
-      this.#io.to(conferenceRoom(conferenceId)).emit('plan:parties', await this.#plans.parties(conferenceId));
-    } catch (error) {
-      this.#logger.error({ err: error, conferenceId }, 'agreement parties not sent');
-    }
   }
 
   connect(socket: PlanSocket): PlanConnection {
-    return new PlanConnection(socket, this.#plans, this.#principals, this.#presence);
+    return new PlanConnection(socket, this.#plan, this.#principals, this.#presence);
   }
 }
 
 /** One socket's plan: at most one conference's open at a time. */
 export class PlanConnection {
   readonly #socket: PlanSocket;
-  readonly #plans: PlanService;
+  readonly #plan: PlanContext;
   readonly #principals: Pick<PrincipalResolver, 'principalFromHandshake'>;
   readonly #presence: Presence;
   #opened: Opened | undefined;
 
-  constructor(socket: PlanSocket, plans: PlanService, principals: Pick<PrincipalResolver, 'principalFromHandshake'>, presence: Presence) {
+  constructor(socket: PlanSocket, plan: PlanContext, principals: Pick<PrincipalResolver, 'principalFromHandshake'>, presence: Presence) {
     this.#socket = socket;
-    this.#plans = plans;
+    this.#plan = plan;
     this.#principals = principals;
     this.#presence = presence;
   }
 
   async open(conferenceId: string): Promise<ResponseOf<'plan:open'>> {
     const principal = await this.#principal();
-    const conference = await this.#plans.conference(conferenceId);
-    const snapshot = await this.#plans.liveSnapshot(principal, { episodeId: conference.episodeId, conferenceId: conference.id, via: 'plan:open' });
+    const conference = await loadPlanConference(this.#plan.db, conferenceId);
+    const snapshot = await openPlanInCall(this.#plan, { principal, via: 'plan:open' }, conference);
     this.close();
     const editor = editorOf(principal);
     this.#opened = { episodeId: conference.episodeId, conferenceId: conference.id, editor };
@@ -132,12 +136,12 @@ export class PlanConnection {
 
   async push(push: PlanPush): Promise<PlanPushResult> {
     const { opened, principal } = await this.#require();
-    return this.#plans.push(principal, { episodeId: opened.episodeId, conferenceId: opened.conferenceId, via: 'plan:push', origin: this.#socket.id }, push);
+    return pushPlanEdits(this.#plan, this.#caller(principal, 'plan:push'), { episodeId: opened.episodeId, conferenceId: opened.conferenceId }, push);
   }
 
   async agree(revision: number, onBehalfOfPatient: boolean): Promise<AgreementStatusView> {
     const { opened, principal } = await this.#require();
-    return this.#plans.agree(principal, { conferenceId: opened.conferenceId, via: 'plan:agree', origin: this.#socket.id }, revision, onBehalfOfPatient);
+    return agreeToPlan(this.#plan, this.#caller(principal, 'plan:agree'), opened.conferenceId, revision, onBehalfOfPatient);
   }
 
   async focus(itemId: string | null): Promise<void> {
@@ -166,6 +170,11 @@ export class PlanConnection {
     const principal = await this.#principals.principalFromHandshake(this.#socket.handshake);
     if (principal === null) throw new SamplanError('UNAUTHORIZED', 'Sign in or open your conference link again.');
     return principal;
+  }
+
+  /** This socket as the caller: it gets its answer, so what it changed is not sent back to it. */
+  #caller(principal: Principal, via: string): Caller {
+    return { principal, via, origin: this.#socket.id };
   }
 
   async #require(): Promise<{ opened: Opened; principal: Principal }> {

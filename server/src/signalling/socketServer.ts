@@ -16,7 +16,7 @@ import { sameOriginAllowed } from '../auth/sameOrigin.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { MediaService } from '../media/mediaService.ts';
-import type { CallPresence } from '../plan/callPresence.ts';
+import type { CallPresence } from '../record/conferences/callPresence.ts';
 import type { PeerChannel } from '../media/notifications.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { type HandlerContext, handlers } from './handlers/index.ts';
@@ -62,8 +62,8 @@ export function attachSignalling(
     media: MediaService;
     config: Pick<Config, 'secret' | 'turnUrls' | 'turnSecret' | 'reconnectGraceMs' | 'publicUrl'>;
     logger: Logger;
-    /** Made with the server (it broadcasts through it); absent without a clinical record. */
-    plan?: (io: SignallingServer) => PlanSignalling;
+    /** The care plan in the call; absent without a clinical record. */
+    plan?: PlanSignalling;
     /** Records who is in each conference's call; absent without a clinical record. */
     presence?: CallPresence;
     /** Carries broadcasts to the other nodes (see redisAdapter.ts); absent on a single node. */
@@ -81,7 +81,7 @@ export function attachSignalling(
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
   const dispatcher = createDispatcher<HandlerContext>(handlers, logger);
-  const plan = deps.plan?.(io);
+  const { plan } = deps;
 
   // The session cookie rides along with any page's WebSocket to us: only Samplan's own pages may open one.
   io.use((socket, next) => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPushSchema } from '@samplan/shared';
-import { createLogger } from '@samplan/server/logger.ts';
-import { agreedRevisionFor } from '@samplan/server/plan/agreements.ts';
-import { PlanService } from '@samplan/server/plan/planService.ts';
+import { agreedRevisionFor } from '@samplan/server/record/plan/agreements.ts';
+import { planCalls } from './planCalls.ts';
 import { conferenceSelect, conferenceView } from '@samplan/server/record/views.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { addTask, createConferenceScene } from './fixtures.ts';
@@ -21,7 +20,7 @@ describe.each(DATABASE_KINDS)('agreement, each party for itself, on %s', (kind) 
   async function scene() {
     const { prisma } = fresh.db;
     const setup = await createConferenceScene(prisma);
-    const service = new PlanService(prisma, createLogger('silent'));
+    const service = planCalls(prisma);
     const agreeIn = { conferenceId: setup.conference.id, via: 'plan:agree' };
     await service.push(setup.nurse, { episodeId: setup.episode.id, conferenceId: setup.conference.id, via: 'plan:push' }, planPushSchema.parse({ baseRevision: 0, ops: [addTask(1)] }));
     // The geriatrician advises and is no party; the GP is not in this call.

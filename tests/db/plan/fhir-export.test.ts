@@ -4,8 +4,7 @@ import { planPushSchema, type PlanOperationInput } from '@samplan/shared';
 import { exportEpisode } from '@samplan/server/fhir/exportEpisode.ts';
 import { CPR_SYSTEM } from '@samplan/server/fhir/episodeBundle.ts';
 import { fhirIssues } from '@samplan/server/fhir/validate.ts';
-import { createLogger } from '@samplan/server/logger.ts';
-import { PlanService } from '@samplan/server/plan/planService.ts';
+import { planCalls } from './planCalls.ts';
 import { DomainEvents } from '@samplan/server/events/domainEvents.ts';
 import { systemClock } from '@samplan/server/record/clock.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
@@ -28,7 +27,7 @@ describe.each(DATABASE_KINDS)('FHIR R4 export of an episode on %s', (kind) => {
     const { prisma } = fresh.db;
     const scene = await createConferenceScene(prisma);
     const { nurse, homeNurse, karen, daughter, conference, episode, patient } = scene;
-    const plans = new PlanService(prisma, createLogger('silent'));
+    const plans = planCalls(prisma);
     const inCall = { episodeId: episode.id, conferenceId: conference.id, via: 'plan:push' };
     const push = (principal: typeof nurse | typeof karen, base: number, ops: PlanOperationInput[]) => plans.push(principal, inCall, planPushSchema.parse({ baseRevision: base, ops }));
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPushSchema, type ParticipantRole, type PlanOperationInput, type PlanPushResult } from '@samplan/shared';
 import type { Principal } from '@samplan/server/auth/principal.ts';
-import { createLogger } from '@samplan/server/logger.ts';
-import { PlanService, type EpisodeScope } from '@samplan/server/plan/planService.ts';
+import { type EpisodeScope, planCalls } from './planCalls.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { addTask, createConferenceScene, item } from './fixtures.ts';
 
@@ -11,8 +10,6 @@ import { addTask, createConferenceScene, item } from './fixtures.ts';
  * service on a real database: the section permissions, and the authorship
  * rule (shared/src/plan/authorship.ts) for goals and wishes.
  */
-
-const logger = createLogger('silent');
 
 type Party = 'patient' | 'relative' | 'hospital' | 'municipality' | 'gp' | 'geriatrician';
 /** What came back for one operation: landed, or the rejection's code. */
@@ -94,7 +91,7 @@ describe.each(DATABASE_KINDS)('who may change what in the plan, on %s', (kind) =
   async function scene() {
     const { prisma } = fresh.db;
     const setup = await createConferenceScene(prisma);
-    const service = new PlanService(prisma, logger);
+    const service = planCalls(prisma);
     const inCall: EpisodeScope = { episodeId: setup.episode.id, conferenceId: setup.conference.id, via: 'plan:push' };
     const push = async (principal: Principal, ops: PlanOperationInput[]) => {
       const { revision } = await service.snapshot(principal, inCall);

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPushSchema, type PlanOperationInput } from '@samplan/shared';
 import type { Principal } from '@samplan/server/auth/principal.ts';
-import { createLogger } from '@samplan/server/logger.ts';
-import { agreedRevisionFor } from '@samplan/server/plan/agreements.ts';
-import { PlanService, type EpisodeScope } from '@samplan/server/plan/planService.ts';
+import { agreedRevisionFor } from '@samplan/server/record/plan/agreements.ts';
+import { type EpisodeScope, type PlanCalls, planCalls } from './planCalls.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { addTask, addWish, createConferenceScene, item, setTask } from './fixtures.ts';
-
-const logger = createLogger('silent');
 
 describe.each(DATABASE_KINDS)('care plan service on %s', (kind) => {
   let fresh: FreshDatabase;
@@ -16,13 +13,13 @@ describe.each(DATABASE_KINDS)('care plan service on %s', (kind) => {
   });
   afterAll(() => fresh?.dispose());
 
-  const push = (service: PlanService, principal: Principal, scope: EpisodeScope, baseRevision: number, ops: PlanOperationInput[]) =>
+  const push = (service: PlanCalls, principal: Principal, scope: EpisodeScope, baseRevision: number, ops: PlanOperationInput[]) =>
     service.push(principal, scope, planPushSchema.parse({ baseRevision, ops }));
 
   async function scene() {
     const { prisma } = fresh.db;
     const setup = await createConferenceScene(prisma);
-    const service = new PlanService(prisma, logger);
+    const service = planCalls(prisma);
     const inCall: EpisodeScope = { episodeId: setup.episode.id, conferenceId: setup.conference.id, via: 'plan:push' };
     return { ...setup, prisma, service, inCall };
   }
@@ -89,7 +86,7 @@ describe.each(DATABASE_KINDS)('care plan service on %s', (kind) => {
 
   it('loses nothing when two servers push at once: each retries on top of the other, numbers stay contiguous', async () => {
     const { service, prisma, nurse, homeNurse, gp, inCall } = await scene();
-    const other = new PlanService(prisma, logger);
+    const other = planCalls(prisma);
     await push(service, nurse, inCall, 0, [addTask(1)]);
 
     const writers = [nurse, homeNurse, gp];

@@ -1,9 +1,13 @@
 import { agreementStatusSchema, episodeParamsSchema, planHistoryQuerySchema, planHistoryResponseSchema, planPushResultSchema, planPushSchema, planSnapshotSchema } from '@samplan/shared';
-import type { PlanService } from '../../plan/planService.ts';
+import type { PlanContext } from '../../record/plan/planContext.ts';
+import { pushPlanEdits } from '../../record/plan/pushPlanEdits.ts';
+import { readAgreement } from '../../record/plan/readAgreement.ts';
+import { readPlan } from '../../record/plan/readPlan.ts';
+import { readPlanHistory } from '../../record/plan/readPlanHistory.ts';
 import { type AnyRoute, route } from '../route.ts';
 
 /** The plan outside a call; in a call the same operations go over Socket.IO (plan:open, plan:push). */
-export function planRoutes(plans: PlanService): AnyRoute[] {
+export function planRoutes(plan: PlanContext): AnyRoute[] {
   return [
     route({
       method: 'get',
@@ -13,7 +17,7 @@ export function planRoutes(plans: PlanService): AnyRoute[] {
       access: 'signed-in',
       params: episodeParamsSchema,
       response: planSnapshotSchema,
-      handler: ({ caller, params }) => plans.snapshot(caller.principal, { episodeId: params.episodeId, via: caller.via }),
+      handler: ({ caller, params }) => readPlan(plan, caller, { episodeId: params.episodeId }),
     }),
     route({
       method: 'get',
@@ -24,7 +28,7 @@ export function planRoutes(plans: PlanService): AnyRoute[] {
       params: episodeParamsSchema,
       query: planHistoryQuerySchema,
       response: planHistoryResponseSchema,
-      handler: async ({ caller, params, query }) => ({ revisions: await plans.history(caller.principal, { episodeId: params.episodeId, via: caller.via }, query) }),
+      handler: async ({ caller, params, query }) => ({ revisions: await readPlanHistory(plan, caller, { episodeId: params.episodeId }, query) }),
     }),
     route({
       method: 'get',
@@ -34,7 +38,7 @@ export function planRoutes(plans: PlanService): AnyRoute[] {
       access: 'signed-in',
       params: episodeParamsSchema,
       response: agreementStatusSchema,
-      handler: ({ caller, params }) => plans.agreement(caller.principal, { episodeId: params.episodeId, via: caller.via }),
+      handler: ({ caller, params }) => readAgreement(plan, caller, { episodeId: params.episodeId }),
     }),
     route({
       method: 'post',
@@ -45,7 +49,7 @@ export function planRoutes(plans: PlanService): AnyRoute[] {
       params: episodeParamsSchema,
       body: planPushSchema,
       response: planPushResultSchema,
-      handler: ({ caller, params, body }) => plans.push(caller.principal, { episodeId: params.episodeId, via: caller.via }, body),
+      handler: ({ caller, params, body }) => pushPlanEdits(plan, caller, { episodeId: params.episodeId }, body),
     }),
   ];
 }

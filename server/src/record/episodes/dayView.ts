@@ -1,6 +1,6 @@
 import { adviceWindowAt, type DayView, myTasks, followUpVisitDue, FOLLOW_UP_HOME_VISIT_FROM, receptionVisitDue, RECEPTION_VISIT_HOURS, startOfLocalDay } from '@samplan/shared';
 import type { StaffPrincipal } from '../../auth/principal.ts';
-import { headDocumentsOf } from '../../plan/revisions.ts';
+import { headDocumentsOf } from '../plan/revisions.ts';
 import { auditListed } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
 import { patientRef } from '../views.ts';

@@ -1,7 +1,7 @@
 import type { ConferenceRoomClaims } from '../../auth/roomToken.ts';
 import type { Config } from '../../config.ts';
 import type { MediaService } from '../../media/mediaService.ts';
-import type { CallPresence } from '../../plan/callPresence.ts';
+import type { CallPresence } from '../../record/conferences/callPresence.ts';
 import type { Handlers } from '../dispatcher.ts';
 import type { Session } from '../socketSession.ts';
 import type { PlanConnection } from '../planSignalling.ts';

@@ -1,7 +1,7 @@
 import { actingRepresentationSchema, type AgreeingPerson, agreementPartySchema, CONFERENCE_OVER_STATUSES, participantRoleSchema, representationSchema } from '@samplan/shared';
 import { z } from 'zod';
-import type { DbClient } from '../store/database.ts';
-import type { EpisodeRef } from '../record/access.ts';
+import type { DbClient } from '../../store/database.ts';
+import type { EpisodeRef } from '../access.ts';
 
 /**
  * Everything a read of the plan needs, in one round trip: the episode and

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ParticipantPrincipal, StaffPrincipal } from '../auth/principal.ts';
+import type { ParticipantPrincipal, StaffPrincipal } from '../../auth/principal.ts';
 import { editorOf, storedEditor } from './authorship.ts';
 
 const session = { sub: '', kind: 'staff', jti: '', auth_time: 0, iat: 0, exp: 0 } as unknown as StaffPrincipal['session'];

@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { dischargeTaskOps, visitTaskOps } from '@samplan/shared';
-import type { DomainEventOf } from '../events/domainEvents.ts';
-import type { Logger } from '../logger.ts';
-import type { Db } from '../store/database.ts';
-import type { PlanService } from './planService.ts';
+import type { DomainEventOf } from '../../events/domainEvents.ts';
+import type { Logger } from '../../logger.ts';
+import { applyPlanConsequence } from './applyPlanConsequence.ts';
+import type { PlanContext } from './planContext.ts';
 
 /**
  * The pathway in the plan (shared/src/plan/pathwayTasks.ts): a discharge
  * puts the reception visit and the follow-up home visit in the plan, for the
  * home nurses of the patient's municipality; recording a visit marks its task
- * done. Both are revisions of the plan like any other (PlanService's queue,
- * retry and broadcast), authored by whoever recorded the discharge or visit.
+ * done. Both are revisions of the plan like any other (applyPlanConsequence.ts:
+ * the same queue and retry, and `plan.revised`), authored by whoever recorded the discharge or visit.
  */
 
-interface PathwayDeps {
-  readonly db: Db;
-  readonly plans: Pick<PlanService, 'applyConsequence'>;
-  readonly logger: Logger;
-}
-
-export async function addDischargeTasks({ db, plans, logger }: PathwayDeps, event: DomainEventOf<'episode.discharged'>): Promise<void> {
-  const episode = await db.episode.findUniqueOrThrow({
+export async function addDischargeTasks(ctx: PlanContext, logger: Logger, event: DomainEventOf<'episode.discharged'>): Promise<void> {
+  const episode = await ctx.db.episode.findUniqueOrThrow({
     where: { id: event.episodeId },
     select: { dischargeRecordedById: true, patient: { select: { homeMunicipality: { select: { name: true } } } } },
   });
@@ -30,7 +24,7 @@ export async function addDischargeTasks({ db, plans, logger }: PathwayDeps, even
     return;
   }
   const homeCare = { role: 'municipality' as const, organisation: episode.patient.homeMunicipality.name };
-  await plans.applyConsequence({
+  await applyPlanConsequence(ctx, {
     episodeId: event.episodeId,
     staffId: episode.dischargeRecordedById,
     via: 'event:episode.discharged',
@@ -38,8 +32,8 @@ export async function addDischargeTasks({ db, plans, logger }: PathwayDeps, even
   });
 }
 
-export async function closeVisitTask({ plans }: Pick<PathwayDeps, 'plans'>, event: DomainEventOf<'visit.recorded'>): Promise<void> {
-  await plans.applyConsequence({
+export async function closeVisitTask(ctx: PlanContext, event: DomainEventOf<'visit.recorded'>): Promise<void> {
+  await applyPlanConsequence(ctx, {
     episodeId: event.episodeId,
     staffId: event.recordedByStaffId,
     via: 'event:visit.recorded',

@@ -1,5 +1,5 @@
 import { type AgreementParties, agreementOfParties, type AgreementStatusView, isRelativeParty, ownPartyOf, presentParties, type RelativeParty } from '@samplan/shared';
-import type { DbClient } from '../store/database.ts';
+import type { DbClient } from '../../store/database.ts';
 import type { PlanState } from './planState.ts';
 import type { ContentIndex } from './revisions.ts';
 

@@ -1,6 +1,6 @@
 import { changesPlanContent, emptyPlan, planDocumentSchema, planOperationSchema, type PlanDocument, type PlanRevision } from '@samplan/shared';
 import { z } from 'zod';
-import type { DbClient } from '../store/database.ts';
+import type { DbClient } from '../../store/database.ts';
 import { storedEditor } from './authorship.ts';
 
 /**

@@ -1,6 +1,8 @@
 import { type Action, recordIdSchema } from '@samplan/shared';
-import { allowedFor, type EpisodeRef, loadEpisodeRef, requireEpisodeAccess } from '../record/access.ts';
-import type { Caller, RecordContext } from '../record/context.ts';
+import { allowedFor, type EpisodeRef, loadEpisodeRef, requireEpisodeAccess } from '../access.ts';
+import { auditDenied, auditOk } from '../audit.ts';
+import type { Caller, RecordContext } from '../context.ts';
+import type { DbClient } from '../../store/database.ts';
 
 /** What a checked plan request carries on: the episode and everything the person may do in it (for the client's controls). */
 export interface Granted {
@@ -27,4 +29,21 @@ export async function grantOn(ctx: Pick<RecordContext, 'db' | 'now'>, caller: Ca
 
 export async function grant(ctx: Pick<RecordContext, 'db' | 'now'>, caller: Caller, episodeId: string, check: PlanAccessCheck): Promise<Granted> {
   return grantOn(ctx, caller, isRecordId(episodeId) ? await loadEpisodeRef(ctx.db, episodeId) : null, check);
+}
+
+/** Where in the record a plan request is made: the episode, and the conference when it is made in one (its revisions link to it). */
+export interface PlanPlace {
+  readonly episodeId: string;
+  readonly conferenceId?: string;
+}
+
+/** The check of a plan request made at `place`: a link reaches only its own conference. */
+export function planCheck(place: PlanPlace, action: 'plan:read' | 'plan:agree', verb: string, resourceType: string): PlanAccessCheck {
+  return { action, audit: { action: verb, resourceType }, ...(place.conferenceId === undefined ? {} : { conferenceId: place.conferenceId }) };
+}
+
+/** A plan act's audit row, for the patient of the episode granted; pass the write's transaction so both commit or neither. */
+export function auditPlan(db: DbClient, caller: Caller, granted: Granted, { outcome, ...act }: { action: string; resourceType: string; resourceId: string | null; outcome: 'ok' | 'denied' }) {
+  const audited = { ...act, patientId: granted.episode.patientId };
+  return outcome === 'ok' ? auditOk(db, caller, audited) : auditDenied(db, caller, audited);
 }

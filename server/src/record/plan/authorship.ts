@@ -1,6 +1,6 @@
 import type { Editor, ParticipantRole, StaffSector } from '@samplan/shared';
-import type { Principal } from '../auth/principal.ts';
-import type { Sector, StaffRole } from '../store/generated/enums.ts';
+import type { Principal } from '../../auth/principal.ts';
+import type { Sector, StaffRole } from '../../store/generated/enums.ts';
 
 /**
  * Who wrote a revision or said yes, in the forms the plan needs: the editor

@@ -1,6 +1,6 @@
 import { ownPartyOf, representsPatient } from '@samplan/shared';
-import type { DbTransaction } from '../store/database.ts';
-import { IN_CALL_NOW } from './callPresence.ts';
+import type { DbTransaction } from '../../store/database.ts';
+import { IN_CALL_NOW } from '../conferences/callPresence.ts';
 
 /**
  * When a conference records a revision as agreed by all present, it also

@@ -1,9 +1,8 @@
 import { CONFERENCE_OVER_STATUSES } from '@samplan/shared';
-import type { ConferenceRoomClaims, RoomTokenClaims } from '../auth/roomToken.ts';
-import type { Logger } from '../logger.ts';
-import { KeyedQueue } from '../concurrency/keyedQueue.ts';
-import type { Clock } from '../record/clock.ts';
-import type { Db } from '../store/database.ts';
+import type { ConferenceRoomClaims, RoomTokenClaims } from '../../auth/roomToken.ts';
+import type { Logger } from '../../logger.ts';
+import { KeyedQueue } from '../../concurrency/keyedQueue.ts';
+import type { RecordContext } from '../context.ts';
 
 /** What presence needs of a media peer: its id (a resumed connection keeps it) and word when it is gone for good. */
 export interface DepartingPeer {
@@ -11,7 +10,7 @@ export interface DepartingPeer {
   onDeparture(listener: () => void): void;
 }
 
-/** A participant in the call now, by the rows this class keeps (plan/planState.ts says the same in SQL). */
+/** A participant in the call now, by the rows this class keeps (record/plan/planState.ts says the same in SQL). */
 export const IN_CALL_NOW = { lobbyState: 'admitted', joinedAt: { not: null }, leftAt: null } as const;
 
 interface InCall {
@@ -21,7 +20,7 @@ interface InCall {
 
 /**
  * Who is in a conference's call, kept where every server reads it: the
- * participant row (plan/planState.ts counts admitted rows with joinedAt set
+ * participant row (record/plan/planState.ts counts admitted rows with joinedAt set
  * and leftAt null). A peer entering the media room clears leftAt; its
  * departure (left, reconnect grace ran out, room closed) sets it. People leave
  * and come back (a reload, another device), so leftAt says when they last
@@ -34,25 +33,19 @@ interface InCall {
  * Her first room token (record/conferences/issueRoomToken.ts) sets joinedAt
  * already, so for the seconds between token and entering she counts as
  * present; she is told of nothing then, and everyone hears it when she enters.
+ *
+ * After each change it publishes `presence.changed`: who may agree to the
+ * plan in that conference may be someone else now.
  */
 export class CallPresence {
-  readonly #db: Db;
-  readonly #now: Clock;
+  readonly #ctx: RecordContext;
   readonly #logger: Logger;
   readonly #queue = new KeyedQueue();
   readonly #peers = new Map<string, Set<string>>();
-  readonly #listeners = new Set<(conferenceId: string) => void>();
 
-  constructor(db: Db, now: Clock, logger: Logger) {
-    this.#db = db;
-    this.#now = now;
+  constructor(ctx: RecordContext, logger: Logger) {
+    this.#ctx = ctx;
     this.#logger = logger.child({ component: 'call-presence' });
-  }
-
-  /** Told, after the row is written, that who is present in a conference may have changed. */
-  onChange(listener: (conferenceId: string) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
   }
 
   /** A peer entered the media room of a record conference (demo rooms carry no conference); resolves once she counts as present. */
@@ -79,27 +72,22 @@ export class CallPresence {
       try {
         const row = who.principal.kind === 'participant' ? { id: who.principal.participantId } : { staffUserId: who.principal.staffId };
         const where = { ...row, conferenceId: who.conferenceId };
-        const now = this.#now();
+        const { db } = this.#ctx;
+        const now = this.#ctx.now();
         if (change === 'entered') {
           // The record of a conference that is over stays as it ended, whatever a late peer does.
           const admitted = { ...where, lobbyState: 'admitted' as const, conference: { status: { notIn: [...CONFERENCE_OVER_STATUSES] } } };
-          await this.#db.participant.updateMany({ where: { ...admitted, joinedAt: null }, data: { joinedAt: now } });
-          await this.#db.participant.updateMany({ where: { ...admitted, leftAt: { not: null } }, data: { leftAt: null } });
+          await db.participant.updateMany({ where: { ...admitted, joinedAt: null }, data: { joinedAt: now } });
+          await db.participant.updateMany({ where: { ...admitted, leftAt: { not: null } }, data: { leftAt: null } });
         } else {
-          await this.#db.participant.updateMany({ where: { ...where, joinedAt: { not: null }, leftAt: null }, data: { leftAt: now } });
+          await db.participant.updateMany({ where: { ...where, joinedAt: { not: null }, leftAt: null }, data: { leftAt: now } });
         }
       } catch (error) {
         this.#logger.error({ err: error, conferenceId: who.conferenceId, change }, 'presence not recorded');
         return;
       }
       // Always told, also when the row did not change: a first room token already set joinedAt, and nobody heard of it then.
-      for (const listener of this.#listeners) {
-        try {
-          listener(who.conferenceId);
-        } catch (error) {
-          this.#logger.error({ err: error }, 'presence listener failed');
-        }
-      }
+      await this.#ctx.events.publish({ type: 'presence.changed', conferenceId: who.conferenceId });
     });
   }
 }
