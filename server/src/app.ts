@@ -124,10 +124,10 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     turn: { urls: config.turnUrls, secret: config.turnSecret },
     outbox: { reminderLeadMs: config.reminderLeadMinutes * 60_000, sealKey: sealKeyOf(config.secret) },
   };
-  const metrics = config.metricsPort === undefined ? undefined : new Metrics({
-          media,
-          plans: { onPush: (listener) => events.subscribe('plan.pushed', listener) },
-          openAdviceRequests: () => openAdviceRequests(database) });
+  const metrics =
+    config.metricsPort === undefined
+      ? undefined
+      : new Metrics({ media, plans: { onPush: (listener) => events.subscribe('plan.pushed', listener) }, openAdviceRequests: () => openAdviceRequests(database) });
   const httpServer = createServer(
     createHttpApp({ config, media, logger, record, ...(redis ? { redisPing: redis.ping } : {}), ...(metrics ? { metrics } : {}) }),
   );
