@@ -10,6 +10,7 @@ export * from './protocol/plan.ts';
 export * from './protocol/day.ts';
 export * from './api/plan.ts';
 export * from './api/planFhir.ts';
+export * from './api/fhirIn.ts';
 export * from './domain/copenhagenTime.ts';
 export * from './domain/episode.ts';
 export * from './domain/adviceWindow.ts';

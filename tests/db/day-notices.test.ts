@@ -4,7 +4,7 @@ import type { DayChanged } from '@samplan/shared';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
 import { startTestRedis, type TestRedis } from '../support/redis.ts';
 import { addTask, createConferenceScene, TEST_SECRET } from './plan/fixtures.ts';
-import { connectClient, ok, type PlanClient, startPlanServer } from './plan/planServer.ts';
+import { connectClient, ok, type PlanClient, planServerSuite } from './plan/planServer.ts';
 import { startTestSamplan } from '../support/samplan.ts';
 
 /*
@@ -58,42 +58,25 @@ async function discharge(db: FreshDatabase['db'], events: RunningSamplan['events
 }
 
 describe.each(DATABASE_KINDS)('day views told of changes, on %s', (kind) => {
-  let fresh: FreshDatabase;
-  let server: Awaited<ReturnType<typeof startPlanServer>>;
-  const sockets: PlanClient[] = [];
-  beforeAll(async () => {
-    fresh = await openFreshDatabase(kind);
-    server = await startPlanServer(fresh.db);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await server?.close();
-    await fresh?.dispose();
-  });
-
-  const connect = async (cookie: string) => {
-    const socket = await connectClient(server.url, cookie);
-    sockets.push(socket);
-    return socket;
-  };
+  const suite = planServerSuite(kind);
 
   it('a discharge reaches the care team’s organisations, not another municipality nor the patient', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
-    const [homeNurse, gp, outsider, karen] = await Promise.all([connect(scene.homeNurse.cookie), connect(scene.gp.cookie), connect(scene.outsider.cookie), connect(scene.karen.cookie)]);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
+    const [homeNurse, gp, outsider, karen] = await Promise.all([suite.connect(scene.homeNurse.cookie), suite.connect(scene.gp.cookie), suite.connect(scene.outsider.cookie), suite.connect(scene.karen.cookie)]);
     const [outsiderSaw, karenSaw] = [notices(outsider), notices(karen)];
     const told = [nextNotice(homeNurse), nextNotice(gp)];
 
-    await discharge(fresh.db, server.events, scene);
+    await discharge(suite.fresh.db, suite.server.events, scene);
     expect(await Promise.all(told)).toEqual([{ change: 'discharged' }, { change: 'discharged' }]);
-    await settled(server, [outsider, karen]);
+    await settled(suite.server, [outsider, karen]);
     expect(outsiderSaw).toEqual([{ change: 'advice' }]);
     expect(karenSaw).toEqual([{ change: 'advice' }]);
   });
 
   it('a plan revision, an admission and a visit tell the care team too', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
-    const homeNurse = await connect(scene.homeNurse.cookie);
-    const nurse = await connect(scene.nurse.cookie);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
+    const homeNurse = await suite.connect(scene.homeNurse.cookie);
+    const nurse = await suite.connect(scene.nurse.cookie);
     await ok(nurse, 'plan:open', { conferenceId: scene.conference.id });
 
     const afterPush = nextNotice(homeNurse);
@@ -101,11 +84,11 @@ describe.each(DATABASE_KINDS)('day views told of changes, on %s', (kind) => {
     expect(await afterPush).toEqual({ change: 'plan' });
 
     const afterAdmission = nextNotice(homeNurse);
-    await server.events.publish({ type: 'episode.admitted', episodeId: scene.episode.id, patientId: scene.patient.id });
+    await suite.server.events.publish({ type: 'episode.admitted', episodeId: scene.episode.id, patientId: scene.patient.id });
     expect(await afterAdmission).toEqual({ change: 'admitted' });
 
     const afterVisit = nextNotice(homeNurse);
-    await server.events.publish({ type: 'visit.recorded', episodeId: scene.episode.id, visitId: scene.episode.id, kind: 'day_after_check', performedAt: new Date(), recordedByStaffId: scene.homeNurse.staffId });
+    await suite.server.events.publish({ type: 'visit.recorded', episodeId: scene.episode.id, visitId: scene.episode.id, kind: 'day_after_check', performedAt: new Date(), recordedByStaffId: scene.homeNurse.staffId });
     expect(await afterVisit).toEqual({ change: 'visit' });
   });
 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../support/database-targets.ts';
 import { addTask, createConferenceScene, item } from './plan/fixtures.ts';
-import { connectClient, ok, type PlanClient, startPlanServer } from './plan/planServer.ts';
+import { ok, planServerSuite } from './plan/planServer.ts';
 
 /*
  * "My tasks" come with GET /api/day: the open plan tasks named to me or to my
@@ -11,29 +11,17 @@ import { connectClient, ok, type PlanClient, startPlanServer } from './plan/plan
  */
 
 describe.each(DATABASE_KINDS)('my tasks on the day view, on %s', (kind) => {
-  let fresh: FreshDatabase;
-  let server: Awaited<ReturnType<typeof startPlanServer>>;
-  const sockets: PlanClient[] = [];
-  beforeAll(async () => {
-    fresh = await openFreshDatabase(kind);
-    server = await startPlanServer(fresh.db);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await server?.close();
-    await fresh?.dispose();
-  });
+  const suite = planServerSuite(kind);
 
   const day = async (cookie: string) => {
-    const response = await fetch(`${server.url}/api/day`, { headers: { cookie } });
+    const response = await fetch(`${suite.server.url}/api/day`, { headers: { cookie } });
     expect(response.status).toBe(200);
     return response.json();
   };
 
   it('the home nurse gets her organisation’s and her own open tasks, soonest first; the ward nurse and an outsider do not', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
-    const nurse = await connectClient(server.url, scene.nurse.cookie);
-    sockets.push(nurse);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
+    const nurse = await suite.connect(scene.nurse.cookie);
     await ok(nurse, 'plan:open', { conferenceId: scene.conference.id });
     const ours = addTask(1, 'Bestil rollator');
     const mine = { op: 'add', section: 'tasks', item: { id: item(2), what: 'Modtagebesøg', responsible: { role: 'municipality', organisation: 'Hjemmeplejen Vest', person: 'Anna Holm' }, due: '2026-03-11T09:00:00.000Z', status: 'open' } } as const;
@@ -54,16 +42,15 @@ describe.each(DATABASE_KINDS)('my tasks on the day view, on %s', (kind) => {
   });
 
   it('one GET /api/day is one "read day view" row in the patient’s trail, and no plan read', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
-    const nurse = await connectClient(server.url, scene.nurse.cookie);
-    sockets.push(nurse);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
+    const nurse = await suite.connect(scene.nurse.cookie);
     await ok(nurse, 'plan:open', { conferenceId: scene.conference.id });
     await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1, 'Bestil rollator')] });
     const before = new Date();
 
     expect((await day(scene.homeNurse.cookie)).myTasks).toHaveLength(1);
 
-    const trail = await fresh.db.prisma.auditEvent.findMany({ where: { actorId: scene.homeNurse.staffId, at: { gte: before } } });
+    const trail = await suite.fresh.db.prisma.auditEvent.findMany({ where: { actorId: scene.homeNurse.staffId, at: { gte: before } } });
     expect(trail.map((row) => ({ action: row.action, resourceType: row.resourceType, resourceId: row.resourceId, patientId: row.patientId, via: row.via, outcome: row.outcome }))).toEqual([
       { action: 'read day view', resourceType: 'Episode', resourceId: scene.episode.id, patientId: scene.patient.id, via: 'GET /api/day', outcome: 'ok' },
     ]);

@@ -8,7 +8,7 @@ import { startTestRedis, type TestRedis } from '../support/redis.ts';
 import { uniqueLogin } from '../support/record-fixtures.ts';
 import { startTestSamplan } from '../support/samplan.ts';
 import { createConferenceScene, signIn, TEST_SECRET } from './plan/fixtures.ts';
-import { connectClient, type PlanClient, startPlanServer } from './plan/planServer.ts';
+import { connectClient, type PlanClient, planServerSuite } from './plan/planServer.ts';
 
 /*
  * "Live, not polled": a guest arriving in a lobby, a conference scheduled, an
@@ -80,40 +80,23 @@ async function invitedRelative(db: FreshDatabase['db'], scene: Scene) {
 }
 
 describe.each(DATABASE_KINDS)('screens told of record changes, on %s', (kind) => {
-  let fresh: FreshDatabase;
-  let server: Awaited<ReturnType<typeof startPlanServer>>;
-  const sockets: PlanClient[] = [];
-  beforeAll(async () => {
-    fresh = await openFreshDatabase(kind);
-    server = await startPlanServer(fresh.db);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await server?.close();
-    await fresh?.dispose();
-  });
-  const connect = async (cookie: string) => {
-    const socket = await connectClient(server.url, cookie);
-    sockets.push(socket);
-    return socket;
-  };
-
+  const suite = planServerSuite(kind);
   it('a relative opening her link reaches the lobby and day views of the care team, not an outsider, the team off duty for it, nor another guest', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
-    const geriatrician = await teamGeriatrician(fresh.db);
-    const relative = await invitedRelative(fresh.db, scene);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
+    const geriatrician = await teamGeriatrician(suite.fresh.db);
+    const relative = await invitedRelative(suite.fresh.db, scene);
     const [nurse, homeNurse, outsider, team, karen] = await Promise.all([
-      connect(scene.nurse.cookie),
-      connect(scene.homeNurse.cookie),
-      connect(scene.outsider.cookie),
-      connect(geriatrician.cookie),
-      connect(scene.karen.cookie),
+      suite.connect(scene.nurse.cookie),
+      suite.connect(scene.homeNurse.cookie),
+      suite.connect(scene.outsider.cookie),
+      suite.connect(geriatrician.cookie),
+      suite.connect(scene.karen.cookie),
     ]);
     const seen = [nurse, homeNurse, outsider, team, karen].map(noticesOf);
 
-    const opened = await api(server.url, null, 'POST', `/join/${relative.token}`);
+    const opened = await api(suite.server.url, null, 'POST', `/join/${relative.token}`);
     expect(opened.status).toBe(200);
-    await settled(server, [nurse, homeNurse, outsider, team, karen]);
+    await settled(suite.server, [nurse, homeNurse, outsider, team, karen]);
 
     const arrived = [
       { name: 'day:changed', payload: { change: 'conference' } },
@@ -129,21 +112,21 @@ describe.each(DATABASE_KINDS)('screens told of record changes, on %s', (kind) =>
     expect(karenSaw).toEqual([]);
 
     // Opening the link again is no new arrival.
-    await api(server.url, null, 'POST', `/join/${relative.token}`);
-    await settled(server, [nurse]);
+    await api(suite.server.url, null, 'POST', `/join/${relative.token}`);
+    await settled(suite.server, [nurse]);
     expect(withoutMarkers(seen[0]!)).toEqual(arrived);
   });
 
   it('once she is home the geriatric team sees her episode change too; a conference scheduled reaches them', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
-    await homeWithVideoConsent(fresh.db, scene);
-    const geriatrician = await teamGeriatrician(fresh.db);
-    const [team, outsider] = await Promise.all([connect(geriatrician.cookie), connect(scene.outsider.cookie)]);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
+    await homeWithVideoConsent(suite.fresh.db, scene);
+    const geriatrician = await teamGeriatrician(suite.fresh.db);
+    const [team, outsider] = await Promise.all([suite.connect(geriatrician.cookie), suite.connect(scene.outsider.cookie)]);
     const [teamSaw, outsiderSaw] = [noticesOf(team), noticesOf(outsider)];
 
-    const scheduled = await api(server.url, scene.nurse.cookie, 'POST', `/episodes/${scene.episode.id}/conferences`, { kind: 'follow_up' });
+    const scheduled = await api(suite.server.url, scene.nurse.cookie, 'POST', `/episodes/${scene.episode.id}/conferences`, { kind: 'follow_up' });
     expect(scheduled.status).toBe(201);
-    await settled(server, [team, outsider]);
+    await settled(suite.server, [team, outsider]);
     expect(withoutMarkers(teamSaw)).toEqual([
       { name: 'day:changed', payload: { change: 'conference' } },
       { name: 'episode:changed', payload: { episodeId: scene.episode.id, change: 'conference' } },
@@ -153,14 +136,14 @@ describe.each(DATABASE_KINDS)('screens told of record changes, on %s', (kind) =>
   });
 
   it('a video call-back rings on the asking relative’s own page, and only her session gets into the call made for her', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
-    await homeWithVideoConsent(fresh.db, scene);
-    const geriatrician = await teamGeriatrician(fresh.db);
-    const [daughter, karen, team] = await Promise.all([connect(scene.daughter.cookie), connect(scene.karen.cookie), connect(geriatrician.cookie)]);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
+    await homeWithVideoConsent(suite.fresh.db, scene);
+    const geriatrician = await teamGeriatrician(suite.fresh.db);
+    const [daughter, karen, team] = await Promise.all([suite.connect(scene.daughter.cookie), suite.connect(scene.karen.cookie), suite.connect(geriatrician.cookie)]);
     const [daughterSaw, karenSaw] = [noticesOf(daughter), noticesOf(karen)];
     const teamToldOfAdvice = new Promise((resolve) => team.on('day:changed', (notice) => notice.change === 'advice' && resolve(notice)));
 
-    const asked = await api(server.url, scene.daughter.cookie, 'POST', `/episodes/${scene.episode.id}/advice-requests`, {
+    const asked = await api(suite.server.url, scene.daughter.cookie, 'POST', `/episodes/${scene.episode.id}/advice-requests`, {
       channel: 'video',
       question: 'Mor er mere forvirret end i går.',
       urgency: 'urgent',
@@ -168,10 +151,10 @@ describe.each(DATABASE_KINDS)('screens told of record changes, on %s', (kind) =>
     });
     expect(asked.status).toBe(201);
     await teamToldOfAdvice;
-    expect(await api(server.url, scene.daughter.cookie, 'GET', '/call-back')).toMatchObject({ status: 200, body: { callBack: null } });
+    expect(await api(suite.server.url, scene.daughter.cookie, 'GET', '/call-back')).toMatchObject({ status: 200, body: { callBack: null } });
 
     const ringing = new Promise((resolve) => daughter.once('call:ringing', resolve));
-    const called = await api(server.url, geriatrician.cookie, 'POST', `/advice-requests/${asked.body.adviceRequest.id}/call-back`);
+    const called = await api(suite.server.url, geriatrician.cookie, 'POST', `/advice-requests/${asked.body.adviceRequest.id}/call-back`);
     expect(called.status).toBe(201);
     expect(called.body.ringing).toBe(true);
     const conferenceId: string = called.body.conference.id;
@@ -180,35 +163,35 @@ describe.each(DATABASE_KINDS)('screens told of record changes, on %s', (kind) =>
     expect(stand).toMatchObject({ name: 'Mette Jensen', lobbyState: 'admitted' });
 
     // The page that was away asks when it comes back.
-    expect(await api(server.url, scene.daughter.cookie, 'GET', '/call-back')).toMatchObject({ status: 200, body: { callBack: { conferenceId } } });
-    expect(await api(server.url, scene.karen.cookie, 'GET', '/call-back')).toMatchObject({ status: 200, body: { callBack: null } });
+    expect(await api(suite.server.url, scene.daughter.cookie, 'GET', '/call-back')).toMatchObject({ status: 200, body: { callBack: { conferenceId } } });
+    expect(await api(suite.server.url, scene.karen.cookie, 'GET', '/call-back')).toMatchObject({ status: 200, body: { callBack: null } });
 
-    const token = await api(server.url, scene.daughter.cookie, 'POST', `/call-back/${conferenceId}/room-token`);
+    const token = await api(suite.server.url, scene.daughter.cookie, 'POST', `/call-back/${conferenceId}/room-token`);
     expect(token.status).toBe(200);
     expect(token.body.roomId).toBe(`conference:${conferenceId}`);
     // Her mother's link, the geriatrician's session and no session at all get nothing from this route.
-    expect((await api(server.url, scene.karen.cookie, 'POST', `/call-back/${conferenceId}/room-token`)).status).toBe(404);
-    expect((await api(server.url, geriatrician.cookie, 'POST', `/call-back/${conferenceId}/room-token`)).status).toBe(404);
-    expect((await api(server.url, null, 'POST', `/call-back/${conferenceId}/room-token`)).status).toBe(401);
+    expect((await api(suite.server.url, scene.karen.cookie, 'POST', `/call-back/${conferenceId}/room-token`)).status).toBe(404);
+    expect((await api(suite.server.url, geriatrician.cookie, 'POST', `/call-back/${conferenceId}/room-token`)).status).toBe(404);
+    expect((await api(suite.server.url, null, 'POST', `/call-back/${conferenceId}/room-token`)).status).toBe(401);
     // Nor does her own link open the call-back through the conference's ordinary door.
-    expect((await api(server.url, scene.daughter.cookie, 'POST', `/conferences/${conferenceId}/room-token`)).status).toBe(404);
+    expect((await api(suite.server.url, scene.daughter.cookie, 'POST', `/conferences/${conferenceId}/room-token`)).status).toBe(404);
 
-    const joins = await fresh.db.prisma.auditEvent.findMany({ where: { action: 'join', resourceId: conferenceId, outcome: 'ok' } });
+    const joins = await suite.fresh.db.prisma.auditEvent.findMany({ where: { action: 'join', resourceId: conferenceId, outcome: 'ok' } });
     expect(joins.map((row) => [row.actorId, row.via])).toEqual([[scene.daughter.participantId, 'POST /api/call-back/:conferenceId/room-token']]);
 
     // Guests get no staff screens' notices: only her own ring.
-    await settled(server, [karen, daughter]);
+    await settled(suite.server, [karen, daughter]);
     expect(withoutMarkers(karenSaw)).toEqual([]);
     expect(withoutMarkers(daughterSaw)).toEqual([{ name: 'call:ringing', payload: { conferenceId } }]);
   });
 
   it('a request asked by staff is no ring: the geriatrician invites as for any conference', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
-    await homeWithVideoConsent(fresh.db, scene);
-    const geriatrician = await teamGeriatrician(fresh.db);
-    const asked = await api(server.url, scene.homeNurse.cookie, 'POST', `/episodes/${scene.episode.id}/advice-requests`, { channel: 'video', question: 'Faldet i nat.', urgency: 'routine' });
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
+    await homeWithVideoConsent(suite.fresh.db, scene);
+    const geriatrician = await teamGeriatrician(suite.fresh.db);
+    const asked = await api(suite.server.url, scene.homeNurse.cookie, 'POST', `/episodes/${scene.episode.id}/advice-requests`, { channel: 'video', question: 'Faldet i nat.', urgency: 'routine' });
     expect(asked.status).toBe(201);
-    const called = await api(server.url, geriatrician.cookie, 'POST', `/advice-requests/${asked.body.adviceRequest.id}/call-back`);
+    const called = await api(suite.server.url, geriatrician.cookie, 'POST', `/advice-requests/${asked.body.adviceRequest.id}/call-back`);
     expect(called).toMatchObject({ status: 201, body: { ringing: false } });
     expect(called.body.conference.participants.map((participant: { role: string }) => participant.role)).toEqual(['geriatrician']);
   });

@@ -35,7 +35,6 @@ import {
   dischargeResponseSchema,
   episodeDetailSchema,
   episodeListResponseSchema,
-  indicatorOrganisationsResponseSchema,
   indicatorsResponseSchema,
   type IndicatorsQuery,
   inviteResponseSchema,
@@ -109,8 +108,9 @@ export function createApi(options: HttpOptions = {}) {
     sendAgain: (conferenceId: string, participantId: string, request: ResendMessageRequest) =>
       requestJson('POST', `/api/conferences/${id(conferenceId)}/participants/${id(participantId)}/messages`, resendMessageResponseSchema, request, options),
 
-    organisations: (sector: OrganisationView['sector']) =>
-      requestJson('GET', `/api/organisations?sector=${id(sector)}`, organisationListResponseSchema, undefined, options),
+    /** By name; of one sector, or all. */
+    organisations: (sector?: OrganisationView['sector']) =>
+      requestJson('GET', `/api/organisations${sector === undefined ? '' : `?sector=${id(sector)}`}`, organisationListResponseSchema, undefined, options),
     // The CPR number goes in the body: never in a URL.
     lookupPatient: (cpr: string) => requestJson('POST', '/api/patients/lookup', patientLookupResponseSchema, { cpr }, options),
     admit: (request: AdmitEpisodeRequest) => requestJson('POST', '/api/episodes', admitEpisodeResponseSchema, request, options),
@@ -124,7 +124,6 @@ export function createApi(options: HttpOptions = {}) {
       requestJson('PUT', `/api/episodes/${id(episodeId)}/relatives/${id(relativeId)}/representation`, relativeViewSchema, request, options),
 
     indicators: (query: IndicatorsQuery) => requestJson('GET', `/api/indicators?${indicatorSearch(query)}`, indicatorsResponseSchema, undefined, options),
-    indicatorOrganisations: () => requestJson('GET', '/api/indicators/organisations', indicatorOrganisationsResponseSchema, undefined, options),
     adviceQueue: () => requestJson('GET', '/api/advice-requests', adviceQueueResponseSchema, undefined, options),
     takeAdvice: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/take`, adviceRequestResponseSchema, {}, options),
     callBack: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/call-back`, callBackResponseSchema, {}, options),

@@ -73,5 +73,5 @@ function deferredSource(load: () => Promise<NoticeSource>): NoticeSource {
 
 // Socket.IO's typed `on` cannot follow an event name chosen at run time; each notice is parsed with its own schema instead.
 export const listenForNotice: ListenForNotice = noticeHub(() =>
-  deferredSource(async () => (await import('../room/signalling.ts')).openSocket() as unknown as NoticeSource),
+  deferredSource(async () => (await import('../socket/samplanSocket.ts')).openSocket() as unknown as NoticeSource),
 );

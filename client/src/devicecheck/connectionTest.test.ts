@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SamplanSocket } from '../room/signalling.ts';
+import type { SamplanSocket } from '../socket/samplanSocket.ts';
 import { checkRelay, checkSignalling, hasTurn } from './connectionTest.ts';
 
 function fakeSocket(outcome: 'connect' | 'connect_error' | 'silence') {

@@ -1,5 +1,5 @@
 import type { IceServer } from '@samplan/shared';
-import type { SamplanSocket } from '../room/signalling.ts';
+import type { SamplanSocket } from '../socket/samplanSocket.ts';
 
 export type ConnectionResult = { ok: true; relay: boolean } | { ok: false; reason: 'server' | 'relay' };
 

@@ -26,7 +26,7 @@ const loadGuestCall = async () => {
 };
 const GuestCall = lazy(async () => ({ default: (await loadGuestCall()).GuestCall }));
 // Socket.IO is first needed by the device check's last step, the connection test: fetched while she checks her camera.
-const loadSignalling = () => import('../room/signalling.ts');
+const loadSocket = () => import('../socket/samplanSocket.ts');
 // Few open it: it stays out of the join page's bundle.
 const AccessLog = lazy(async () => ({ default: (await import('./AccessLog.tsx')).AccessLog }));
 const CallBackCall = lazy(async () => ({ default: (await import('./CallBackCall.tsx')).CallBackCall }));
@@ -106,13 +106,13 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
         </Suspense>
       );
     case 'check':
-      void loadSignalling();
+      void loadSocket();
       return (
         <>
           <DeviceCheck
             initialName={phase.opened.guest.name}
             checkConnection={async () => {
-              const [{ openSocket }, iceServers] = await Promise.all([loadSignalling(), api.iceServers().catch(() => [])]);
+              const [{ openSocket }, iceServers] = await Promise.all([loadSocket(), api.iceServers().catch(() => [])]);
               return checkConnection(openSocket, iceServers);
             }}
             onDone={(checked) => setPhase({ kind: 'waiting', opened: phase.opened, checked })}

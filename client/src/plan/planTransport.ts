@@ -4,7 +4,7 @@
  * it works next to any call, and without one on the episode page.
  */
 import type { NotificationOf, PlanPush, RequestName, ResponseOf } from '@samplan/shared';
-import { onNotification, openSocket, requester } from '../room/signalling.ts';
+import { onNotification, openSocket, requester } from '../socket/samplanSocket.ts';
 
 export interface PlanTransport {
   open(conferenceId: string): Promise<ResponseOf<'plan:open'>>;

@@ -2,7 +2,7 @@ import type { ConsumerOptions, MediaSource, PeerSummary, ProducerSummary } from 
 import type { Device, types } from 'mediasoup-client';
 import { inboundMedia, type InboundMedia } from './inboundStats.ts';
 import { CAMERA_CODEC_OPTIONS, CAMERA_ENCODINGS, MIC_CODEC_OPTIONS, SCREEN_ENCODINGS } from './mediaSettings.ts';
-import type { Request } from './signalling.ts';
+import type { Request } from '../socket/samplanSocket.ts';
 import { preferredSpatialLayer, type Stage } from './stage.ts';
 import { rtpParametersFromWire, rtpParametersToWire, transportOptionsFromWire } from './wireTypes.ts';
 

@@ -2,7 +2,7 @@ import type { ErrorCode, PeerSummary, RequestName } from '@samplan/shared';
 import { Device, FakeHandler, testFakeParameters } from 'mediasoup-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RoomClient } from './RoomClient.ts';
-import type { SamplanSocket } from './signalling.ts';
+import type { SamplanSocket } from '../socket/samplanSocket.ts';
 
 /*
  * RoomClient against a scripted server: mediasoup-client's FakeHandler stands

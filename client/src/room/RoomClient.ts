@@ -5,7 +5,7 @@ import { markJoinStep } from './joinMarks.ts';
 import { captureCameraAndMic, captureScreen, type CapturedMedia } from './localMedia.ts';
 import { MediaSession } from './MediaSession.ts';
 import { initialRoomState, reduceRoom, type RoomAction, type RoomState } from './roomState.ts';
-import { onNotification, openSocket, requester, type Request, type SamplanSocket } from './signalling.ts';
+import { onNotification, openSocket, requester, type Request, type SamplanSocket } from '../socket/samplanSocket.ts';
 import { rejoinDelay } from './rejoinPolicy.ts';
 import { stageOf, type Stage } from './stage.ts';
 import { Store } from './store.ts';

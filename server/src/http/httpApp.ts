@@ -5,11 +5,12 @@ import type { Logger } from '../logger.ts';
 import type { MediaService } from '../media/mediaService.ts';
 import { clientStatic } from './clientStatic.ts';
 import { jsonErrorHandler } from './errors.ts';
-import { FHIR_IN_PATH, fhirInApi } from './fhirInApi.ts';
+import { fhirInApi } from './fhirInApi.ts';
 import { originGuard } from './originGuard.ts';
 import { healthRoutes } from './healthRoutes.ts';
-import { recordApi, type RecordApiDeps } from './recordApi.ts';
-import { mountRoutes } from './route.ts';
+import { recordApi } from './recordApi.ts';
+import { MOUNTS, mountRoutes } from './route.ts';
+import { type RecordApiDeps, routeTable } from './routeTable.ts';
 import { demoRoomRoutes } from './routes/demoRoomRoutes.ts';
 import { refuseIllFormedText } from './wellFormedBody.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -43,6 +44,7 @@ export function createHttpApp(deps: {
   api.use(originGuard(deps.config.publicUrl));
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   api.use(refuseIllFormedText);
+  // Outside the route table, for load balancers: answered before sessions and the record, 503 naming the part that failed (healthRoutes.ts).
   const db = deps.record?.db;
   api.use(
     healthRoutes(
@@ -56,8 +58,9 @@ export function createHttpApp(deps: {
     ),
   );
   const demoRoutes = deps.config.demoRooms ? demoRoomRoutes(deps.config.secret) : [];
+  const routes = deps.record === undefined ? demoRoutes : routeTable({ ...deps.record, demoRoutes });
   if (deps.record !== undefined) {
-    api.use(recordApi({ ...deps.record, demoRoutes }));
+    api.use(recordApi({ ...deps.record, demoRoutes }, routes));
   } else {
     // No record, so no sessions: every caller is anonymous and only public routes are mounted.
     mountRoutes(api, demoRoutes, { auditRefusal: async () => undefined, principalOf: () => null, session: () => ({ set() {}, clear: async () => {} }) });
@@ -67,7 +70,7 @@ export function createHttpApp(deps: {
   app.use('/api', api);
   // Metrics have their own listener (metricsServer.ts); here, where the public reaches, they are not served.
   app.all('/metrics', (_req, _res, next) => next(new SamplanError('NOT_FOUND', 'Metrics are not served on this port.')));
-  if (deps.record !== undefined) app.use(FHIR_IN_PATH, fhirInApi(deps.record, deps.logger));
+  if (deps.record !== undefined) app.use(MOUNTS.fhir, fhirInApi(deps.record, deps.logger, routes));
 
   const client = clientStatic(deps.config.clientDist);
   if (client !== undefined) app.use(client);

@@ -6,6 +6,7 @@ import { authRoutes } from './routes/authRoutes.ts';
 import { conferenceRoutes } from './routes/conferenceRoutes.ts';
 import { consentRoutes } from './routes/consentRoutes.ts';
 import { episodeRoutes } from './routes/episodeRoutes.ts';
+import { fhirInRoutes } from './routes/fhirInRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
 import { visitRoutes } from './routes/visitRoutes.ts';
 
@@ -19,9 +20,17 @@ const routes = [
   ...adviceRoutes({ ...ctx, secret: 'unused', outbox: {} as Parameters<typeof adviceRoutes>[0]['outbox'] }),
   ...consentRoutes(ctx),
   ...visitRoutes(ctx),
+  ...fhirInRoutes(ctx),
 ];
 
-type Operation = { operationId: string; parameters: Array<{ name: string; in: string }>; requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; responses: Record<string, unknown>; security: unknown[] };
+type Operation = {
+  operationId: string;
+  tags: string[];
+  parameters: Array<{ name: string; in: string }>;
+  requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
+  responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
+  security: unknown[];
+};
 
 describe('the OpenAPI document', () => {
   const document = openApiDocument(routes, true);
@@ -47,6 +56,21 @@ describe('the OpenAPI document', () => {
     expect(operations.find(({ path }) => path === '/api/episodes')!.operation.security).toEqual([{ session: [] }]);
     expect(document.components.securitySchemes.session).toEqual({ type: 'apiKey', in: 'cookie', name: '__Host-samplan_session' });
     expect(JSON.stringify(document)).not.toContain('"$schema"');
+  });
+
+  it('describes FHIR in at /fhir/R4 from its table entry: a system client key with the scope, FHIR bodies, OperationOutcome refusals', () => {
+    const fhirIn = operations.find(({ path }) => path === '/fhir/R4');
+    expect(fhirIn?.method).toBe('post');
+    const operation = fhirIn!.operation;
+    expect(operation).toMatchObject({ operationId: 'postFhirR4', tags: ['fhir'], security: [{ systemClient: ['fhir:write'] }] });
+    expect(Object.keys(operation.requestBody?.content ?? {})).toEqual(['application/fhir+json', 'application/json']);
+    expect(operation.requestBody?.content['application/fhir+json']?.schema).toMatchObject({ externalDocs: { url: 'https://hl7.org/fhir/R4/bundle.html' } });
+    expect(operation.responses['200']?.content?.['application/fhir+json']?.schema).toMatchObject({ properties: { resourceType: { const: 'Bundle' }, type: { const: 'transaction-response' } } });
+    expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '409', '413', '415', '422']);
+    for (const status of ['400', '401', '422']) {
+      expect(operation.responses[status]?.content?.['application/fhir+json']?.schema).toMatchObject({ properties: { resourceType: { const: 'OperationOutcome' } } });
+    }
+    expect(document.components.securitySchemes).toMatchObject({ systemClient: { type: 'http', scheme: 'bearer' } });
   });
 
   it('documents the refusal a rule gives', () => {

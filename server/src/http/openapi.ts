@@ -1,6 +1,6 @@
 import { httpErrorResponseSchema } from '@samplan/shared';
 import { z } from 'zod';
-import type { AnyRoute } from './route.ts';
+import { type AnyRoute, fullPathOf, type Refusals } from './route.ts';
 import { sessionCookieName } from '../auth/sessionCookie.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -33,43 +33,58 @@ const ERROR_STATUSES: Record<string, string> = {
   '429': 'RATE_LIMITED: too many attempts.',
 };
 
-/** Paths served outside the route table, described by hand (FHIR in). */
-export interface ExtraOpenApi {
-  readonly paths: Record<string, Record<string, unknown>>;
-  readonly securitySchemes: Record<string, unknown>;
+const API_ERRORS = Object.fromEntries(
+  Object.entries(ERROR_STATUSES).map(([code, description]) => [code, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
+);
+
+function errorsOf(refusals: Refusals | undefined) {
+  if (refusals === undefined) return API_ERRORS;
+  const content = { [refusals.contentType]: { schema: schemaOf(refusals.schema, 'output') } };
+  return Object.fromEntries(Object.entries(refusals.statuses).map(([code, description]) => [code, { description, content }]));
 }
 
-/** GET /api/openapi.json — generated from the same table and zod schemas the routes use. */
-export function openApiDocument(routes: readonly AnyRoute[], secureCookies: boolean, extra: ExtraOpenApi = { paths: {}, securitySchemes: {} }) {
+function securityOf(spec: AnyRoute) {
+  if (spec.access === 'public') return [];
+  if (spec.access === 'system') return [{ systemClient: [spec.scope] }];
+  return [{ session: [] }];
+}
+
+/** An API operation is named without the /api every one of them has; another mount's by its whole path ("postFhirR4"). */
+const operationIdOf = (spec: AnyRoute) =>
+  `${spec.method}${(spec.mount === undefined || spec.mount === 'api' ? spec.path : fullPathOf(spec)).replace(/\/:?([A-Za-z-]+)/g, (_m, part: string) => part.charAt(0).toUpperCase() + part.slice(1).replace(/-([a-z])/g, (_d, c: string) => c.toUpperCase()))}`;
+
+/** GET /api/openapi.json — generated from the same table and zod schemas the routes use, every mount's. */
+export function openApiDocument(routes: readonly AnyRoute[], secureCookies: boolean) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
-    const path = `/api${spec.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
+    const path = fullPathOf(spec).replace(/:([A-Za-z]+)/g, '{$1}');
     const status = String(spec.status ?? (spec.response === null ? 204 : 200));
-    const errors = Object.fromEntries(
-      Object.entries(ERROR_STATUSES).map(([code, description]) => [code, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
-    );
+    const bodySchema = spec.body === undefined ? undefined : { schema: schemaOf(spec.body, 'input') };
     paths[path] ??= {};
     paths[path][spec.method] = {
       summary: spec.summary,
       tags: [spec.tag],
-      operationId: `${spec.method}${spec.path.replace(/\/:?([A-Za-z-]+)/g, (_m, part: string) => part.charAt(0).toUpperCase() + part.slice(1).replace(/-([a-z])/g, (_d, c: string) => c.toUpperCase()))}`,
-      security: spec.access === 'public' ? [] : [{ session: [] }],
+      operationId: operationIdOf(spec),
+      security: securityOf(spec),
       parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query')],
-      ...(spec.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } }),
+      ...(bodySchema === undefined ? {} : { requestBody: { required: true, content: Object.fromEntries((spec.bodyTypes ?? ['application/json']).map((type) => [type, bodySchema])) } }),
       responses: {
         [status]: spec.response === null ? { description: 'Done.' } : { description: 'OK', content: { [spec.contentType ?? 'application/json']: { schema: schemaOf(spec.response, 'output') } } },
-        ...errors,
+        ...errorsOf(spec.refusals),
       },
     };
   }
+  const systemClient = routes.some((spec) => spec.access === 'system')
+    ? { systemClient: { type: 'http', scheme: 'bearer', description: "A system client's API key (spk_…), made by an administrator." } }
+    : {};
   return {
     openapi: '3.1.0',
     info: { title: 'Samplan API', version: '1', description: 'The clinical record of Samplan: episodes, conferences, advice, consent and audit.' },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    paths: { ...paths, ...extra.paths },
+    paths,
     components: {
       schemas: { Error: schemaOf(httpErrorResponseSchema, 'output') },
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(secureCookies) }, ...extra.securitySchemes },
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(secureCookies) }, ...systemClient },
     },
   };
 }

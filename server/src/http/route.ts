@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Principal, StaffPrincipal } from '../auth/principal.ts';
 import type { SessionClaims } from '../auth/sessionToken.ts';
+import type { SystemCaller } from '../auth/systemClient.ts';
 import type { AuditedAct } from '../record/audit.ts';
 import type { Caller } from '../record/context.ts';
 
@@ -17,7 +18,24 @@ export type Access =
   /** Staff sessions only; a guest is refused (and audited). */
   | 'staff'
   /** Staff or a guest; the record procedure decides the rest. */
-  | 'signed-in';
+  | 'signed-in'
+  /** A hospital system: `Authorization: Bearer <API key>` of a system client with the route's `scope`; no session. */
+  | 'system';
+
+/**
+ * Where a route is served. `api`: the JSON API of people's sessions.
+ * `fhir`: FHIR in for the hospital's systems, with its own body types and
+ * limit and OperationOutcome answers (fhirInApi.ts).
+ */
+export const MOUNTS = { api: '/api', fhir: '/fhir/R4' } as const;
+export type Mount = keyof typeof MOUNTS;
+
+/** How a mount other than the API words its refusals, for the OpenAPI document: the body's type and schema, and each status. */
+export interface Refusals {
+  contentType: string;
+  schema: z.ZodType;
+  statuses: Record<string, string>;
+}
 
 export interface SessionControl {
   set(token: string, claims: SessionClaims): void;
@@ -28,7 +46,7 @@ export interface HandlerInput<P, Q, B, A extends Access> {
   params: P;
   query: Q;
   body: B;
-  caller: A extends 'staff' ? Caller & { principal: StaffPrincipal } : A extends 'signed-in' ? Caller : Caller | null;
+  caller: A extends 'staff' ? Caller & { principal: StaffPrincipal } : A extends 'signed-in' ? Caller : A extends 'system' ? SystemCaller : Caller | null;
   session: SessionControl;
   req: Request;
 }
@@ -38,22 +56,30 @@ type Empty = typeof empty;
 
 export interface RouteSpec<P extends z.ZodType = Empty, Q extends z.ZodType = Empty, B extends z.ZodType = Empty, R extends z.ZodType = z.ZodType, A extends Access = Access> {
   method: 'get' | 'post' | 'put';
-  /** Express pattern under /api, e.g. "/episodes/:episodeId". */
+  /** Where it is served; the API unless named. */
+  mount?: Mount;
+  /** Express pattern under the mount, e.g. "/episodes/:episodeId"; "/" for the mount itself. */
   path: string;
   summary: string;
   tag: string;
   access: A;
-  /** What a refusal at the route (a guest on a staff route) is audited as. */
+  /** The scope a system client needs ('system' access only). */
+  scope?: string;
+  /** What a refusal at the route (a guest on a staff route, a system client without a working key) is audited as. */
   audit?: { action: string; resourceType: string };
   params?: P;
   query?: Q;
   body?: B;
+  /** The body's media types when not JSON (FHIR's); the route's `before` parses them. */
+  bodyTypes?: readonly string[];
   /** The success answer; null for 204 No Content. */
   response: R | null;
-  /** Sent as JSON unless named here; any other type's answer is the response schema's string (a CSV export). */
+  /** Sent as JSON unless named here; a JSON type (…+json) is sent as JSON under its name, any other type's answer is the response schema's string (a CSV export). */
   contentType?: string;
+  /** Refusals worded otherwise than the API's errors (FHIR's OperationOutcome). */
+  refusals?: Refusals;
   status?: 200 | 201 | 204;
-  /** Extra middleware before the handler (rate limits). */
+  /** Extra middleware before the handler (rate limits, FHIR's body parser), after a system client's key is checked. */
   before?: RequestHandler[];
   handler(input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>, A>): Promise<R extends z.ZodType ? z.input<R> : void>;
 }
@@ -79,20 +105,38 @@ export interface MountDeps {
   /** Where the session middleware put the principal. */
   principalOf(res: Response): Principal | null;
   session(res: Response): SessionControl;
+  /** Checks a system client's key for 'system' routes, before their body is read; the mount words and audits its refusals. */
+  systemClients?: SystemClientGate;
 }
 
-export function viaOf(spec: Pick<AnyRoute, 'method' | 'path'>): string {
-  return `${spec.method.toUpperCase()} /api${spec.path}`;
+export interface SystemClientGate {
+  authenticate(route: { scope: string; via: string; audit: { action: string; resourceType: string } }): RequestHandler;
+  callerOf(res: Response): SystemCaller;
 }
 
+/** The route's full pattern, e.g. "/api/episodes/:episodeId" or "/fhir/R4". */
+export function fullPathOf(spec: Pick<AnyRoute, 'mount' | 'path'>): string {
+  const mount = MOUNTS[spec.mount ?? 'api'];
+  return spec.path === '/' ? mount : `${mount}${spec.path}`;
+}
+
+export function viaOf(spec: Pick<AnyRoute, 'method' | 'mount' | 'path'>): string {
+  return `${spec.method.toUpperCase()} ${fullPathOf(spec)}`;
+}
+
+const isJsonType = (type: string) => type === 'application/json' || type.endsWith('+json');
+
+/** Mounts the routes of one mount on its router (the caller puts the router at MOUNTS[mount]). */
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: MountDeps): void {
   for (const spec of routes) {
     const via = viaOf(spec);
+    const gate = spec.access === 'system' ? systemGate(spec, deps) : undefined;
+    const authenticate = gate === undefined ? [] : [gate.authenticate({ scope: gate.scope, via, audit: spec.audit ?? { action: spec.method === 'get' ? 'read' : 'update', resourceType: spec.tag } })];
     const handle: RequestHandler = async (req, res) => {
-      const principal = deps.principalOf(res);
-      if (spec.access !== 'public' && principal === null) throw new SamplanError('UNAUTHORIZED', 'Sign in first.');
-      const caller = principal === null ? null : { principal, via };
-      if (spec.access === 'staff' && caller !== null && caller.principal.kind !== 'staff') {
+      const principal = gate === undefined ? deps.principalOf(res) : null;
+      if (spec.access !== 'public' && spec.access !== 'system' && principal === null) throw new SamplanError('UNAUTHORIZED', 'Sign in first.');
+      const caller = gate !== undefined ? gate.callerOf(res) : principal === null ? null : { principal, via };
+      if (spec.access === 'staff' && caller !== null && 'principal' in caller && caller.principal.kind !== 'staff') {
         await deps.auditRefusal(caller, spec.audit ?? { action: spec.method === 'get' ? 'read' : 'update', resourceType: spec.tag });
         throw new SamplanError('FORBIDDEN', 'Only staff may do this.');
       }
@@ -108,8 +152,14 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: M
       // The answer is checked against its own schema: a handler can never send more than the contract says.
       const answer = spec.response.parse(result);
       if (spec.contentType === undefined) res.status(spec.status ?? 200).json(answer);
+      else if (isJsonType(spec.contentType)) res.status(spec.status ?? 200).type(spec.contentType).json(answer);
       else res.status(spec.status ?? 200).type(spec.contentType).send(String(answer));
     };
-    router[spec.method](spec.path, ...(spec.before ?? []), handle);
+    router[spec.method](spec.path, ...authenticate, ...(spec.before ?? []), handle);
   }
+}
+
+function systemGate(spec: AnyRoute, deps: MountDeps): SystemClientGate & { scope: string } {
+  if (spec.scope === undefined || deps.systemClients === undefined) throw new Error(`${viaOf(spec)}: a system route needs a scope and a mount that checks system clients.`);
+  return { ...deps.systemClients, scope: spec.scope };
 }

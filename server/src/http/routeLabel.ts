@@ -1,8 +1,8 @@
 import type { Request } from 'express';
-import { FHIR_IN_PATH } from './fhirInApi.ts';
+import { MOUNTS as ROUTE_MOUNTS } from './route.ts';
 
 /** Where routers are mounted; after an error Express has already restored `req.baseUrl`, so the mount is found from the path. */
-const MOUNTS = ['/api', FHIR_IN_PATH];
+const MOUNTS = Object.values(ROUTE_MOUNTS);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WORD = /^[a-z][a-z-]*$/;
 /** A built file such as index-B2x9c1.js: one dot, a short extension (a JWT has two dots). */

@@ -79,10 +79,5 @@ export const indicatorsResponseSchema = z.object({
 });
 export type IndicatorsResponse = z.infer<typeof indicatorsResponseSchema>;
 
-/** The organisations the page offers (any may be chosen by those who may see the figures). */
-export const indicatorOrganisationsResponseSchema = z.object({
-  organisations: z.array(z.object({ id: recordIdSchema, name: z.string(), sector: z.enum(['hospital_ward', 'municipal_unit', 'general_practice']) })),
-});
-
 /** The CSV export: text, semicolon-separated, with a byte order mark for Excel. */
 export const indicatorsCsvSchema = z.string();

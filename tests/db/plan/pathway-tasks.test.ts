@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { followUpVisitDue, type NotificationOf, planPushResultSchema, planSnapshotSchema, receptionVisitDue, type Task } from '@samplan/shared';
-import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
+import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { createConferenceScene } from './fixtures.ts';
-import { connectClient, ok, type PlanClient, startPlanServer } from './planServer.ts';
+import { ok, planServerSuite } from './planServer.ts';
 
 /*
  * The pathway's tasks, through the running app: a discharge and a visit are
@@ -13,21 +13,10 @@ import { connectClient, ok, type PlanClient, startPlanServer } from './planServe
  */
 
 describe.each(DATABASE_KINDS)('pathway tasks and their account, on %s', (kind) => {
-  let fresh: FreshDatabase;
-  let server: Awaited<ReturnType<typeof startPlanServer>>;
-  const sockets: PlanClient[] = [];
-  beforeAll(async () => {
-    fresh = await openFreshDatabase(kind);
-    server = await startPlanServer(fresh.db);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await server?.close();
-    await fresh?.dispose();
-  });
+  const suite = planServerSuite(kind);
 
   const call = (cookie: string, method: 'GET' | 'POST', path: string, body?: unknown) =>
-    fetch(`${server.url}/api${path}`, {
+    fetch(`${suite.server.url}/api${path}`, {
       method,
       headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -37,14 +26,13 @@ describe.each(DATABASE_KINDS)('pathway tasks and their account, on %s', (kind) =
 
   /** The discharge as the discharge use case leaves it: recorded on the episode, then published. */
   async function discharge(scene: Awaited<ReturnType<typeof createConferenceScene>>, dischargedAt: Date) {
-    await fresh.db.prisma.episode.update({ where: { id: scene.episode.id }, data: { admittedAt: new Date(dischargedAt.getTime() - 3 * 86_400_000), status: 'discharged', dischargedAt, dischargeRecordedById: scene.nurse.staffId } });
-    await server.events.publish({ type: 'episode.discharged', episodeId: scene.episode.id, patientId: scene.patient.id, dischargedAt });
+    await suite.fresh.db.prisma.episode.update({ where: { id: scene.episode.id }, data: { admittedAt: new Date(dischargedAt.getTime() - 3 * 86_400_000), status: 'discharged', dischargedAt, dischargeRecordedById: scene.nurse.staffId } });
+    await suite.server.events.publish({ type: 'episode.discharged', episodeId: scene.episode.id, patientId: scene.patient.id, dischargedAt });
   }
 
   it('a discharge puts the reception and follow-up visits in the plan for home care, once; live editors see it; the visit closes its task', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
-    const homeNurse = await connectClient(server.url, scene.homeNurse.cookie);
-    sockets.push(homeNurse);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
+    const homeNurse = await suite.connect(scene.homeNurse.cookie);
     await ok(homeNurse, 'plan:open', { conferenceId: scene.conference.id });
     const heard = new Promise<NotificationOf<'plan:revision'>>((resolve) => homeNurse.once('plan:revision', resolve));
 
@@ -59,38 +47,38 @@ describe.each(DATABASE_KINDS)('pathway tasks and their account, on %s', (kind) =
       { pathway: 'reception_visit', due: receptionVisitDue(dischargedAt).toISOString(), responsible: homeCare, status: 'open' },
       { pathway: 'follow_up_home_visit', due: followUpVisitDue(dischargedAt).toISOString(), responsible: homeCare, status: 'open' },
     ]);
-    const stored = await fresh.db.prisma.planRevision.findFirstOrThrow({ where: { plan: { episodeId: scene.episode.id }, number: 1 } });
+    const stored = await suite.fresh.db.prisma.planRevision.findFirstOrThrow({ where: { plan: { episodeId: scene.episode.id }, number: 1 } });
     expect([stored.authorStaffId, stored.conferenceId]).toEqual([scene.nurse.staffId, null]);
 
     // The same discharge told twice (a retried event) adds nothing.
     await discharge(scene, dischargedAt);
     expect((await planOf(scene.homeNurse.cookie, scene.episode.id)).revision).toBe(1);
 
-    await server.events.publish({ type: 'visit.recorded', episodeId: scene.episode.id, visitId: randomUUID(), kind: 'reception_visit', performedAt: new Date(), recordedByStaffId: scene.homeNurse.staffId });
+    await suite.server.events.publish({ type: 'visit.recorded', episodeId: scene.episode.id, visitId: randomUUID(), kind: 'reception_visit', performedAt: new Date(), recordedByStaffId: scene.homeNurse.staffId });
     const after = await planOf(scene.homeNurse.cookie, scene.episode.id);
     expect(after.revision).toBe(2);
     expect(byPathway(after.document.tasks, 'reception_visit')).toMatchObject({ status: 'done', doneAt: expect.any(String) });
     expect(byPathway(after.document.tasks, 'follow_up_home_visit')).toMatchObject({ status: 'open', doneAt: null });
-    const closing = await fresh.db.prisma.planRevision.findFirstOrThrow({ where: { plan: { episodeId: scene.episode.id }, number: 2 } });
+    const closing = await suite.fresh.db.prisma.planRevision.findFirstOrThrow({ where: { plan: { episodeId: scene.episode.id }, number: 2 } });
     expect([closing.authorStaffId, closing.conferenceId]).toEqual([scene.homeNurse.staffId, null]);
-    const audited = await fresh.db.prisma.auditEvent.findFirst({ where: { resourceId: closing.id, action: 'update', via: 'event:visit.recorded' } });
+    const audited = await suite.fresh.db.prisma.auditEvent.findFirst({ where: { resourceId: closing.id, action: 'update', via: 'event:visit.recorded' } });
     expect(audited).toMatchObject({ actorId: scene.homeNurse.staffId, patientId: scene.patient.id, outcome: 'ok' });
 
     // A second reception visit finds no open task: no revision.
-    await server.events.publish({ type: 'visit.recorded', episodeId: scene.episode.id, visitId: randomUUID(), kind: 'reception_visit', performedAt: new Date(), recordedByStaffId: scene.homeNurse.staffId });
+    await suite.server.events.publish({ type: 'visit.recorded', episodeId: scene.episode.id, visitId: randomUUID(), kind: 'reception_visit', performedAt: new Date(), recordedByStaffId: scene.homeNurse.staffId });
     expect((await planOf(scene.homeNurse.cookie, scene.episode.id)).revision).toBe(2);
   });
 
   it('makes the plan when the episode has none yet', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
-    await fresh.db.prisma.carePlan.delete({ where: { episodeId: scene.episode.id } });
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
+    await suite.fresh.db.prisma.carePlan.delete({ where: { episodeId: scene.episode.id } });
     await discharge(scene, new Date());
     const plan = await planOf(scene.nurse.cookie, scene.episode.id);
     expect(plan.document.tasks.map((task) => task.pathway)).toEqual(['reception_visit', 'follow_up_home_visit']);
   });
 
   it('only the responsible party reports a task done or not done; the ward still plans it', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
     await discharge(scene, new Date());
     const { document, revision } = await planOf(scene.nurse.cookie, scene.episode.id);
     const reception = byPathway(document.tasks, 'reception_visit')!;
@@ -105,7 +93,7 @@ describe.each(DATABASE_KINDS)('pathway tasks and their account, on %s', (kind) =
       const refused = await push(outsider.cookie, revision, notDone);
       expect(refused.rejected).toEqual([{ index: 0, rejection: { code: 'NOT_RESPONSIBLE', section: 'tasks', itemId: reception.id, responsible: reception.responsible } }]);
     }
-    const denials = await fresh.db.prisma.auditEvent.count({ where: { patientId: scene.patient.id, actorId: scene.nurse.staffId, action: 'update', resourceType: 'PlanRevision', outcome: 'denied' } });
+    const denials = await suite.fresh.db.prisma.auditEvent.count({ where: { patientId: scene.patient.id, actorId: scene.nurse.staffId, action: 'update', resourceType: 'PlanRevision', outcome: 'denied' } });
     expect(denials).toBe(1);
     expect(await push(scene.nurse.cookie, revision, { due: new Date(Date.now() + 7_200_000).toISOString() })).toMatchObject({ revision: revision + 1, rejected: [] });
 

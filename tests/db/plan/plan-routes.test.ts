@@ -1,36 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fhirBundleSchema, planHistoryResponseSchema, planPushResultSchema, planSnapshotSchema } from '@samplan/shared';
-import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
+import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { addTask, addWish, createConferenceScene } from './fixtures.ts';
-import { connectClient, ok, type PlanClient, startPlanServer } from './planServer.ts';
+import { ok, planServerSuite } from './planServer.ts';
 
 describe.each(DATABASE_KINDS)('the plan over REST on %s', (kind) => {
-  let fresh: FreshDatabase;
-  let server: Awaited<ReturnType<typeof startPlanServer>>;
-  let socket: PlanClient | undefined;
-  beforeAll(async () => {
-    fresh = await openFreshDatabase(kind);
-    server = await startPlanServer(fresh.db);
-  });
-  afterAll(async () => {
-    socket?.disconnect();
-    await server?.close();
-    await fresh?.dispose();
-  });
+  const suite = planServerSuite(kind);
 
   const call = (cookie: string | null, method: 'GET' | 'POST', path: string, body?: unknown) =>
-    fetch(`${server.url}/api${path}`, {
+    fetch(`${suite.server.url}/api${path}`, {
       method,
       headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 
   it('reads, pushes and lists the plan, and a push outside the call reaches the callers', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
     const episode = `/episodes/${scene.episode.id}`;
-    socket = await connectClient(server.url, scene.homeNurse.cookie);
+    const socket = await suite.connect(scene.homeNurse.cookie);
     await ok(socket, 'plan:open', { conferenceId: scene.conference.id });
-    const heard = new Promise((resolve) => socket?.once('plan:revision', resolve));
+    const heard = new Promise((resolve) => socket.once('plan:revision', resolve));
 
     const pushed = await call(scene.nurse.cookie, 'POST', `${episode}/plan/push`, { baseRevision: 0, ops: [addTask(1, 'Order a walker')] });
     expect(pushed.status).toBe(200);
@@ -60,7 +49,7 @@ describe.each(DATABASE_KINDS)('the plan over REST on %s', (kind) => {
   });
 
   it('exports FHIR for staff of the care team only, as application/fhir+json', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
     const path = `/episodes/${scene.episode.id}/fhir`;
     const answer = await call(scene.nurse.cookie, 'GET', path);
     expect([answer.status, answer.headers.get('content-type')]).toEqual([200, 'application/fhir+json; charset=utf-8']);
@@ -72,7 +61,7 @@ describe.each(DATABASE_KINDS)('the plan over REST on %s', (kind) => {
   });
 
   it('answers bad input with a clear error and unknown or foreign episodes with 404', async () => {
-    const scene = await createConferenceScene(fresh.db.prisma);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
     const episode = `/episodes/${scene.episode.id}`;
     const malformed = await call(scene.nurse.cookie, 'POST', `${episode}/plan/push`, { baseRevision: 0, ops: [{ op: 'add', section: 'tasks', item: { id: 'x' } }] });
     expect(malformed.status).toBe(400);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agreementOnFlags, type ConferenceView, type NotificationOf } from '@samplan/shared';
-import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
+import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { addTask, addWish, createConferenceScene, item, setTask } from './fixtures.ts';
-import { connectClient, ok, type PlanClient, request, startPlanServer } from './planServer.ts';
+import { ok, type PlanClient, planServerSuite, request } from './planServer.ts';
 
 function next<K extends 'plan:revision' | 'plan:agreement' | 'plan:focus' | 'plan:parties'>(socket: PlanClient, name: K): Promise<NotificationOf<K>> {
   const on = socket.once.bind(socket) as (name: string, listener: (payload: NotificationOf<K>) => void) => void;
@@ -10,24 +10,12 @@ function next<K extends 'plan:revision' | 'plan:agreement' | 'plan:focus' | 'pla
 }
 
 describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind) => {
-  let fresh: FreshDatabase;
-  let server: Awaited<ReturnType<typeof startPlanServer>>;
-  const sockets: PlanClient[] = [];
-  beforeAll(async () => {
-    fresh = await openFreshDatabase(kind);
-    server = await startPlanServer(fresh.db);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await server?.close();
-    await fresh?.dispose();
-  });
+  const suite = planServerSuite(kind);
 
   async function callers() {
-    const scene = await createConferenceScene(fresh.db.prisma);
+    const scene = await createConferenceScene(suite.fresh.db.prisma);
     const join = async (cookie: string) => {
-      const socket = await connectClient(server.url, cookie);
-      sockets.push(socket);
+      const socket = await suite.connect(cookie);
       return socket;
     };
     const [nurse, homeNurse, karen, daughter] = await Promise.all([join(scene.nurse.cookie), join(scene.homeNurse.cookie), join(scene.karen.cookie), join(scene.daughter.cookie)]);
@@ -62,7 +50,7 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
     await ok(karen, 'plan:open', { conferenceId: scene.conference.id });
     const answer = await request(karen, 'plan:push', { baseRevision: 0, ops: [{ op: 'add', section: 'comments', item: { id: item(1), text: 'Min datter \ud800' } }, addWish(2, 'Hjem')] });
     expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', issues: [{ path: 'ops.0.item.text' }] } });
-    expect(await fresh.db.prisma.planRevision.count({ where: { plan: { episodeId: scene.episode.id } } })).toBe(0);
+    expect(await suite.fresh.db.prisma.planRevision.count({ where: { plan: { episodeId: scene.episode.id } } })).toBe(0);
   });
 
   it('lands concurrent edits of different tasks from two callers and tells the loser of a same-field race', async () => {
@@ -122,7 +110,7 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
     const { scene, nurse, homeNurse } = await callers();
     const conferenceId = scene.conference.id;
     // Karen and her daughter are let in but not in the call yet; the geriatrician is not there either.
-    await fresh.db.prisma.participant.updateMany({ where: { conferenceId, role: { in: ['patient', 'relative', 'geriatrician'] } }, data: { joinedAt: null } });
+    await suite.fresh.db.prisma.participant.updateMany({ where: { conferenceId, role: { in: ['patient', 'relative', 'geriatrician'] } }, data: { joinedAt: null } });
     for (const socket of [nurse, homeNurse]) await ok(socket, 'plan:open', { conferenceId });
     await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1)] });
     await ok(nurse, 'plan:agree', { revision: 1 });
@@ -131,8 +119,7 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
 
     // Karen comes into the call: both open plans hear it, and neither says "agreed by all" any more.
     const token = await roomTokenFor(scene.karen.cookie, conferenceId);
-    const karenInCall = await connectClient(server.url, scene.karen.cookie);
-    sockets.push(karenInCall);
+    const karenInCall = await suite.connect(scene.karen.cookie);
     const { routerRtpCapabilities } = await ok(karenInCall, 'room:capabilities', { token });
     let heard = [next(nurse, 'plan:parties'), next(homeNurse, 'plan:parties')];
     await ok(karenInCall, 'room:join', { token, displayName: 'Karen Jensen', rtpCapabilities: routerRtpCapabilities });
@@ -148,8 +135,7 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
       expect(judged(parties)).toEqual({ state: 'not_agreed', currentRevision: 1, agreedRevision: null, awaiting: ['patient'] });
     }
     // A plan opened now starts from the same inputs.
-    const late = await connectClient(server.url, scene.homeNurse.cookie);
-    sockets.push(late);
+    const late = await suite.connect(scene.homeNurse.cookie);
     expect(await ok(late, 'plan:open', { conferenceId })).toMatchObject({
       parties: { present: ['patient', 'hospital', 'municipality'] },
       contentRevisions: [1],
@@ -163,7 +149,7 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
       expect(parties.present).toEqual(['hospital', 'municipality']);
       expect(judged(parties)).toMatchObject({ state: 'agreed', agreedRevision: 1 });
     }
-    const karenRow = await fresh.db.prisma.participant.findUniqueOrThrow({ where: { id: scene.karen.participantId } });
+    const karenRow = await suite.fresh.db.prisma.participant.findUniqueOrThrow({ where: { id: scene.karen.participantId } });
     expect([karenRow.joinedAt, karenRow.leftAt]).toEqual([expect.any(Date), expect.any(Date)]);
 
     // Back in, then her connection drops for good (no reconnect grace here): that is leaving too.
@@ -182,7 +168,7 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
     await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1)] });
     for (const socket of [karen, nurse, daughter, homeNurse]) await ok(socket, 'plan:agree', { revision: 1 });
 
-    const response = await fetch(`${server.url}/api/episodes/${scene.episode.id}/conferences`, { headers: { cookie: scene.nurse.cookie } });
+    const response = await fetch(`${suite.server.url}/api/episodes/${scene.episode.id}/conferences`, { headers: { cookie: scene.nurse.cookie } });
     const { conferences } = (await response.json()) as { conferences: ConferenceView[] };
     expect(conferences.find((conference) => conference.id === conferenceId)?.agreedWith).toEqual({
       revision: 1,
@@ -203,20 +189,19 @@ describe.each(DATABASE_KINDS)('the plan in a call, over Socket.IO, on %s', (kind
   });
 
   async function roomTokenFor(cookie: string, conferenceId: string): Promise<string> {
-    const response = await fetch(`${server.url}/api/conferences/${conferenceId}/room-token`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    const response = await fetch(`${suite.server.url}/api/conferences/${conferenceId}/room-token`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
     if (!response.ok) throw new Error(`room token refused: ${response.status} ${await response.text()}`);
     return ((await response.json()) as { token: string }).token;
   }
 
   it('refuses a socket without a session, a plan not opened, and another conference', async () => {
     const { scene, nurse } = await callers();
-    const anonymous = await connectClient(server.url, 'samplan_session=forged');
-    sockets.push(anonymous);
+    const anonymous = await suite.connect('samplan_session=forged');
     expect(await request(anonymous, 'plan:open', { conferenceId: scene.conference.id })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(await request(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1)] })).toMatchObject({ ok: false, error: { code: 'NOT_JOINED' } });
     expect(await request(nurse, 'plan:push', { baseRevision: -1, ops: [] } as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 
-    const elsewhere = await createConferenceScene(fresh.db.prisma);
+    const elsewhere = await createConferenceScene(suite.fresh.db.prisma);
     expect(await request(nurse, 'plan:open', { conferenceId: elsewhere.conference.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

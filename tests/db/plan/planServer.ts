@@ -8,19 +8,68 @@ import {
   type ServerToClientEvents,
 } from '@samplan/shared';
 import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
+import type { Config, RunningSamplan } from '@samplan/server';
 import type { Database } from '@samplan/server/store/database.ts';
+import { type DatabaseKind, type FreshDatabase, openFreshDatabase } from '../../support/database-targets.ts';
 import { TEST_SECRET } from './fixtures.ts';
 import { startTestSamplan } from '../../support/samplan.ts';
 
 /**
  * Samplan as it runs, on 127.0.0.1 and on a database the test opened: one
- * media worker (no media flows in these tests), no demo data.
+ * media worker (no media flows in these tests), no demo data; `overrides`
+ * for what a test is about.
  */
-export function startPlanServer(database: Database) {
+export function startPlanServer(database: Database, overrides: Partial<Config> = {}) {
   return startTestSamplan(
-    { secret: TEST_SECRET, reconnectGraceMs: 0, clientDist: '/nonexistent' },
+    { secret: TEST_SECRET, reconnectGraceMs: 0, clientDist: '/nonexistent', ...overrides },
     { database },
   );
+}
+
+export interface PlanServerSuite {
+  /** The database this describe's tests write their scenes into. */
+  readonly fresh: FreshDatabase;
+  readonly server: RunningSamplan;
+  /** A signed-in page's socket, disconnected after the describe's tests. */
+  connect(cookie: string): Promise<PlanClient>;
+}
+
+/**
+ * One describe's Samplan, for its tests to share: a fresh database of `kind`,
+ * the plan server on it (startPlanServer, with `overrides`), and the sockets
+ * the tests open; all closed after the last test. Call it in the describe.
+ */
+export function planServerSuite(kind: DatabaseKind, overrides: Partial<Config> = {}): PlanServerSuite {
+  let fresh: FreshDatabase | undefined;
+  let server: RunningSamplan | undefined;
+  const sockets: PlanClient[] = [];
+  beforeAll(async () => {
+    fresh = await openFreshDatabase(kind);
+    server = await startPlanServer(fresh.db, overrides);
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await server?.close();
+    await fresh?.dispose();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('planServerSuite: Samplan is not started (used outside a test of its describe)');
+    return value;
+  };
+  return {
+    get fresh() {
+      return started(fresh);
+    },
+    get server() {
+      return started(server);
+    },
+    async connect(cookie) {
+      const socket = await connectClient(started(server).url, cookie);
+      sockets.push(socket);
+      return socket;
+    },
+  };
 }
 
 export type PlanClient = Socket<ServerToClientEvents, ClientToServerEvents>;

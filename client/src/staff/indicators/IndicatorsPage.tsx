@@ -4,7 +4,7 @@
  * counts reach this page; 1–4 arrive as "fewer than 5" and shares of fewer
  * than 5 without their percentage (the server decides, not this page).
  */
-import { type IndicatorsQuery, type IndicatorsResponse, type PublishedCount, type PublishedShare } from '@samplan/shared';
+import { type IndicatorsQuery, type IndicatorsResponse, type OrganisationView, type PublishedCount, type PublishedShare, STAFF_SECTORS } from '@samplan/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, indicatorSearch } from '../../api/endpoints.ts';
@@ -17,11 +17,15 @@ function defaultQuery(): IndicatorsQuery {
   return { from: `${year}-01-01`, to: `${year + 1}-01-01` };
 }
 
+/** The one organisation list (by name), offered ward by ward, then municipalities, then GP practices. */
+const bySector = (organisations: readonly OrganisationView[]) =>
+  [...organisations].sort((a, b) => STAFF_SECTORS.indexOf(a.sector) - STAFF_SECTORS.indexOf(b.sector));
+
 export function IndicatorsPage() {
   const { t } = useTranslation();
   const [query, setQuery] = useState<IndicatorsQuery>(defaultQuery);
   const [draft, setDraft] = useState<IndicatorsQuery>(query);
-  const organisations = useLoad(() => api.indicatorOrganisations().then((r) => r.organisations), 'indicator-organisations');
+  const organisations = useLoad(() => api.organisations().then((r) => bySector(r.organisations)), 'organisations');
   const figures = useLoad(() => api.indicators(query), `indicators?${indicatorSearch(query)}`);
 
   const submit = (event: FormEvent) => {

@@ -1,15 +1,8 @@
 import { episodeParamsSchema, fhirBundleSchema } from '@samplan/shared';
-import type { RequestHandler } from 'express';
 import type { z } from 'zod';
 import { exportEpisode } from '../../fhir/exportEpisode.ts';
 import type { RecordContext } from '../../record/context.ts';
 import { type AnyRoute, route } from '../route.ts';
-
-// res.json keeps a content type that is already set.
-const fhirJson: RequestHandler = (_req, res, next) => {
-  res.type('application/fhir+json');
-  next();
-};
 
 export function fhirRoutes(ctx: RecordContext): AnyRoute[] {
   return [
@@ -22,7 +15,7 @@ export function fhirRoutes(ctx: RecordContext): AnyRoute[] {
       audit: { action: 'export', resourceType: 'Episode' },
       params: episodeParamsSchema,
       response: fhirBundleSchema,
-      before: [fhirJson],
+      contentType: 'application/fhir+json',
       // FHIR's resource interfaces have no index signature; the route checks the answer against the schema all the same.
       handler: async ({ caller, params }) => (await exportEpisode(ctx, caller, params.episodeId)) as z.input<typeof fhirBundleSchema>,
     }),

@@ -1,8 +1,8 @@
-import { indicatorOrganisationsResponseSchema, indicatorsCsvSchema, indicatorsQuerySchema, indicatorsResponseSchema } from '@samplan/shared';
+import { indicatorsCsvSchema, indicatorsQuerySchema, indicatorsResponseSchema } from '@samplan/shared';
 import type { RequestHandler } from 'express';
 import type { RecordContext } from '../../record/context.ts';
 import { indicatorsCsv } from '../../record/indicators/indicatorsCsv.ts';
-import { listIndicatorOrganisations, readIndicators } from '../../record/indicators/readIndicators.ts';
+import { readIndicators } from '../../record/indicators/readIndicators.ts';
 import { type AnyRoute, route } from '../route.ts';
 
 const asAttachment: RequestHandler = (_req, res, next) => {
@@ -36,16 +36,6 @@ export function indicatorRoutes(ctx: RecordContext): AnyRoute[] {
       contentType: 'text/csv; charset=utf-8',
       before: [asAttachment],
       handler: async ({ caller, query }) => indicatorsCsv(await readIndicators(ctx, caller, query, 'export')),
-    }),
-    route({
-      method: 'get',
-      path: '/indicators/organisations',
-      summary: 'The organisations whose figures may be asked for.',
-      tag: 'indicators',
-      access: 'staff',
-      audit: { action: 'read', resourceType: 'Organisation' },
-      response: indicatorOrganisationsResponseSchema,
-      handler: ({ caller }) => listIndicatorOrganisations(ctx, caller),
     }),
   ];
 }

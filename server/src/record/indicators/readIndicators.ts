@@ -2,14 +2,12 @@ import {
   indicatorPeriod,
   type IndicatorsQuery,
   type IndicatorsResponse,
-  type indicatorOrganisationsResponseSchema,
   publishedCount,
   publishedMedian,
   publishedShare,
   rate,
   SMALL_CELL_LIMIT,
 } from '@samplan/shared';
-import type { z } from 'zod';
 import { notFound, requireIndicatorAccess } from '../access.ts';
 import { auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
@@ -19,8 +17,9 @@ import { countIndicators, type PromiseCounts } from './countIndicators.ts';
  * GET /api/indicators (and the CSV export) — the pathway's figures for a
  * period and an organisation (or all), counted from the record when asked.
  * Only counts leave the server, small cells suppressed (domain/indicators.ts);
- * any organisation may be chosen, since that is what a cluster compares. The
- * read is audited with the organisation asked for.
+ * any organisation may be chosen, since that is what a cluster compares (the
+ * page offers the one organisation list, GET /api/organisations). The read is
+ * audited with the organisation asked for.
  */
 export async function readIndicators(ctx: RecordContext, caller: Caller, query: IndicatorsQuery, action: 'read' | 'export' = 'read'): Promise<IndicatorsResponse> {
   const audit = { action, resourceType: 'Indicators', ...(query.organisationId === undefined ? {} : { resourceId: query.organisationId }) };
@@ -61,12 +60,4 @@ export async function readIndicators(ctx: RecordContext, caller: Caller, query: 
       windowStillOpen: publishedCount(counts.readmission.windowStillOpen),
     },
   };
-}
-
-/** GET /api/indicators/organisations — what the page's organisation picker offers. */
-export async function listIndicatorOrganisations(ctx: RecordContext, caller: Caller): Promise<z.input<typeof indicatorOrganisationsResponseSchema>> {
-  const audit = { action: 'read', resourceType: 'Organisation' } as const;
-  await requireIndicatorAccess(ctx, caller, audit);
-  const organisations = await ctx.db.organisation.findMany({ select: { id: true, name: true, sector: true }, orderBy: [{ sector: 'asc' }, { name: 'asc' }] });
-  return { organisations };
 }

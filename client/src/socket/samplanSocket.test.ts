@@ -1,7 +1,7 @@
 import { SamplanError } from '@samplan/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { ClientError } from '../uiError.ts';
-import { onNotification, requester, type AckEmitter } from './signalling.ts';
+import { onNotification, requester, type AckEmitter } from './samplanSocket.ts';
 
 function socketAnswering(answer: () => Promise<unknown>, connected = true) {
   const emitWithAck = vi.fn((_event: string, _payload: unknown) => answer());

@@ -15,6 +15,12 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { ClientError } from '../uiError.ts';
 
+/**
+ * The page's Socket.IO connection to Samplan and the typed requests and
+ * notifications over it (shared/src/protocol). The call (room/), the plan
+ * panel (plan/), the page's notices (app/) and the guest's connection test
+ * all use it; none of them owns it.
+ */
 export type SamplanSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Request = <K extends RequestName>(name: K, payload: RequestOf<K>) => Promise<ResponseOf<K>>;
 
