@@ -225,6 +225,7 @@ export class RoomClient {
       onMediaUp: (up) => this.dispatch({ type: 'media', up }),
       onLocalTrackEnded: (source) => void this.localTrackEnded(source),
       stage: () => this.stage,
+      expectsMedia: () => this.store.get().peers.some((peer) => peer.producers.some((producer) => !producer.paused)),
     });
     this.session = session;
     this.dispatch({ type: 'media', up: true });

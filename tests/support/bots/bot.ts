@@ -27,9 +27,11 @@ export type InboundByPeer = Map<string, Partial<Record<MediaKind, InboundCounter
 /** What this bot sends, kept so it can produce the same tracks again when the room is rebuilt. */
 type Sending = { kind: MediaKind; track: MediaStreamTrack; encodings?: RTCRtpEncodingParameters[]; source: 'mic' | 'camera' };
 
-/** The same figures as the browser client's. */
+/** The same figures as the browser client's (client/src/room/MediaSession.ts). */
 const ICE_RESTART_AFTER_MS = 1500;
 const ICE_RESTART_AGAIN_MS = 3000;
+const MEDIA_STALL_MS = 1500;
+const STALL_CHECK_MS = 500;
 
 type Recorded = { [K in NotificationName]: { name: K; payload: NotificationOf<K> } }[NotificationName];
 
@@ -65,6 +67,9 @@ export class Bot {
   #sendTransport: types.Transport | undefined;
   #recvTransport: types.Transport | undefined;
   #consuming: Promise<void> = Promise.resolve();
+  #stallWatch: NodeJS.Timeout | undefined;
+  #inbound = { bytes: -1, at: 0 };
+  #restartingForStall = false;
 
   private constructor(socket: SamplanSocket, device: Device, join: ResponseOf<'room:join'>) {
     this.socket = socket;
@@ -104,6 +109,7 @@ export class Bot {
       socket.onAny((name: NotificationName, payload: unknown) => bot.#onNotification({ name, payload } as Recorded));
       for (const early of recorded) bot.#onNotification(early);
       await bot.#createTransports();
+      bot.#stallWatch = setInterval(() => void bot.#checkStall(), STALL_CHECK_MS);
       for (const peer of join.peers) bot.#consumeAll(peer);
       if (options.audio !== false) await bot.#produceAudio(options.audio?.frequencyHz ?? 440);
       if (options.video !== undefined && options.video !== false) await bot.#produceVideo(options.video);
@@ -186,6 +192,7 @@ export class Bot {
   }
 
   close(): void {
+    clearInterval(this.#stallWatch);
     for (const source of this.#sources) source.stop();
     this.#sendTransport?.close();
     this.#recvTransport?.close();
@@ -314,6 +321,30 @@ export class Bot {
       if (state === 'disconnected' || state === 'failed') restartLater(state === 'failed' ? 0 : ICE_RESTART_AFTER_MS);
     });
     transport.observer.on('close', () => clearTimeout(timer));
+  }
+
+  /** As the browser client does: received media stopping while others send means the network is gone; restart ICE on both transports. */
+  async #checkStall(): Promise<void> {
+    const now = Date.now();
+    const receiving = [...this.consumers.values()].some((remote) => !remote.consumer.closed);
+    if (!receiving || this.#restartingForStall || this.#recvTransport === undefined) {
+      this.#inbound = { bytes: -1, at: now };
+      return;
+    }
+    let bytes = 0;
+    for (const counters of (await this.inbound()).values()) bytes += (counters.audio?.bytes ?? 0) + (counters.video?.bytes ?? 0);
+    if (bytes !== this.#inbound.bytes) {
+      this.#inbound = { bytes, at: now };
+      return;
+    }
+    if (now - this.#inbound.at < MEDIA_STALL_MS) return;
+    this.#restartingForStall = true;
+    try {
+      await Promise.all([this.#recvTransport, this.#sendTransport].map((own) => (own && !own.closed ? this.#restartIce(own) : undefined)));
+    } finally {
+      this.#restartingForStall = false;
+      this.#inbound = { bytes, at: Date.now() };
+    }
   }
 
   async #restartIce(transport: types.Transport): Promise<void> {
