@@ -4,7 +4,7 @@
  * it works next to any call, and without one on the episode page.
  */
 import type { NotificationOf, PlanPush, RequestName, ResponseOf } from '@samplan/shared';
-import { onNotification, openSocket, requester } from '../room/signalling.ts';
+import { onNotification, openSocket, requester, type SamplanSocket } from '../room/signalling.ts';
 
 export interface PlanTransport {
   open(conferenceId: string): Promise<ResponseOf<'plan:open'>>;
@@ -22,8 +22,8 @@ export interface PlanTransport {
   close(): void;
 }
 
-export function socketPlanTransport(): PlanTransport {
-  const socket = openSocket();
+/** The socket is the page's own (same origin) unless given, as a test in Node gives one to its server. */
+export function socketPlanTransport(socket: SamplanSocket = openSocket()): PlanTransport {
   const request = requester(socket);
   const connected = new Promise<void>((resolve) => {
     if (socket.connected) resolve();
