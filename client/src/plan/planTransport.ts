@@ -49,9 +49,24 @@ export function socketPlanTransport(socket: SamplanSocket = openSocket()): PlanT
     onAgreement: (handler) => listen('plan:agreement', handler),
     onFocus: (handler) => listen('plan:focus', handler),
     onParties: (handler) => listen('plan:parties', handler),
+    // The socket's own 'connect' after a drop, not the manager's 'reconnect': that comes before the socket
+    // is connected again, and a reopen sent then fails as "not connected".
     onReconnect(handler) {
-      socket.io.on('reconnect', handler);
-      return () => socket.io.off('reconnect', handler);
+      let dropped = false;
+      const onDisconnect = () => {
+        dropped = true;
+      };
+      const onConnect = () => {
+        if (!dropped) return;
+        dropped = false;
+        handler();
+      };
+      socket.on('disconnect', onDisconnect);
+      socket.on('connect', onConnect);
+      return () => {
+        socket.off('disconnect', onDisconnect);
+        socket.off('connect', onConnect);
+      };
     },
     close: () => socket.close(),
   };
