@@ -33,6 +33,7 @@ import {
   type PlanRejection,
   type PlanRevision,
   type Action,
+  MAX_OPS_PER_PUSH,
 } from '@samplan/shared';
 import type { PlanTransport } from './planTransport.ts';
 
@@ -80,6 +81,9 @@ function applyLeniently(doc: PlanDocument, ops: readonly PlanOperation[], by: Ed
     return result.ok ? result.doc : current;
   }, doc);
 }
+
+/** How soon edits whose push failed for want of a connection are tried again (the reopen on reconnecting also sends them). */
+const PUSH_RETRY_MS = 1000;
 
 export class PlanSession {
   readonly #conferenceId: string;
@@ -171,8 +175,9 @@ export class PlanSession {
 
   #flush(): void {
     if (this.#inFlight.length > 0 || this.#queued.length === 0 || this.#confirmed === null || this.#view.phase !== 'open') return;
-    this.#inFlight = this.#queued;
-    this.#queued = [];
+    // A push carries at most MAX_OPS_PER_PUSH (more would be refused whole); the rest follow in the next.
+    this.#inFlight = this.#queued.slice(0, MAX_OPS_PER_PUSH);
+    this.#queued = this.#queued.slice(MAX_OPS_PER_PUSH);
     const baseRevision = this.#view.revision;
     this.#transport.push({ baseRevision, ops: this.#inFlight }).then(
       (result) => {
@@ -200,10 +205,15 @@ export class PlanSession {
           this.#flush();
           return;
         }
-        // The connection is gone: keep the edits; the reopen after reconnecting sends them again.
+        // The connection is gone: keep the edits; the reopen after reconnecting sends them again. A push that
+        // timed out may have been answered by nobody while the socket came back and the plan reopened already,
+        // so try again shortly as well (a resent edit that did land is refused, or sets what is already set).
         this.#queued = [...this.#inFlight, ...this.#queued];
         this.#inFlight = [];
         this.#set({ error });
+        setTimeout(() => {
+          if (!this.#closed) this.#flush();
+        }, PUSH_RETRY_MS);
       },
     );
   }

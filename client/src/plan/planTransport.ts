@@ -4,7 +4,7 @@
  * it works next to any call, and without one on the episode page.
  */
 import type { NotificationOf, PlanPush, RequestName, ResponseOf } from '@samplan/shared';
-import { onNotification, openSocket, requester } from '../socket/samplanSocket.ts';
+import { onNotification, openSocket, requester, type SamplanSocket } from '../socket/samplanSocket.ts';
 
 export interface PlanTransport {
   open(conferenceId: string): Promise<ResponseOf<'plan:open'>>;
@@ -22,8 +22,8 @@ export interface PlanTransport {
   close(): void;
 }
 
-export function socketPlanTransport(): PlanTransport {
-  const socket = openSocket();
+/** The socket is the page's own (same origin) unless given, as a test in Node gives one to its server. */
+export function socketPlanTransport(socket: SamplanSocket = openSocket()): PlanTransport {
   const request = requester(socket);
   const connected = new Promise<void>((resolve) => {
     if (socket.connected) resolve();
@@ -49,9 +49,24 @@ export function socketPlanTransport(): PlanTransport {
     onAgreement: (handler) => listen('plan:agreement', handler),
     onFocus: (handler) => listen('plan:focus', handler),
     onParties: (handler) => listen('plan:parties', handler),
+    // The socket's own 'connect' after a drop, not the manager's 'reconnect': that comes before the socket
+    // is connected again, and a reopen sent then fails as "not connected".
     onReconnect(handler) {
-      socket.io.on('reconnect', handler);
-      return () => socket.io.off('reconnect', handler);
+      let dropped = false;
+      const onDisconnect = () => {
+        dropped = true;
+      };
+      const onConnect = () => {
+        if (!dropped) return;
+        dropped = false;
+        handler();
+      };
+      socket.on('disconnect', onDisconnect);
+      socket.on('connect', onConnect);
+      return () => {
+        socket.off('disconnect', onDisconnect);
+        socket.off('connect', onConnect);
+      };
     },
     close: () => socket.close(),
   };

@@ -15,10 +15,24 @@ export type MediaSessionEvents = {
   onLocalTrackEnded(source: MediaSource): void;
   /** Who is on the big tile right now, to pick simulcast layers. */
   stage(): Stage | null;
+  /** Whether someone else is sending something unpaused, so that silence on the receive transport means a broken network. */
+  expectsMedia(): boolean;
 };
 
 type ConsumerData = { peerId: string; source: MediaSource; type: ConsumerOptions['type'] };
 type ProducerData = { source: MediaSource; paused: boolean };
+
+/** A brief blip recovers by itself; past this a network change is likely and ICE is restarted. */
+const ICE_RESTART_AFTER_MS = 1500;
+/**
+ * Nothing received for this long while others send: the network is gone.
+ * The browser itself calls a transport disconnected only after several
+ * seconds more, and a drop of a few seconds may never reach that.
+ */
+const MEDIA_STALL_MS = 1500;
+const STALL_CHECK_MS = 500;
+/** While the transport stays down, ICE is restarted again this often (each restart gathers candidates afresh). */
+const ICE_RESTART_AGAIN_MS = 3000;
 
 export type ConsumerStats = { peerId: string; source: MediaSource } & InboundMedia;
 
@@ -39,6 +53,11 @@ export class MediaSession {
   private sendTransport: types.Transport | null = null;
   private recvTransport: types.Transport | null = null;
   private readonly transportStates = new Map<string, types.ConnectionState>();
+  private readonly iceRestartTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private stallWatch: ReturnType<typeof setInterval> | null = null;
+  /** The receive transport's inbound RTP bytes when last seen to grow, and when. */
+  private inbound = { bytes: -1, at: 0 };
+  private restartingForStall = false;
   private readonly producers = new Map<MediaSource, types.Producer<ProducerData>>();
   /** Sources being produced, so two quick calls for one source do not both reach the server. */
   private readonly producing = new Set<MediaSource>();
@@ -61,6 +80,37 @@ export class MediaSession {
     if (this.closed) return;
     this.recvTransport = this.device.createRecvTransport(transportOptionsFromWire(options));
     this.wireTransport(this.recvTransport);
+    this.stallWatch = setInterval(() => void this.checkStall(), STALL_CHECK_MS);
+  }
+
+  /**
+   * Restarts ICE on both transports (same transports, so producers and
+   * consumers stay) when received media stops while others send: a dropped
+   * network, noticed long before the browser would call it disconnected.
+   */
+  private async checkStall(): Promise<void> {
+    const transport = this.recvTransport;
+    const now = Date.now();
+    if (!transport || this.closed || this.restartingForStall || this.consumers.size === 0 || !this.events.expectsMedia()) {
+      this.inbound = { bytes: -1, at: now };
+      return;
+    }
+    let bytes = 0;
+    (await transport.getStats()).forEach((entry: { type?: string; bytesReceived?: number }) => {
+      if (entry.type === 'inbound-rtp') bytes += entry.bytesReceived ?? 0;
+    });
+    if (bytes !== this.inbound.bytes) {
+      this.inbound = { bytes, at: now };
+      return;
+    }
+    if (now - this.inbound.at < MEDIA_STALL_MS) return;
+    this.restartingForStall = true;
+    try {
+      await Promise.all([transport, this.sendTransport].map((own) => (own && !own.closed ? this.restartIce(own) : undefined)));
+    } finally {
+      this.restartingForStall = false;
+      this.inbound = { bytes, at: Date.now() };
+    }
   }
 
   async openSending(): Promise<void> {
@@ -83,7 +133,25 @@ export class MediaSession {
       this.transportStates.set(transport.id, state);
       this.events.onMediaUp(![...this.transportStates.values()].some((known) => known === 'disconnected' || known === 'failed'));
       if (state === 'failed') void this.restartIce(transport);
+      else if (state === 'disconnected') this.scheduleIceRestart(transport, ICE_RESTART_AFTER_MS);
     });
+  }
+
+  /**
+   * A transport that stays disconnected (the network dropped) gets its ICE
+   * restarted rather than waiting for the browser to call it failed, which
+   * takes far longer: new candidates on the same transport, so producers and
+   * consumers stay. Tried again while it stays down.
+   */
+  private scheduleIceRestart(transport: types.Transport, delayMs: number): void {
+    if (this.iceRestartTimers.has(transport.id)) return;
+    const timer = setTimeout(() => {
+      this.iceRestartTimers.delete(transport.id);
+      const state = this.transportStates.get(transport.id);
+      if (this.closed || transport.closed || (state !== 'disconnected' && state !== 'failed')) return;
+      void this.restartIce(transport).then(() => this.scheduleIceRestart(transport, ICE_RESTART_AGAIN_MS));
+    }, delayMs);
+    this.iceRestartTimers.set(transport.id, timer);
   }
 
   private async restartIce(transport: types.Transport): Promise<void> {
@@ -247,6 +315,9 @@ export class MediaSession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    for (const timer of this.iceRestartTimers.values()) clearTimeout(timer);
+    if (this.stallWatch !== null) clearInterval(this.stallWatch);
+    this.iceRestartTimers.clear();
     for (const consumer of [...this.consumers.values()]) this.closeConsumer(consumer.id);
     this.sendTransport?.close();
     this.recvTransport?.close();

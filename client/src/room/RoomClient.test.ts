@@ -186,6 +186,23 @@ describe('RoomClient', () => {
     expect(client.getSnapshot().peers.map((peer) => peer.peerId)).toEqual(['inge']);
   });
 
+  it('makes its media again in the same place when the room moves to another worker, without joining again', async () => {
+    const server = new FakeServer();
+    const client = clientWith(server);
+    await client.join('Karen');
+    expect(server.requests('transport:create')).toHaveLength(2);
+
+    server.notify('producer:closed', { peerId: 'inge', producerId: 'inge-cam' });
+    server.notify('room:rebuilt', { peers: [{ ...inge, producers: [] }] });
+    await vi.waitFor(() => expect(server.requests('transport:create')).toHaveLength(4));
+    server.notify('producer:new', { peerId: 'inge', producer: { producerId: 'inge-cam-2', kind: 'video', source: 'camera', paused: false } });
+    await vi.waitFor(() => expect(Object.keys(client.getSnapshot().peers[0]!.tracks)).toEqual(['inge-cam-2']));
+
+    expect(client.getSnapshot()).toMatchObject({ phase: 'in-room', self: { peerId: 'me' } });
+    expect(server.requests('room:join')).toHaveLength(1);
+    expect(server.requests('room:leave')).toHaveLength(0);
+  });
+
   it('moves to a new connection when its server drains, and again while joins are refused there', async () => {
     const server = new FakeServer();
     const client = clientWith(server);

@@ -163,6 +163,7 @@ export class RoomClient {
     onNotification(source, 'consumer:closed', ({ consumerId }) => this.whenInRoom(() => this.session?.closeConsumer(consumerId)));
     // The server is shutting down: a new connection reaches another node (or this one again once it has restarted).
     onNotification(source, 'room:draining', () => this.whenInRoom(() => this.moveConnection()));
+    onNotification(source, 'room:rebuilt', ({ peers }) => this.whenInRoom(() => void this.rebuildMedia(peers)));
     onNotification(source, 'room:closed', ({ rejoin, reason }) =>
       this.whenInRoom(() => {
         if (rejoin) void this.rejoin();
@@ -205,7 +206,7 @@ export class RoomClient {
       markJoinStep('joined');
       this.dispatch({ type: 'joined', peerId: joined.peerId, role: joined.role, peers: joined.peers });
       try {
-        await this.startSession(this.device, joined);
+        await this.startSession(this.device, joined.peers);
       } catch (error) {
         // Half a place is no place: give it up, so the next attempt is not refused as ALREADY_JOINED.
         await request('room:leave', {}).catch(() => undefined);
@@ -217,13 +218,14 @@ export class RoomClient {
     }
   }
 
-  private async startSession(device: Device, joined: Joined): Promise<void> {
+  private async startSession(device: Device, peers: Joined['peers']): Promise<void> {
     const session = new MediaSession(device, this.requireRequest(), {
       onTrack: (peerId, producerId, track) => this.dispatch({ type: 'track:added', peerId, producerId, track }),
       onTrackGone: (producerId) => this.dispatch({ type: 'track:removed', producerId }),
       onMediaUp: (up) => this.dispatch({ type: 'media', up }),
       onLocalTrackEnded: (source) => void this.localTrackEnded(source),
       stage: () => this.stage,
+      expectsMedia: () => this.store.get().peers.some((peer) => peer.producers.some((producer) => !producer.paused)),
     });
     this.session = session;
     this.dispatch({ type: 'media', up: true });
@@ -232,7 +234,7 @@ export class RoomClient {
     await session.openReceiving();
     markJoinStep('recv-transport');
     this.releaseHeld();
-    await session.consumeAll(joined.peers);
+    await session.consumeAll(peers);
     markJoinStep('receiving');
     await session.openSending();
   }
@@ -259,6 +261,30 @@ export class RoomClient {
     if (self.screen) produced.push(produce('screen', self.screen, () => false));
     const failure = (await Promise.allSettled(produced)).find((result) => result.status === 'rejected');
     if (failure) this.dispatch({ type: 'error', code: uiErrorCodeOf(failure.reason) });
+  }
+
+  /**
+   * The server moved the room to another media worker (its own died): the
+   * place in the call is the same, only the media is new. Transports,
+   * producers and consumers are made again; the local tracks carry on. If
+   * that fails, a rejoin starts over.
+   */
+  private async rebuildMedia(peers: Joined['peers']): Promise<void> {
+    const { device } = this;
+    const { phase, self } = this.store.get();
+    // A rejoin under way builds a fresh session anyway.
+    if (!device || this.rejoining || phase !== 'in-room' || self.peerId === null || self.role === null) return;
+    this.session?.close();
+    this.session = null;
+    this.held = [];
+    this.dispatch({ type: 'joined', peerId: self.peerId, role: self.role, peers });
+    try {
+      await this.startSession(device, peers);
+      await this.produceLocal();
+    } catch {
+      this.held = null;
+      void this.rejoin();
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import { mediaCodecs } from './codecs.ts';
 import { KeyedQueue } from '../concurrency/keyedQueue.ts';
 import type { Peer } from './peer.ts';
 import { type JoinRequest, Room } from './room.ts';
+import { rebuildRoom } from './roomRebuild.ts';
 import { WorkerPool, type WorkerPoolOptions } from './workerPool.ts';
 
 export type MediaStats = {
@@ -122,9 +123,12 @@ export class MediaService {
   async #openRoom(roomId: string): Promise<Room> {
     let room: Room;
     try {
-      room = await Room.create(roomId, this.#pool.leastLoaded(), this.#logger, (closed) => {
-        if (this.#rooms.get(closed.id) === closed) this.#rooms.delete(closed.id);
-        this.#settleDrainIfEmpty();
+      room = await Room.create(roomId, this.#pool.leastLoaded(), this.#logger, {
+        onClosed: (closed) => {
+          if (this.#rooms.get(closed.id) === closed) this.#rooms.delete(closed.id);
+          this.#settleDrainIfEmpty();
+        },
+        onWorkerLost: (lost) => void this.#roomQueue.run(lost.id, () => rebuildRoom(lost, this.#pool, this.#logger)),
       });
     } catch (error) {
       this.#logger.error({ err: error, roomId }, 'room could not be opened');

@@ -19,6 +19,25 @@ export type JoinRequest = {
 /** How often the active-speaker detector re-evaluates; the tile highlight should follow speech, not flicker. */
 const SPEAKER_INTERVAL_MS = 300;
 
+/** What the room's owner does when the room closes, and when its worker died under peers still in it. */
+export type RoomHooks = {
+  onClosed(room: Room): void;
+  onWorkerLost(room: Room): void;
+};
+
+type RouterOnWorker = { mediaWorker: MediaWorker; router: types.Router; speakers: types.ActiveSpeakerObserver };
+
+async function openRouter(roomId: string, mediaWorker: MediaWorker): Promise<RouterOnWorker> {
+  const router = await mediaWorker.worker.createRouter({ mediaCodecs, appData: { roomId } });
+  try {
+    const speakers = await router.createActiveSpeakerObserver({ interval: SPEAKER_INTERVAL_MS });
+    return { mediaWorker, router, speakers };
+  } catch (error) {
+    router.close();
+    throw error;
+  }
+}
+
 function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
@@ -27,7 +46,8 @@ function sameSecret(a: string, b: string): boolean {
 
 /**
  * One conference: a router on one worker, an active-speaker detector, and the
- * peers in it.
+ * peers in it. When the worker dies under peers, the room's owner moves it to
+ * another worker (`moveTo`) and the peers keep their places.
  *
  * An empty room closes its router at once (the last peer left, or its
  * reconnect grace ran out). Nothing is lost by that: a router holds no state
@@ -39,23 +59,46 @@ function sameSecret(a: string, b: string): boolean {
  */
 export class Room implements PeerRoom {
   readonly id: string;
-  readonly mediaWorker: MediaWorker;
-  readonly router: types.Router;
-  readonly #speakers: types.ActiveSpeakerObserver;
+  #mediaWorker: MediaWorker;
+  #router: types.Router;
+  #speakers: types.ActiveSpeakerObserver;
   readonly #peers = new Map<string, Peer>();
   readonly #logger: Logger;
-  readonly #onClosed: (room: Room) => void;
+  readonly #hooks: RoomHooks;
   #dominantProducerId: string | undefined;
   #closed = false;
 
-  private constructor(id: string, mediaWorker: MediaWorker, router: types.Router, speakers: types.ActiveSpeakerObserver, logger: Logger, onClosed: (room: Room) => void) {
+  private constructor(id: string, media: RouterOnWorker, logger: Logger, hooks: RoomHooks) {
     this.id = id;
-    this.mediaWorker = mediaWorker;
-    this.router = router;
-    this.#speakers = speakers;
+    this.#mediaWorker = media.mediaWorker;
+    this.#router = media.router;
+    this.#speakers = media.speakers;
     this.#logger = logger;
-    this.#onClosed = onClosed;
-    router.on('workerclose', () => this.close('worker-died'));
+    this.#hooks = hooks;
+    this.#watch(media);
+  }
+
+  static async create(id: string, mediaWorker: MediaWorker, logger: Logger, hooks: RoomHooks): Promise<Room> {
+    const room = new Room(id, await openRouter(id, mediaWorker), logger.child({ roomId: id }), hooks);
+    room.#logger.info({ slot: mediaWorker.slot }, 'room opened');
+    return room;
+  }
+
+  get mediaWorker(): MediaWorker {
+    return this.#mediaWorker;
+  }
+
+  get router(): types.Router {
+    return this.#router;
+  }
+
+  #watch({ router, speakers }: RouterOnWorker): void {
+    router.on('workerclose', () => {
+      // Only the current router's worker matters: an old one dying later (it is already closed) changes nothing.
+      if (router !== this.#router || this.#closed) return;
+      if (this.#peers.size === 0) this.close('worker-died');
+      else this.#hooks.onWorkerLost(this);
+    });
     speakers.on('dominantspeaker', ({ producer }) => {
       const peerId = (producer.appData as { peerId?: unknown }).peerId;
       if (typeof peerId !== 'string') return;
@@ -64,16 +107,32 @@ export class Room implements PeerRoom {
     });
   }
 
-  static async create(id: string, mediaWorker: MediaWorker, logger: Logger, onClosed: (room: Room) => void): Promise<Room> {
-    const router = await mediaWorker.worker.createRouter({ mediaCodecs, appData: { roomId: id } });
-    try {
-      const speakers = await router.createActiveSpeakerObserver({ interval: SPEAKER_INTERVAL_MS });
-      const room = new Room(id, mediaWorker, router, speakers, logger.child({ roomId: id }), onClosed);
-      room.#logger.info({ slot: mediaWorker.slot }, 'room opened');
-      return room;
-    } catch (error) {
-      router.close();
-      throw error;
+  /**
+   * Carries the room on in a new router on `mediaWorker`, after its own
+   * worker died. Everything media went with the old worker (the peers'
+   * transports, producers and consumers closed, and the others were told
+   * `producer:closed`); the peers stay, and each is told `room:rebuilt` so
+   * its client makes its media again here.
+   */
+  async moveTo(mediaWorker: MediaWorker): Promise<void> {
+    if (this.#closed) return;
+    const media = await openRouter(this.id, mediaWorker);
+    if (this.#closed) {
+      media.router.close();
+      return;
+    }
+    this.#mediaWorker = mediaWorker;
+    this.#router = media.router;
+    this.#speakers = media.speakers;
+    this.#dominantProducerId = undefined;
+    this.#watch(media);
+    this.#logger.info({ slot: mediaWorker.slot, peers: this.#peers.size }, 'room rebuilt on another worker');
+    for (const peer of this.#peers.values()) {
+      peer.notify('room:rebuilt', {
+        peers: this.peers()
+          .filter((other) => other !== peer)
+          .map((other) => other.summary()),
+      });
     }
   }
 
@@ -173,8 +232,8 @@ export class Room implements PeerRoom {
     const notice = { reason, rejoin: reason === 'worker-died' };
     for (const peer of this.#peers.values()) peer.closeWithRoom(notice);
     this.#peers.clear();
-    this.router.close();
+    this.#router.close();
     this.#logger.info({ reason }, 'room closed');
-    this.#onClosed(this);
+    this.#hooks.onClosed(this);
   }
 }

@@ -24,9 +24,8 @@ const REPLACE_RETRY_MS = 1000;
 
 /**
  * The mediasoup worker processes, one per core by default. A worker that dies
- * is replaced in its slot (same port); the rooms it hosted close themselves
- * through their routers' `workerclose`, and their clients rejoin onto a live
- * worker.
+ * is replaced in its slot (same port); the rooms it hosted move to a live
+ * worker (media/roomRebuild.ts), their peers staying in the call.
  */
 export class WorkerPool {
   readonly #options: WorkerPoolOptions;
@@ -89,7 +88,8 @@ export class WorkerPool {
   }
 
   #live(): MediaWorker[] {
-    return this.#slots.filter((entry): entry is MediaWorker => entry !== undefined);
+    // A dead worker's routers learn of its death before the pool does: never hand it out meanwhile.
+    return this.#slots.filter((entry): entry is MediaWorker => entry !== undefined && !entry.worker.closed);
   }
 
   async #fill(slot: number): Promise<void> {

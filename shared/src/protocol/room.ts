@@ -13,7 +13,7 @@ import {
 } from './mediasoup.ts';
 
 /** Bumped on any change to the messages below that old clients cannot read. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** A serialised request larger than this is refused with TOO_LARGE before it is parsed. */
 export const MAX_REQUEST_BYTES = 64 * 1024;
@@ -167,6 +167,14 @@ export const roomNotifications = {
    * conference ended, the host removed this person or sent them back to the
    * lobby (`rejoin` false: the server refuses a join until that changes).
    */
+  /**
+   * The room's media worker died and the room now runs on another one. The
+   * place in the call is kept (same peer ids, nobody left): the client
+   * creates new transports, produces again and consumes what the others
+   * announce with `producer:new`. `peers` are the others as they are now,
+   * without producers (theirs went with the worker too).
+   */
+  'room:rebuilt': z.object({ peers: z.array(peerSummarySchema) }),
   'room:closed': z.object({ reason: z.enum(['worker-died', 'ended', 'removed', 'lobby']), rejoin: z.boolean() }),
   /**
    * This server is shutting down (SIGTERM): leave and join again over a new

@@ -24,6 +24,15 @@ export type InboundCounters = { packets: number; bytes: number; framesDecoded: n
 /** Inbound media per remote peer id and kind, read from libwebrtc's getStats(). */
 export type InboundByPeer = Map<string, Partial<Record<MediaKind, InboundCounters>>>;
 
+/** What this bot sends, kept so it can produce the same tracks again when the room is rebuilt. */
+type Sending = { kind: MediaKind; track: MediaStreamTrack; encodings?: RTCRtpEncodingParameters[]; source: 'mic' | 'camera' };
+
+/** The same figures as the browser client's (client/src/room/MediaSession.ts). */
+const ICE_RESTART_AFTER_MS = 1500;
+const ICE_RESTART_AGAIN_MS = 3000;
+const MEDIA_STALL_MS = 1500;
+const STALL_CHECK_MS = 500;
+
 type Recorded = { [K in NotificationName]: { name: K; payload: NotificationOf<K> } }[NotificationName];
 
 const SIMULCAST_ENCODINGS: RTCRtpEncodingParameters[] = [
@@ -48,10 +57,19 @@ export class Bot {
   /** Failures of the automatic consuming; a test expects none. */
   readonly errors: Error[] = [];
   readonly #sources: MediaSourceHandle[] = [];
+  readonly #sending: Sending[] = [];
+  /** How often the server moved this bot's room to another worker, and the rebuild under way (if any). */
+  rebuilds = 0;
+  /** ICE restarts this bot carried out on its existing transports. */
+  iceRestarts = 0;
+  #rebuilding: Promise<void> = Promise.resolve();
   readonly #listeners = new Set<(recorded: Recorded) => void>();
   #sendTransport: types.Transport | undefined;
   #recvTransport: types.Transport | undefined;
   #consuming: Promise<void> = Promise.resolve();
+  #stallWatch: NodeJS.Timeout | undefined;
+  #inbound = { bytes: -1, at: 0 };
+  #restartingForStall = false;
 
   private constructor(socket: SamplanSocket, device: Device, join: ResponseOf<'room:join'>) {
     this.socket = socket;
@@ -91,6 +109,7 @@ export class Bot {
       socket.onAny((name: NotificationName, payload: unknown) => bot.#onNotification({ name, payload } as Recorded));
       for (const early of recorded) bot.#onNotification(early);
       await bot.#createTransports();
+      bot.#stallWatch = setInterval(() => void bot.#checkStall(), STALL_CHECK_MS);
       for (const peer of join.peers) bot.#consumeAll(peer);
       if (options.audio !== false) await bot.#produceAudio(options.audio?.frequencyHz ?? 440);
       if (options.video !== undefined && options.video !== false) await bot.#produceVideo(options.video);
@@ -173,6 +192,7 @@ export class Bot {
   }
 
   close(): void {
+    clearInterval(this.#stallWatch);
     for (const source of this.#sources) source.stop();
     this.#sendTransport?.close();
     this.#recvTransport?.close();
@@ -185,6 +205,9 @@ export class Bot {
       case 'producer:new':
         this.#enqueueConsume(recorded.payload.peerId, recorded.payload.producer.producerId);
         break;
+      case 'room:rebuilt':
+        this.#rebuilding = this.#rebuild(recorded.payload.peers);
+        break;
       case 'consumer:closed':
         this.consumers.get(recorded.payload.consumerId)?.consumer.close();
         break;
@@ -194,13 +217,39 @@ export class Bot {
     for (const listener of [...this.#listeners]) listener(recorded);
   }
 
+  /**
+   * The room moved to another media worker: the old transports are dead, so
+   * everything is made again on the new router, the same tracks produced
+   * again, and the others' producers consumed as they announce them.
+   */
+  async #rebuild(peers: readonly PeerSummary[]): Promise<void> {
+    this.#sendTransport?.close();
+    this.#recvTransport?.close();
+    this.consumers.clear();
+    this.producers.clear();
+    try {
+      await this.#createTransports();
+      for (const peer of peers) this.#consumeAll(peer);
+      for (const sending of this.#sending) await this.#produce(sending);
+      this.rebuilds += 1;
+    } catch (error) {
+      this.errors.push(new Error(`rebuilding after room:rebuilt: ${String(error)}`));
+    }
+  }
+
+  /** Resolves when the bot has made its media again after the latest `room:rebuilt`. */
+  rebuilt(): Promise<void> {
+    return this.#rebuilding;
+  }
+
   #consumeAll(peer: PeerSummary): void {
     for (const producer of peer.producers) this.#enqueueConsume(peer.peerId, producer.producerId);
   }
 
   #enqueueConsume(peerId: string, producerId: string): void {
-    this.#consuming = this.#consuming.then(() =>
-      this.#consume(producerId).catch((error: unknown) => {
+    // A producer announced while the room is being rebuilt is consumed on the new receive transport.
+    this.#consuming = this.#consuming.then(async () =>
+      this.#rebuilding.then(() => this.#consume(producerId)).catch((error: unknown) => {
         this.errors.push(new Error(`consuming ${producerId} of ${peerId}: ${String(error)}`));
       }),
     );
@@ -249,23 +298,87 @@ export class Bot {
     this.#recvTransport.on('connect', ({ dtlsParameters }, callback, errback) => {
       call(this.socket, 'transport:connect', { transportId: recv.id, dtlsParameters }).then(() => callback(), errback);
     });
+    this.#watchIce(this.#sendTransport);
+    this.#watchIce(this.#recvTransport);
+  }
+
+  /**
+   * As the browser client does (client/src/room/MediaSession.ts): a transport
+   * that stays disconnected has its ICE restarted on the same transport, and
+   * again while it stays down.
+   */
+  #watchIce(transport: types.Transport): void {
+    let timer: NodeJS.Timeout | undefined;
+    const restartLater = (delayMs: number) => {
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (transport.closed || (transport.connectionState !== 'disconnected' && transport.connectionState !== 'failed')) return;
+        void this.#restartIce(transport).then(() => restartLater(ICE_RESTART_AGAIN_MS));
+      }, delayMs);
+    };
+    transport.on('connectionstatechange', (state) => {
+      if (state === 'disconnected' || state === 'failed') restartLater(state === 'failed' ? 0 : ICE_RESTART_AFTER_MS);
+    });
+    transport.observer.on('close', () => clearTimeout(timer));
+  }
+
+  /** As the browser client does: received media stopping while others send means the network is gone; restart ICE on both transports. */
+  async #checkStall(): Promise<void> {
+    const now = Date.now();
+    const receiving = [...this.consumers.values()].some((remote) => !remote.consumer.closed);
+    if (!receiving || this.#restartingForStall || this.#recvTransport === undefined) {
+      this.#inbound = { bytes: -1, at: now };
+      return;
+    }
+    let bytes = 0;
+    for (const counters of (await this.inbound()).values()) bytes += (counters.audio?.bytes ?? 0) + (counters.video?.bytes ?? 0);
+    if (bytes !== this.#inbound.bytes) {
+      this.#inbound = { bytes, at: now };
+      return;
+    }
+    if (now - this.#inbound.at < MEDIA_STALL_MS) return;
+    this.#restartingForStall = true;
+    try {
+      await Promise.all([this.#recvTransport, this.#sendTransport].map((own) => (own && !own.closed ? this.#restartIce(own) : undefined)));
+    } finally {
+      this.#restartingForStall = false;
+      this.#inbound = { bytes, at: Date.now() };
+    }
+  }
+
+  async #restartIce(transport: types.Transport): Promise<void> {
+    try {
+      const { iceParameters } = await call(this.socket, 'transport:restartIce', { transportId: transport.id });
+      if (transport.closed) return;
+      await transport.restartIce({ iceParameters: iceParameters as types.IceParameters });
+      this.iceRestarts += 1;
+    } catch (error) {
+      this.errors.push(new Error(`ICE restart of ${transport.id}: ${String(error)}`));
+    }
   }
 
   async #produceAudio(frequencyHz: number): Promise<void> {
     const source = voiceSource(frequencyHz);
     this.#sources.push(source);
-    const producer = await this.#sendTransport!.produce({ track: source.track, appData: { source: 'mic' } });
-    this.producers.set('audio', producer);
+    await this.#produce({ kind: 'audio', track: source.track, source: 'mic' });
   }
 
   async #produceVideo(video: VideoOptions): Promise<void> {
     const source = patternSource(video.width, video.height, video.fps);
     this.#sources.push(source);
+    const encodings = video.simulcast ? SIMULCAST_ENCODINGS : [{ maxBitrate: 500_000 }];
+    await this.#produce({ kind: 'video', track: source.track, encodings, source: 'camera' });
+  }
+
+  async #produce(sending: Sending): Promise<void> {
+    if (!this.#sending.includes(sending)) this.#sending.push(sending);
     const producer = await this.#sendTransport!.produce({
-      track: source.track,
-      encodings: video.simulcast ? SIMULCAST_ENCODINGS : [{ maxBitrate: 500_000 }],
-      appData: { source: 'camera' },
+      track: sending.track,
+      ...(sending.encodings === undefined ? {} : { encodings: sending.encodings }),
+      stopTracks: false,
+      appData: { source: sending.source },
     });
-    this.producers.set('video', producer);
+    this.producers.set(sending.kind, producer);
   }
 }
