@@ -51,12 +51,17 @@ export class Bot {
   readonly #listeners = new Set<(recorded: Recorded) => void>();
   #sendTransport: types.Transport | undefined;
   #recvTransport: types.Transport | undefined;
-  #consuming: Promise<void> = Promise.resolve();
+  /** Consumes wait for the receive transport, as the client holds notifications until it has one: a producer may appear right after the join. */
+  #consuming: Promise<void>;
+  #transportsReady: () => void = () => {};
 
   private constructor(socket: SamplanSocket, device: Device, join: ResponseOf<'room:join'>) {
     this.socket = socket;
     this.device = device;
     this.join = join;
+    this.#consuming = new Promise((resolve) => {
+      this.#transportsReady = resolve;
+    });
   }
 
   get peerId(): string {
@@ -91,6 +96,7 @@ export class Bot {
       socket.onAny((name: NotificationName, payload: unknown) => bot.#onNotification({ name, payload } as Recorded));
       for (const early of recorded) bot.#onNotification(early);
       await bot.#createTransports();
+      bot.#transportsReady();
       for (const peer of join.peers) bot.#consumeAll(peer);
       if (options.audio !== false) await bot.#produceAudio(options.audio?.frequencyHz ?? 440);
       if (options.video !== undefined && options.video !== false) await bot.#produceVideo(options.video);
