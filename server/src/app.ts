@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { createPrincipalResolver, type PrincipalResolver } from './auth/principal.ts';
 import { conferenceMediaRoomId } from './auth/roomToken.ts';
+import { NodeLink } from './cluster/nodeLink.ts';
+import { RoomLeases } from './cluster/roomLeases.ts';
 import { type Config, loadConfig, publicBaseUrl } from './config.ts';
 import { DomainEvents } from './events/domainEvents.ts';
 import { createOidcClients } from './auth/oidcClients.ts';
@@ -21,6 +25,7 @@ import { addDischargeTasks, closeVisitTask } from './record/plan/pathwayTasks.ts
 import { planContext } from './record/plan/planContext.ts';
 import { excludeFromCall } from './signalling/callGroups.ts';
 import { noticeRecordChange, type RecordChange, ringGuest } from './signalling/recordNotices.ts';
+import { MediaRelay } from './signalling/mediaRelay.ts';
 import { PlanSignalling, sendAgreement, sendParties, sendRevision } from './signalling/planSignalling.ts';
 import { connectRedisAdapter, type RedisAdapter } from './signalling/redisAdapter.ts';
 import { attachSignalling } from './signalling/socketServer.ts';
@@ -50,6 +55,8 @@ export type RunningSamplan = {
   demo: SeedResult | null;
   /** Where Prometheus scrapes (`…/metrics`), when METRICS_PORT is set. */
   metricsUrl: string | undefined;
+  /** With Redis: this node's id, the room leases it holds and the relay to other nodes' rooms. */
+  cluster: Cluster | undefined;
   /**
    * SIGTERM: refuse new joins, answer health/ready with 503, tell everyone
    * in a room to move to another node, and close once the rooms are empty or
@@ -58,6 +65,8 @@ export type RunningSamplan = {
   drain(): Promise<void>;
   close(): Promise<void>;
 };
+
+export type Cluster = { nodeId: string; link: NodeLink; leases: RoomLeases; relay: MediaRelay };
 
 export interface StartOptions {
   /** Replaces the real clock for every record rule (e.g. a browser test standing on day 3 after discharge). */
@@ -92,14 +101,24 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   let demo: SeedResult | null = null;
   let media: MediaService;
   let redis: RedisAdapter | undefined;
+  let cluster: Cluster | undefined;
   try {
     if (config.seedDemo) demo = await seedDemoIfEmpty(database.prisma, now());
-    if (config.redisUrl !== undefined) redis = await connectRedisAdapter(config.redisUrl, logger);
+    if (config.redisUrl !== undefined) {
+      redis = await connectRedisAdapter(config.redisUrl, logger);
+      cluster = await joinCluster(config.redisUrl, config.placementLeaseMs, logger);
+    }
     media = await startMedia(config, logger);
   } catch (error) {
+    await leaveCluster(cluster);
     await redis?.close();
     await closeDatabase();
     throw error;
+  }
+  if (cluster !== undefined) {
+    media.placeWith(cluster.leases);
+    // Another node holds the room now (this one hung, or lost Redis too long): its people rejoin there.
+    cluster.leases.onLost((roomId) => void media.closeRoom(roomId, 'worker-died'));
   }
   const principals = createPrincipalResolver({ db: database.prisma, secret: config.secret, secureCookies: config.secureCookies, now });
   const events = new DomainEvents((error, event) => logger.error({ err: error, event: event.type }, 'a consequence of a record change failed'));
@@ -140,6 +159,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     admitToCall: (claims) => admitToCall(record, claims),
     principals,
     ...(redis ? { adapter: redis.adapter } : {}),
+    ...(cluster ? { relay: cluster.relay } : {}),
   });
   events.subscribe('conference.closed', ({ conferenceId }) => media.closeRoom(conferenceMediaRoomId(conferenceId)));
   events.subscribe('participant.excluded', ({ participantId, reason }) => excludeFromCall(io, participantId, reason));
@@ -178,6 +198,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   } catch (error) {
     httpServer.close();
     media.close();
+    await leaveCluster(cluster);
     await redis?.close();
     await closeDatabase();
     throw error;
@@ -185,7 +206,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   const url = publicBaseUrl(config, port);
   const delivery = startDelivery({ config, db: database.prisma, now, logger, sealKey: record.outbox.sealKey, baseUrl: url });
   events.subscribe('messages.queued', () => delivery.kick());
-  logger.info({ url, workers: media.workerCount, database: database.kind, demoSeeded: demo?.seeded ?? false }, 'Samplan started');
+  logger.info({ url, workers: media.workerCount, database: database.kind, demoSeeded: demo?.seeded ?? false, node: cluster?.nodeId }, 'Samplan started');
 
   let closing: Promise<void> | undefined;
   let draining: Promise<void> | undefined;
@@ -198,6 +219,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
       await delivery.stop();
       metricsServer?.close();
       media.close();
+      await leaveCluster(cluster);
       await redis?.close();
       await closeDatabase();
     })();
@@ -217,6 +239,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     delivery,
     demo,
     metricsUrl,
+    cluster,
     drain() {
       draining ??= (async () => {
         const timeoutMs = config.drainTimeoutMs;
@@ -224,7 +247,10 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
         const timedOut = new Promise<'timeout'>((resolve) => {
           timer = setTimeout(() => resolve('timeout'), timeoutMs);
         });
-        const ended = await Promise.race([media.drain(timeoutMs).then(() => 'rooms empty' as const), timedOut]);
+        // The rooms are given up at once, so the first of their people to move reopens each on another node.
+        cluster?.leases.giveUpAll();
+        const emptied = Promise.all([media.drain(timeoutMs), cluster?.relay.drain(timeoutMs)]);
+        const ended = await Promise.race([emptied.then(() => 'rooms empty' as const), timedOut]);
         clearTimeout(timer);
         logger.info({ ended, rooms: media.stats().rooms }, 'drained; closing');
         await close();
@@ -233,6 +259,27 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     },
     close,
   };
+}
+
+/**
+ * Several nodes on one Redis: this node's link to the others, the leases on
+ * the rooms it holds, and the relay of room requests to the node holding the
+ * room. The id is new with every process, so a restarted node never mistakes
+ * its predecessor's leases for its own.
+ */
+async function joinCluster(redisUrl: string, leaseMs: number, logger: Logger): Promise<Cluster> {
+  const nodeId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const link = await NodeLink.connect(redisUrl, nodeId, logger);
+  const leases = new RoomLeases(link, leaseMs, logger);
+  const relay = new MediaRelay(link, leases, leaseMs, logger);
+  return { nodeId, link, leases, relay };
+}
+
+async function leaveCluster(cluster: Cluster | undefined): Promise<void> {
+  if (cluster === undefined) return;
+  cluster.relay.close();
+  cluster.leases.close();
+  await cluster.link.close();
 }
 
 /** Cheap enough for every scrape: two counts over the unanswered requests, found through the queue's index (answeredAt, createdAt). */

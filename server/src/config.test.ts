@@ -60,6 +60,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       CLIENT_DIST: '/srv/samplan/client',
       DATABASE_URL: 'postgresql://samplan@127.0.0.1/samplan',
+      REDIS_URL: 'redis://redis:6379',
+      PLACEMENT_LEASE_MS: '4000',
       SEED_DEMO: 'false',
       SECURE_COOKIES: 'true',
       HSTS: 'true',
@@ -98,6 +100,8 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       clientDist: '/srv/samplan/client',
       databaseUrl: 'postgresql://samplan@127.0.0.1/samplan',
+      redisUrl: 'redis://redis:6379',
+      placementLeaseMs: 4000,
       seedDemo: false,
       secureCookies: true,
       hsts: true,
@@ -125,6 +129,10 @@ describe('loadConfig', () => {
       /MAIL_FROM: is required when SMTP_URL is set[\s\S]*SMS_GATEWAY_KEY: is required when SMS_GATEWAY_URL is set/,
     );
     expect(() => loadConfig({ SAMPLAN_SECRET: SECRET, SMTP_URL: 'http://mail.example.org', MAIL_FROM: 'samplan@example.org' })).toThrow(/SMTP_URL: must be smtp:\/\//);
+  });
+
+  it('refuses a room lease shorter than a second, which Redis round trips could outlast', () => {
+    expect(() => loadConfig({ SAMPLAN_SECRET: SECRET, PLACEMENT_LEASE_MS: '500' })).toThrow(/PLACEMENT_LEASE_MS:/);
   });
 
   it('treats empty variables as unset', () => {

@@ -23,6 +23,7 @@ const ENV_NAMES = {
   clientDist: 'CLIENT_DIST',
   databaseUrl: 'DATABASE_URL',
   redisUrl: 'REDIS_URL',
+  placementLeaseMs: 'PLACEMENT_LEASE_MS',
   seedDemo: 'SEED_DEMO',
   secureCookies: 'SECURE_COOKIES',
   hsts: 'HSTS',
@@ -91,6 +92,12 @@ function configSchema(production: boolean) {
       databaseUrl: z.string().min(1).default('pglite:./data/db'),
       /** Several nodes share conference and episode broadcasts through Redis; one node needs none. */
       redisUrl: z.url({ protocol: /^rediss?$/ }).optional(),
+      /**
+       * With Redis, how long a room stays placed on a node that stopped
+       * renewing it (hung); a node that dies is noticed at once, one that
+       * drains gives its rooms up. Renewed every third of it.
+       */
+      placementLeaseMs: z.coerce.number().int().min(1_000).max(10 * 60_000).default(10_000),
       /** Fill an empty database with the Horsens/Odder/Skanderborg demo scenario. */
       seedDemo: flag.default(!production),
       /** Session cookies only over HTTPS; off on a developer's http://127.0.0.1. */

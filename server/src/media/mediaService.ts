@@ -5,8 +5,9 @@ import { MediaCensus } from './census.ts';
 import { mediaCodecs } from './codecs.ts';
 import { KeyedQueue } from '../concurrency/keyedQueue.ts';
 import type { Peer } from './peer.ts';
-import { type JoinRequest, Room } from './room.ts';
+import { type JoinRequest, Room, type RoomCloseReason } from './room.ts';
 import { rebuildRoom } from './roomRebuild.ts';
+import type { RoomPlacement } from './roomPlacement.ts';
 import { WorkerPool, type WorkerPoolOptions } from './workerPool.ts';
 
 export type MediaStats = {
@@ -34,6 +35,7 @@ export class MediaService {
   readonly #rooms = new Map<string, Room>();
   readonly #roomQueue = new KeyedQueue();
   #drain: Drain | undefined;
+  #placement: RoomPlacement | undefined;
   /**
    * Router capabilities follow from the codec list alone, so every router has
    * the same; knowing them up front lets a client load its device before a
@@ -108,6 +110,11 @@ export class MediaService {
     return this.#drain.empty;
   }
 
+  /** With several nodes, a room opens only on the node that holds it (see roomPlacement.ts). */
+  placeWith(placement: RoomPlacement): void {
+    this.#placement = placement;
+  }
+
   get draining(): boolean {
     return this.#drain !== undefined;
   }
@@ -121,16 +128,20 @@ export class MediaService {
   }
 
   async #openRoom(roomId: string): Promise<Room> {
+    const placement = this.#placement;
+    await placement?.claim(roomId);
     let room: Room;
     try {
       room = await Room.create(roomId, this.#pool.leastLoaded(), this.#logger, {
         onClosed: (closed) => {
           if (this.#rooms.get(closed.id) === closed) this.#rooms.delete(closed.id);
+          placement?.release(closed.id);
           this.#settleDrainIfEmpty();
         },
         onWorkerLost: (lost) => void this.#roomQueue.run(lost.id, () => rebuildRoom(lost, this.#pool, this.#logger)),
       });
     } catch (error) {
+      placement?.release(roomId);
       this.#logger.error({ err: error, roomId }, 'room could not be opened');
       throw new SamplanError('MEDIA_REJECTED', 'The media server could not open the room; try again.');
     }
@@ -139,12 +150,13 @@ export class MediaService {
   }
 
   /**
-   * Ends a room for everyone in it (`room:closed`, no rejoin): the conference
-   * it carried is over. Queued like joins, so nobody slips in as it closes.
+   * Ends a room for everyone in it: `ended` (no rejoin) when the conference
+   * it carried is over, `worker-died` (rejoin) when it must reopen elsewhere.
+   * Queued like joins, so nobody slips in as it closes.
    */
-  closeRoom(roomId: string): Promise<void> {
+  closeRoom(roomId: string, reason: RoomCloseReason = 'ended'): Promise<void> {
     return this.#roomQueue.run(roomId, async () => {
-      this.#rooms.get(roomId)?.close('ended');
+      this.#rooms.get(roomId)?.close(reason);
     });
   }
 

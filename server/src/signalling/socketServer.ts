@@ -20,6 +20,8 @@ import type { CallPresence } from '../record/conferences/callPresence.ts';
 import type { PeerChannel } from '../media/notifications.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { type HandlerContext, handlers } from './handlers/index.ts';
+import type { MediaRelay } from './mediaRelay.ts';
+import { socketLeft } from './peerDeparture.ts';
 import type { PlanSignalling } from './planSignalling.ts';
 import type { RedisAdapter } from './redisAdapter.ts';
 import { noticeGroupsOf } from './recordNotices.ts';
@@ -39,9 +41,6 @@ const handshakeSchema = z.object({ protocolVersion: z.literal(PROTOCOL_VERSION) 
  * MAX_REQUEST_BYTES, so an oversized request gets a proper error.
  */
 const MAX_FRAME_BYTES = 16 * MAX_REQUEST_BYTES;
-
-/** Disconnect reasons that mean the participant meant to go: no reconnect grace. */
-const DELIBERATE_DISCONNECTS = new Set(['client namespace disconnect', 'server namespace disconnect', 'server shutting down']);
 
 function channelOf(socket: SamplanSocket): PeerChannel {
   // Socket.IO's typed emit cannot follow a generic event name; the Notify type above it keeps name and payload paired.
@@ -72,6 +71,8 @@ export function attachSignalling(
     admitToCall?: (claims: ConferenceRoomClaims) => Promise<void>;
     /** Who a handshake is, to put staff and guests in their notice rooms (recordNotices.ts); absent without a clinical record. */
     principals?: Pick<PrincipalResolver, 'principalFromHandshake'>;
+    /** Runs room requests on the node that holds the room (mediaRelay.ts); absent on a single node. */
+    relay?: MediaRelay;
   },
 ): SignallingServer {
   const logger = deps.logger.child({ component: 'signalling' });
@@ -82,6 +83,21 @@ export function attachSignalling(
   });
   const dispatcher = createDispatcher<HandlerContext>(handlers, logger);
   const { plan } = deps;
+  const relay = deps.relay;
+  relay?.attach({
+    io,
+    dispatcher,
+    secret: deps.config.secret,
+    graceMs: deps.config.reconnectGraceMs,
+    draining: () => deps.media.draining,
+    contextFor: (session) => ({
+      session,
+      media: deps.media,
+      config: deps.config,
+      ...(deps.admitToCall ? { admitToCall: deps.admitToCall } : {}),
+      ...(deps.presence ? { presence: deps.presence } : {}),
+    }),
+  });
 
   // The session cookie rides along with any page's WebSocket to us: only Samplan's own pages may open one.
   io.use((socket, next) => {
@@ -136,7 +152,7 @@ export function attachSignalling(
     // emitter: `next` is never called, so a client sending "error" or any
     // other name cannot trigger listeners it should not reach.
     socket.use(([event, ...args]) => {
-      const queued = session.enqueue(() => dispatcher.dispatch(context, event, args));
+      const queued = session.enqueue(() => (relay ? relay.dispatch(context, socket.id, event, args) : dispatcher.dispatch(context, event, args)));
       if (!queued) dispatcher.refuse(args, new SamplanError('RATE_LIMITED', 'Too many requests at once; wait for the answers.'));
     });
 
@@ -145,14 +161,9 @@ export function attachSignalling(
     socket.on('disconnect', (reason) => {
       session.afterPending(() => {
         context.plan?.close();
+        relay?.socketGone(socket.id, reason);
         const peer = session.peer;
-        if (peer === undefined) return;
-        if (DELIBERATE_DISCONNECTS.has(reason) || deps.config.reconnectGraceMs === 0) {
-          peer.leave();
-        } else {
-          logger.info({ peerId: peer.id, reason }, 'peer reconnecting');
-          peer.markReconnecting(deps.config.reconnectGraceMs);
-        }
+        if (peer !== undefined) socketLeft(peer, reason, deps.config.reconnectGraceMs, logger);
       });
     });
   });

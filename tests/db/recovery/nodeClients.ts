@@ -4,7 +4,7 @@ import { io } from 'socket.io-client';
 import { PlanSession } from '../../../client/src/plan/planSession.ts';
 import { socketPlanTransport } from '../../../client/src/plan/planTransport.ts';
 import { RoomClient } from '../../../client/src/room/RoomClient.ts';
-import type { SamplanSocket } from '../../../client/src/room/signalling.ts';
+import type { SamplanSocket } from '../../../client/src/socket/samplanSocket.ts';
 
 /**
  * The browser client's own code (RoomClient, PlanSession) run in Node against

@@ -66,7 +66,9 @@ export class Bot {
   readonly #listeners = new Set<(recorded: Recorded) => void>();
   #sendTransport: types.Transport | undefined;
   #recvTransport: types.Transport | undefined;
-  #consuming: Promise<void> = Promise.resolve();
+  /** Consumes wait for the receive transport, as the client holds notifications until it has one: a producer may appear right after the join. */
+  #consuming: Promise<void>;
+  #transportsReady: () => void = () => {};
   #stallWatch: NodeJS.Timeout | undefined;
   #inbound = { bytes: -1, at: 0 };
   #restartingForStall = false;
@@ -75,6 +77,9 @@ export class Bot {
     this.socket = socket;
     this.device = device;
     this.join = join;
+    this.#consuming = new Promise((resolve) => {
+      this.#transportsReady = resolve;
+    });
   }
 
   get peerId(): string {
@@ -110,6 +115,7 @@ export class Bot {
       for (const early of recorded) bot.#onNotification(early);
       await bot.#createTransports();
       bot.#stallWatch = setInterval(() => void bot.#checkStall(), STALL_CHECK_MS);
+      bot.#transportsReady();
       for (const peer of join.peers) bot.#consumeAll(peer);
       if (options.audio !== false) await bot.#produceAudio(options.audio?.frequencyHz ?? 440);
       if (options.video !== undefined && options.video !== false) await bot.#produceVideo(options.video);
