@@ -4,6 +4,11 @@
  * here. All functions throw what http.ts throws.
  */
 import {
+  acuteBedsOverviewSchema,
+  acuteOfferSavedResponseSchema,
+  acuteReservationResponseSchema,
+  type AcuteOfferInput,
+  type AcuteReleaseRequest,
   admitEpisodeResponseSchema,
   consentResponseSchema,
   organisationListResponseSchema,
@@ -124,6 +129,14 @@ export function createApi(options: HttpOptions = {}) {
       requestJson('PUT', `/api/episodes/${id(episodeId)}/relatives/${id(relativeId)}/representation`, relativeViewSchema, request, options),
 
     indicators: (query: IndicatorsQuery) => requestJson('GET', `/api/indicators?${indicatorSearch(query)}`, indicatorsResponseSchema, undefined, options),
+    acuteBeds: () => requestJson('GET', '/api/acute-beds', acuteBedsOverviewSchema, undefined, options),
+    createAcuteOffer: (input: AcuteOfferInput) => requestJson('POST', '/api/acute-beds/offers', acuteOfferSavedResponseSchema, input, options),
+    updateAcuteOffer: (offerId: string, input: AcuteOfferInput) => requestJson('PUT', `/api/acute-beds/offers/${id(offerId)}`, acuteOfferSavedResponseSchema, input, options),
+    reserveAcuteBed: (offerId: string) => requestJson('POST', `/api/acute-beds/offers/${id(offerId)}/reservations`, acuteReservationResponseSchema, {}, options),
+    confirmAcuteBed: (reservationId: string) =>
+      requestJson('POST', `/api/acute-beds/reservations/${id(reservationId)}/confirm`, acuteReservationResponseSchema, {}, options),
+    releaseAcuteBed: (reservationId: string, request: AcuteReleaseRequest) =>
+      requestJson('POST', `/api/acute-beds/reservations/${id(reservationId)}/release`, acuteReservationResponseSchema, request, options),
     adviceQueue: () => requestJson('GET', '/api/advice-requests', adviceQueueResponseSchema, undefined, options),
     takeAdvice: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/take`, adviceRequestResponseSchema, {}, options),
     callBack: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/call-back`, callBackResponseSchema, {}, options),

@@ -34,5 +34,6 @@ export const ConferencePage = staffPage(async () => (await import('../staff/conf
 export const AdviceQueuePage = staffPage(async () => (await import('../staff/advice/AdviceQueuePage.tsx')).AdviceQueuePage);
 export const IntakePage = staffPage(async () => (await import('../staff/intake/IntakePage.tsx')).IntakePage);
 export const IndicatorsPage = staffPage(async () => (await import('../staff/indicators/IndicatorsPage.tsx')).IndicatorsPage);
+export const AcuteBedsPage = staffPage(async () => (await import('../staff/acuteBeds/AcuteBedsPage.tsx')).AcuteBedsPage);
 export const AdminPage = staffPage(async () => (await import('../staff/admin/AdminPage.tsx')).AdminPage);
 export const SetPasswordPage = staffPage(async () => (await import('../setPassword/SetPasswordPage.tsx')).SetPasswordPage);

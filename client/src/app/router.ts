@@ -14,6 +14,8 @@ export type Route =
   /** Find a patient by CPR (typed into the page, never in the path) and admit her. */
   | { name: 'intake' }
   | { name: 'indicators' }
+  /** The municipalities' acute beds: the shared overview. */
+  | { name: 'acuteBeds' }
   /** An administrator's organisation: staff, set-password links, system clients. */
   | { name: 'admin' }
   | { name: 'episode'; episodeId: string }
@@ -33,6 +35,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [/^\/advice\/?$/, () => ({ name: 'advice' })],
   [/^\/intake\/?$/, () => ({ name: 'intake' })],
   [/^\/indicators\/?$/, () => ({ name: 'indicators' })],
+  [/^\/acute-beds\/?$/, () => ({ name: 'acuteBeds' })],
   [/^\/admin\/?$/, () => ({ name: 'admin' })],
   [/^\/episodes\/([^/]+)\/?$/, (episodeId) => ({ name: 'episode', episodeId })],
   [/^\/episodes\/([^/]+)\/schedule\/?$/, (episodeId) => ({ name: 'schedule', episodeId })],
@@ -67,6 +70,8 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return '/intake';
     case 'indicators':
       return '/indicators';
+    case 'acuteBeds':
+      return '/acute-beds';
     case 'admin':
       return '/admin';
     case 'episode':

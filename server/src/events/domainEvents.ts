@@ -65,7 +65,9 @@ export type DomainEvent =
    * Someone entered or left a conference's call (record/conferences/callPresence.ts):
    * who is present to agree to the plan may have changed.
    */
-  | { type: 'presence.changed'; conferenceId: string };
+  | { type: 'presence.changed'; conferenceId: string }
+  /** A municipality's acute beds changed (reserved, confirmed, released, expired, offers edited): the overview on every screen reads again. */
+  | { type: 'acuteBeds.changed'; municipalityId: string };
 
 /**
  * How a push ended: committed (a new revision), unchanged (nothing applied),

@@ -20,6 +20,8 @@ import { visitRoutes } from './routes/visitRoutes.ts';
 import { indicatorRoutes } from './routes/indicatorRoutes.ts';
 import { relativeRoutes } from './routes/relativeRoutes.ts';
 import type { OutboxSettings } from '../messages/outbox.ts';
+import type { AcuteBedSettings } from '../record/acuteBeds/acuteBedAccess.ts';
+import { acuteBedRoutes } from './routes/acuteBedRoutes.ts';
 import type { OidcClients } from '../auth/oidcClients.ts';
 import type { Logger } from '../logger.ts';
 import type { AnyRoute } from './route.ts';
@@ -40,6 +42,8 @@ export interface RecordApiDeps extends RateLimitConfig {
   turn: TurnSettings;
   /** What the outbox needs to write invitations and reminders (reminder lead, the key that seals links). */
   outbox: OutboxSettings;
+  /** How long an acute bed reservation waits for confirmation. */
+  acuteBeds: AcuteBedSettings;
   /** The organisations' identity providers, discovered when first used. */
   oidcClients: OidcClients;
   logger: Logger;
@@ -64,6 +68,7 @@ export function routeTable(deps: RecordApiDeps): AnyRoute[] {
     ...relativeRoutes(record),
     ...visitRoutes(record),
     ...indicatorRoutes(record),
+    ...acuteBedRoutes({ ...record, acuteBeds: deps.acuteBeds }),
     ...planRoutes(deps.plan),
     ...fhirRoutes(record),
     ...adminRoutes(record),

@@ -51,6 +51,13 @@ const ACTS: Readonly<Record<string, Words>> = {
   'create Visit': { da: 'registrerede et besøg', en: 'recorded a visit' },
   'read TobsObservation': { da: 'læste TOBS-målingerne', en: 'read the TOBS measurements' },
   'create TobsObservation': { da: 'registrerede en TOBS-måling', en: 'recorded a TOBS measurement' },
+  'read AcuteBeds': { da: 'så oversigten over akutpladser', en: 'looked at the acute beds overview' },
+  'create AcuteOffer': { da: 'oprettede et akuttilbud', en: 'added an acute offer' },
+  'update AcuteOffer': { da: 'ændrede et akuttilbud', en: 'changed an acute offer' },
+  'reserve AcuteBedReservation': { da: 'reserverede en akutplads', en: 'reserved an acute bed' },
+  'confirm AcuteBedReservation': { da: 'bekræftede en akutplads', en: 'confirmed an acute bed' },
+  'release AcuteBedReservation': { da: 'frigav en akutplads', en: 'released an acute bed' },
+  'expire AcuteBedReservation': { da: 'frigav en akutplads, der ikke blev bekræftet i tide', en: 'released an acute bed not confirmed in time' },
   'receive Bundle': { da: 'modtog besked fra hospitalets system', en: "received a notice from the hospital's system" },
 };
 
