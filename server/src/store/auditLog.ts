@@ -126,7 +126,7 @@ class AuditGroup {
 
 const groups = new WeakMap<DbClient, AuditGroup>();
 
-/** Lets recordAudit group the rows written through this client outside a transaction (database.ts, for every client it opens). */
+/** Lets recordAudit group the rows written through this client outside a transaction (app.ts, for the server's client). */
 export function groupAuditCommits(db: Db): void {
   groups.set(db, new AuditGroup(db));
 }

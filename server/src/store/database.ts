@@ -9,7 +9,6 @@ import { applyMigrations, pgliteMigrationSession, pgMigrationSession } from './m
 import { readMigrations, type MigrationFile } from './migrationFiles.ts';
 import { lockDirectory, type DirectoryLock } from './pgliteLock.ts';
 import { withConflictErrors } from './uniqueConflict.ts';
-import { groupAuditCommits } from './auditLog.ts';
 
 export type Db = ReturnType<typeof withConflictErrors>;
 /** The client inside `db.$transaction(async (tx) => …)`: inside, use only `tx` (PGlite runs one query at a time, so the outer client would wait for the transaction until it times out). */
@@ -73,7 +72,6 @@ async function openPostgres(connectionString: string, migrations: MigrationFile[
     await session.end();
   }
   const prisma = withConflictErrors(new PrismaClient({ adapter: new PrismaPg({ connectionString }) }));
-  groupAuditCommits(prisma);
   return { prisma, kind: 'postgres', appliedMigrations, close: () => prisma.$disconnect() };
 }
 
@@ -91,7 +89,6 @@ async function openPglite(options: PGliteOptions, migrations: MigrationFile[], l
   }
   const embedded = pglite;
   const prisma = withConflictErrors(new PrismaClient({ adapter: new PrismaPGlite(embedded) }));
-  groupAuditCommits(prisma);
   return {
     prisma,
     kind: 'pglite',
