@@ -8,7 +8,7 @@
 // Steps: Debian packages (when root and missing), npm packages, mediasoup's
 // worker (built from Debian's libraries, cached outside node_modules), the
 // Prisma client and the embedded database's schema, and, for `start`, the
-// client bundle.
+// client bundle and the compiled server.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -184,6 +184,14 @@ function ensureClientBundle() {
   });
 }
 
+/** `npm start` runs the compiled server (build-server.mjs); rebuilt when its sources or the Prisma client changed. */
+function ensureServerBundle() {
+  once('server-build', ['server/src', 'shared/src', 'server/package.json', 'scripts/build-server.mjs'], () => {
+    log('compiling the server');
+    run(process.execPath, [join(root, 'scripts', 'build-server.mjs')]);
+  });
+}
+
 ensureNodeVersion();
 if (purpose === 'test') ensureDebianPackages(TEST_PACKAGES);
 ensureNpmPackages();
@@ -191,4 +199,5 @@ ensureMediasoupWorker();
 ensureDatabase();
 if (purpose === 'test') ensurePostgresForTests();
 ensureClientBundle();
+if (purpose === 'start') ensureServerBundle();
 log(`ready (${purpose})`);

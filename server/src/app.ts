@@ -30,6 +30,7 @@ import { PlanSignalling, sendAgreement, sendParties, sendRevision } from './sign
 import { connectRedisAdapter, type RedisAdapter } from './signalling/redisAdapter.ts';
 import { attachSignalling } from './signalling/socketServer.ts';
 import type { SignallingServer } from './signalling/socketTypes.ts';
+import { groupAuditCommits } from './store/auditLog.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { type SeedResult, seedDemoIfEmpty } from './store/seed/seedDemo.ts';
 import { AcuteExpiry } from './record/acuteBeds/acuteExpiry.ts';
@@ -61,6 +62,8 @@ export type RunningSamplan = {
   metricsUrl: string | undefined;
   /** With Redis: this node's id, the room leases it holds and the relay to other nodes' rooms. */
   cluster: Cluster | undefined;
+  /** How long each step of the start took, in milliseconds, in order (main.ts prints them). */
+  startSteps: ReadonlyArray<readonly [step: string, ms: number]>;
   /**
    * SIGTERM: refuse new joins, answer health/ready with 503, tell everyone
    * in a room to move to another node, and close once the rooms are empty or
@@ -100,7 +103,30 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   const config = loadConfig(process.env, overrides);
   const logger = createLogger(config.logLevel, options.logDestination);
   const now = options.now ?? systemClock;
-  const database = options.database ?? (await openDatabase(config.databaseUrl));
+  const startSteps: Array<readonly [string, number]> = [];
+  let stepStart = performance.now();
+  const stepDone = (step: string) => {
+    const at = performance.now();
+    startSteps.push([step, at - stepStart]);
+    stepStart = at;
+  };
+  // The media workers start while the database opens: neither needs the other, and each takes seconds on a loaded machine.
+  const mediaFrom = performance.now();
+  const mediaStarting = startMedia(config, logger).then((started) => {
+    startSteps.push(['media workers (alongside)', performance.now() - mediaFrom]);
+    return started;
+  });
+  // Its failure is taken up where it is awaited below; until then it must not count as unhandled.
+  mediaStarting.catch(() => undefined);
+  let database: Database;
+  try {
+    database = options.database ?? (await openDatabase(config.databaseUrl));
+  } catch (error) {
+    await mediaStarting.then((started) => started.close(), () => undefined);
+    throw error;
+  }
+  stepDone('database');
+  groupAuditCommits(database.prisma);
   const closeDatabase = options.database === undefined ? () => database.close() : async () => {};
   let demo: SeedResult | null = null;
   let media: MediaService;
@@ -108,13 +134,16 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   let cluster: Cluster | undefined;
   try {
     if (config.seedDemo) demo = await seedDemoIfEmpty(database.prisma, now());
+    stepDone('demo seed');
     if (config.redisUrl !== undefined) {
       redis = await connectRedisAdapter(config.redisUrl, logger);
       cluster = await joinCluster(config.redisUrl, config.placementLeaseMs, logger);
     }
-    media = await startMedia(config, logger);
+    media = await mediaStarting;
+    stepDone('waiting for media');
   } catch (error) {
     await leaveCluster(cluster);
+    await mediaStarting.then((started) => started.close(), () => undefined);
     await redis?.close();
     await closeDatabase();
     throw error;
@@ -209,6 +238,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     await closeDatabase();
     throw error;
   }
+  stepDone('listening');
   const url = publicBaseUrl(config, port);
   const delivery = startDelivery({ config, db: database.prisma, now, logger, sealKey: record.outbox.sealKey, baseUrl: url });
   events.subscribe('messages.queued', () => delivery.kick());
@@ -250,6 +280,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     demo,
     metricsUrl,
     cluster,
+    startSteps,
     drain() {
       draining ??= (async () => {
         const timeoutMs = config.drainTimeoutMs;

@@ -2,6 +2,8 @@ import { startSamplan } from './app.ts';
 import { ConfigError } from './config.ts';
 
 async function main(): Promise<void> {
+  // Milliseconds since the process started: loading and compiling the code before a line of Samplan ran.
+  const loaded = performance.now();
   let samplan;
   try {
     samplan = await startSamplan();
@@ -12,7 +14,8 @@ async function main(): Promise<void> {
   const hint = samplan.config.demoRooms
     ? `Samplan is running — open ${samplan.url}/room/demo in two browser tabs`
     : `Samplan is running at ${samplan.url}`;
-  process.stdout.write(`\n  ${hint}\n\n`);
+  process.stdout.write(`\n  ${hint}\n`);
+  process.stdout.write(`  ${startLine(loaded, samplan.startSteps)}\n\n`);
   const demo = samplan.demo;
   if (demo !== null && demo.logins.length > 0) {
     // Fictitious accounts of the demo scenario; a real deployment runs with SEED_DEMO=false.
@@ -47,6 +50,13 @@ async function main(): Promise<void> {
     samplan.logger.info({ signal }, 'shutting down');
     void exit(samplan.close());
   });
+}
+
+/** "Started in 3.1 s: code 1.9 s, database 0.6 s, …": where a slow start went, on one line. */
+function startLine(loadedMs: number, steps: ReadonlyArray<readonly [string, number]>): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const parts = [['code', loadedMs] as const, ...steps].map(([step, ms]) => `${step} ${seconds(ms)}`);
+  return `Started in ${seconds(performance.now())}: ${parts.join(', ')}`;
 }
 
 await main();

@@ -1,9 +1,22 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SamplanError } from '@samplan/shared';
 
-/** The repository root: relative PGlite directories are resolved against it, whatever the working directory. */
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
+/**
+ * The repository root: relative PGlite directories are resolved against it,
+ * whatever the working directory. Found as the nearest folder above this
+ * module that holds prisma/migrations, so the same code works from
+ * server/src (tsx) and from the compiled server/dist/main.mjs.
+ */
+export const REPO_ROOT = repositoryRootAbove(dirname(fileURLToPath(import.meta.url)));
+
+function repositoryRootAbove(start: string): string {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'prisma', 'migrations'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no prisma/migrations above ${start}: is this a Samplan checkout or image?`);
+  }
+}
 
 export const DEFAULT_DATABASE_URL = 'pglite:./data/db';
 
