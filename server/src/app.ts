@@ -16,6 +16,7 @@ import type { DeliveryWorker } from './messages/deliveryWorker.ts';
 import { startDelivery } from './messages/startDelivery.ts';
 import { CallPresence } from './plan/callPresence.ts';
 import { addDischargeTasks, closeVisitTask } from './plan/pathwayTasks.ts';
+import { addAcuteDecisionTasks } from './plan/acuteDecisionTasks.ts';
 import { PlanService } from './plan/planService.ts';
 import { type Clock, systemClock } from './record/clock.ts';
 import { admitToCall } from './record/conferences/admitToCall.ts';
@@ -142,6 +143,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   const pathway = { db: database.prisma, plans, logger };
   events.subscribe('episode.discharged', (event) => addDischargeTasks(pathway, event));
   events.subscribe('visit.recorded', (event) => closeVisitTask(pathway, event));
+  events.subscribe('acute.decided', (event) => addAcuteDecisionTasks(pathway, event));
   // Notices still on their way when the server closes are let finish first: the Redis adapter cannot publish once its client is closed.
   const sending = new Set<Promise<void>>();
   const changed = (change: RecordChange) => {
@@ -154,6 +156,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   events.subscribe('episode.discharged', ({ episodeId }) => changed({ episodeId, change: 'discharged' }));
   events.subscribe('visit.recorded', ({ episodeId }) => changed({ episodeId, change: 'visit' }));
   events.subscribe('advice.changed', ({ episodeId }) => changed({ episodeId, change: 'advice' }));
+  events.subscribe('acute.changed', ({ episodeId, conferenceId }) => changed({ episodeId, change: 'acute', ...(conferenceId === undefined ? {} : { conferenceId }) }));
   events.subscribe('conference.changed', ({ episodeId, conferenceId }) => changed({ episodeId, conferenceId, change: 'conference' }));
   events.subscribe('advice.calledBack', ({ guestParticipantId, conferenceId }) => ringGuest(io, guestParticipantId, conferenceId));
   plans.onRevision(({ episodeId }) => {

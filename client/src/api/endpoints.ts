@@ -4,6 +4,11 @@
  * here. All functions throw what http.ts throws.
  */
 import {
+  acuteAssessmentResponseSchema,
+  acuteLookupResponseSchema,
+  acuteQueueResponseSchema,
+  type AcuteDecisionRequest,
+  type TobsMeasurement,
   admitEpisodeResponseSchema,
   consentResponseSchema,
   organisationListResponseSchema,
@@ -125,6 +130,16 @@ export function createApi(options: HttpOptions = {}) {
 
     indicators: (query: IndicatorsQuery) => requestJson('GET', `/api/indicators?${indicatorSearch(query)}`, indicatorsResponseSchema, undefined, options),
     indicatorOrganisations: () => requestJson('GET', '/api/indicators/organisations', indicatorOrganisationsResponseSchema, undefined, options),
+    // The CPR number goes in the body: never in a URL.
+    acuteLookup: (cpr: string) => requestJson('POST', '/api/acute-assessments/lookup', acuteLookupResponseSchema, { cpr }, options),
+    requestAcute: (cpr: string, reason: string) => requestJson('POST', '/api/acute-assessments', acuteAssessmentResponseSchema, { cpr, reason }, options),
+    acuteQueue: () => requestJson('GET', '/api/acute-assessments', acuteQueueResponseSchema, undefined, options),
+    acuteAssessment: (acuteAssessmentId: string) => requestJson('GET', `/api/acute-assessments/${id(acuteAssessmentId)}`, acuteAssessmentResponseSchema, undefined, options),
+    takeAcute: (acuteAssessmentId: string) => requestJson('POST', `/api/acute-assessments/${id(acuteAssessmentId)}/take`, acuteAssessmentResponseSchema, {}, options),
+    acuteTobs: (acuteAssessmentId: string, measurement: TobsMeasurement) =>
+      requestJson('POST', `/api/acute-assessments/${id(acuteAssessmentId)}/tobs`, acuteAssessmentResponseSchema, measurement, options),
+    decideAcute: (acuteAssessmentId: string, decision: AcuteDecisionRequest) =>
+      requestJson('POST', `/api/acute-assessments/${id(acuteAssessmentId)}/decision`, acuteAssessmentResponseSchema, decision, options),
     adviceQueue: () => requestJson('GET', '/api/advice-requests', adviceQueueResponseSchema, undefined, options),
     takeAdvice: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/take`, adviceRequestResponseSchema, {}, options),
     callBack: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/call-back`, callBackResponseSchema, {}, options),

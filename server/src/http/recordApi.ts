@@ -13,6 +13,7 @@ import { planRoutes } from './routes/planRoutes.ts';
 import { auditDenied } from '../record/audit.ts';
 import { type AnyRoute, mountRoutes } from './route.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
+import { acuteRoutes } from './routes/acuteRoutes.ts';
 import { adviceRoutes } from './routes/adviceRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { conferenceRoutes } from './routes/conferenceRoutes.ts';
@@ -61,6 +62,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...intakeRoutes(record),
     ...conferenceRoutes({ ...record, secret: deps.secret, outbox: deps.outbox }),
     ...adviceRoutes({ ...record, secret: deps.secret, outbox: deps.outbox }),
+    ...acuteRoutes(record),
     ...consentRoutes(record),
     ...relativeRoutes(record),
     ...visitRoutes(record),

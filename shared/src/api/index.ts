@@ -15,3 +15,4 @@ export * from './visits.ts';
 export * from './indicators.ts';
 export * from './relatives.ts';
 export * from './messages.ts';
+export * from './acute.ts';
