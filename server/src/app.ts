@@ -28,6 +28,8 @@ import { attachSignalling } from './signalling/socketServer.ts';
 import type { SignallingServer } from './signalling/socketTypes.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { type SeedResult, seedDemoIfEmpty } from './store/seed/seedDemo.ts';
+import { AcuteExpiry } from './record/acuteBeds/acuteExpiry.ts';
+import { noticeAcuteBedsChange } from './signalling/acuteBedNotices.ts';
 
 export type RunningSamplan = {
   /** Where the server answers, e.g. http://127.0.0.1:40123 (PUBLIC_URL when set). */
@@ -47,6 +49,8 @@ export type RunningSamplan = {
   events: DomainEvents;
   /** Sends the outbox's e-mails and text messages (a test nudges it after moving the clock). */
   delivery: DeliveryWorker;
+  /** Releases acute bed reservations not confirmed in time (a test sweeps after moving the clock). */
+  acuteExpiry: AcuteExpiry;
   /** Set when demo data is enabled: the demo logins to print. */
   demo: SeedResult | null;
   /** Where Prometheus scrapes (`…/metrics`), when METRICS_PORT is set. */
@@ -123,6 +127,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     plans,
     turn: { urls: config.turnUrls, secret: config.turnSecret },
     outbox: { reminderLeadMs: config.reminderLeadMinutes * 60_000, sealKey: sealKeyOf(config.secret) },
+    acuteBeds: { reservationMs: config.acuteReservationMinutes * 60_000 },
   };
   const metrics = config.metricsPort === undefined ? undefined : new Metrics({ media, plans, openAdviceRequests: () => openAdviceRequests(database) });
   const httpServer = createServer(
@@ -158,6 +163,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   events.subscribe('advice.changed', ({ episodeId }) => changed({ episodeId, change: 'advice' }));
   events.subscribe('acute.changed', ({ episodeId, conferenceId }) => changed({ episodeId, change: 'acute', ...(conferenceId === undefined ? {} : { conferenceId }) }));
   events.subscribe('conference.changed', ({ episodeId, conferenceId }) => changed({ episodeId, conferenceId, change: 'conference' }));
+  events.subscribe('acuteBeds.changed', ({ municipalityId }) => noticeAcuteBedsChange(io, municipalityId));
   events.subscribe('advice.calledBack', ({ guestParticipantId, conferenceId }) => ringGuest(io, guestParticipantId, conferenceId));
   plans.onRevision(({ episodeId }) => {
     changed({ episodeId, change: 'plan' }).catch((error: unknown) => logger.error({ err: error, episodeId }, 'screens not told of a plan revision'));
@@ -181,6 +187,8 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   const url = publicBaseUrl(config, port);
   const delivery = startDelivery({ config, db: database.prisma, now, logger, sealKey: record.outbox.sealKey, baseUrl: url });
   events.subscribe('messages.queued', () => delivery.kick());
+  const acuteExpiry = new AcuteExpiry({ db: database.prisma, now, events }, logger);
+  acuteExpiry.start();
   logger.info({ url, workers: media.workerCount, database: database.kind, demoSeeded: demo?.seeded ?? false }, 'Samplan started');
 
   let closing: Promise<void> | undefined;
@@ -192,6 +200,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
       await Promise.allSettled([...sending]);
       // What is being sent is recorded as sent before the database closes: a restart sends nothing twice.
       await delivery.stop();
+      await acuteExpiry.stop();
       metricsServer?.close();
       media.close();
       await redis?.close();
@@ -211,6 +220,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
     now,
     events,
     delivery,
+    acuteExpiry,
     demo,
     metricsUrl,
     drain() {

@@ -42,6 +42,7 @@ const ENV_NAMES = {
   messagePollMs: 'MESSAGE_POLL_MS',
   messageRetryMs: 'MESSAGE_RETRY_MS',
   messageAttempts: 'MESSAGE_ATTEMPTS',
+  acuteReservationMinutes: 'ACUTE_RESERVATION_MINUTES',
 } as const;
 
 /** Every environment variable the server reads: the settings above and NODE_ENV, which picks the production defaults. */
@@ -128,6 +129,8 @@ function configSchema(production: boolean) {
       messageRetryMs: z.coerce.number().int().min(10).max(24 * 60 * 60_000).default(60_000),
       /** Attempts before a message is shown failed. */
       messageAttempts: z.coerce.number().int().min(1).max(20).default(5),
+      /** An acute bed reservation not confirmed within this many minutes is released by the record's clock. */
+      acuteReservationMinutes: z.coerce.number().int().min(1).max(24 * 60).default(30),
     })
     .superRefine((config, context) => {
       if (production && config.secret === undefined) {

@@ -43,6 +43,12 @@ export const ERROR_CODES = [
   'PASSWORD_LINK_REVOKED',
   /** The organisation signs its staff in through its own identity provider only: no password sign-in. */
   'PASSWORD_SIGN_IN_OFF',
+  /** Every bed of the acute offer is reserved or occupied (another doctor may just have taken the last one). */
+  'NO_FREE_BED',
+  /** The acute bed reservation is no longer waiting: confirmed, released, or past its time. */
+  'RESERVATION_NOT_ACTIVE',
+  /** An acute offer cannot have fewer beds than are reserved and occupied now. */
+  'BEDS_IN_USE',
   'INTERNAL',
 ] as const;
 

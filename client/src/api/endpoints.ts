@@ -9,6 +9,11 @@ import {
   acuteQueueResponseSchema,
   type AcuteDecisionRequest,
   type TobsMeasurement,
+  acuteBedsOverviewSchema,
+  acuteOfferSavedResponseSchema,
+  acuteReservationResponseSchema,
+  type AcuteOfferInput,
+  type AcuteReleaseRequest,
   admitEpisodeResponseSchema,
   consentResponseSchema,
   organisationListResponseSchema,
@@ -140,6 +145,14 @@ export function createApi(options: HttpOptions = {}) {
       requestJson('POST', `/api/acute-assessments/${id(acuteAssessmentId)}/tobs`, acuteAssessmentResponseSchema, measurement, options),
     decideAcute: (acuteAssessmentId: string, decision: AcuteDecisionRequest) =>
       requestJson('POST', `/api/acute-assessments/${id(acuteAssessmentId)}/decision`, acuteAssessmentResponseSchema, decision, options),
+    acuteBeds: () => requestJson('GET', '/api/acute-beds', acuteBedsOverviewSchema, undefined, options),
+    createAcuteOffer: (input: AcuteOfferInput) => requestJson('POST', '/api/acute-beds/offers', acuteOfferSavedResponseSchema, input, options),
+    updateAcuteOffer: (offerId: string, input: AcuteOfferInput) => requestJson('PUT', `/api/acute-beds/offers/${id(offerId)}`, acuteOfferSavedResponseSchema, input, options),
+    reserveAcuteBed: (offerId: string) => requestJson('POST', `/api/acute-beds/offers/${id(offerId)}/reservations`, acuteReservationResponseSchema, {}, options),
+    confirmAcuteBed: (reservationId: string) =>
+      requestJson('POST', `/api/acute-beds/reservations/${id(reservationId)}/confirm`, acuteReservationResponseSchema, {}, options),
+    releaseAcuteBed: (reservationId: string, request: AcuteReleaseRequest) =>
+      requestJson('POST', `/api/acute-beds/reservations/${id(reservationId)}/release`, acuteReservationResponseSchema, request, options),
     adviceQueue: () => requestJson('GET', '/api/advice-requests', adviceQueueResponseSchema, undefined, options),
     takeAdvice: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/take`, adviceRequestResponseSchema, {}, options),
     callBack: (adviceRequestId: string) => requestJson('POST', `/api/advice-requests/${id(adviceRequestId)}/call-back`, callBackResponseSchema, {}, options),

@@ -19,6 +19,7 @@ import {
   EpisodePage,
   GuestPage,
   IndicatorsPage,
+  AcuteBedsPage,
   IntakePage,
   RoomPage,
   SchedulePage,
@@ -111,6 +112,8 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
       return <IntakePage />;
     case 'indicators':
       return <IndicatorsPage />;
+    case 'acuteBeds':
+      return <AcuteBedsPage />;
     case 'admin':
       return <AdminPage />;
   }

@@ -9,7 +9,7 @@
  */
 import { type NotificationOf, notifications } from '@samplan/shared';
 
-export type NoticeName = 'day:changed' | 'episode:changed' | 'conference:changed' | 'call:ringing';
+export type NoticeName = 'day:changed' | 'episode:changed' | 'conference:changed' | 'call:ringing' | 'acuteBeds:changed';
 
 /** The socket by event name: one listener type serves every notice, each parsed with its own schema. */
 export type NoticeSource = {

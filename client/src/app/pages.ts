@@ -36,5 +36,6 @@ export const AcutePage = staffPage(async () => (await import('../staff/acute/Acu
 export const AcuteAssessmentPage = staffPage(async () => (await import('../staff/acute/AcuteAssessmentPage.tsx')).AcuteAssessmentPage);
 export const IntakePage = staffPage(async () => (await import('../staff/intake/IntakePage.tsx')).IntakePage);
 export const IndicatorsPage = staffPage(async () => (await import('../staff/indicators/IndicatorsPage.tsx')).IndicatorsPage);
+export const AcuteBedsPage = staffPage(async () => (await import('../staff/acuteBeds/AcuteBedsPage.tsx')).AcuteBedsPage);
 export const AdminPage = staffPage(async () => (await import('../staff/admin/AdminPage.tsx')).AdminPage);
 export const SetPasswordPage = staffPage(async () => (await import('../setPassword/SetPasswordPage.tsx')).SetPasswordPage);

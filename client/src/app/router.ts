@@ -17,6 +17,8 @@ export type Route =
   /** Find a patient by CPR (typed into the page, never in the path) and admit her. */
   | { name: 'intake' }
   | { name: 'indicators' }
+  /** The municipalities' acute beds: the shared overview. */
+  | { name: 'acuteBeds' }
   /** An administrator's organisation: staff, set-password links, system clients. */
   | { name: 'admin' }
   | { name: 'episode'; episodeId: string }
@@ -38,6 +40,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [/^\/acute\/([^/]+)\/?$/, (acuteAssessmentId) => ({ name: 'acuteAssessment', acuteAssessmentId })],
   [/^\/intake\/?$/, () => ({ name: 'intake' })],
   [/^\/indicators\/?$/, () => ({ name: 'indicators' })],
+  [/^\/acute-beds\/?$/, () => ({ name: 'acuteBeds' })],
   [/^\/admin\/?$/, () => ({ name: 'admin' })],
   [/^\/episodes\/([^/]+)\/?$/, (episodeId) => ({ name: 'episode', episodeId })],
   [/^\/episodes\/([^/]+)\/schedule\/?$/, (episodeId) => ({ name: 'schedule', episodeId })],
@@ -76,6 +79,8 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return '/intake';
     case 'indicators':
       return '/indicators';
+    case 'acuteBeds':
+      return '/acute-beds';
     case 'admin':
       return '/admin';
     case 'episode':

@@ -152,6 +152,9 @@ export const guestDa = {
       home_nurse: 'hjemmesygeplejerske',
       gp: 'praktiserende læge',
       geriatrician: 'geriater',
+      visitation_nurse: 'visitationssygeplejerske',
+      acute_nurse: 'akutsygeplejerske',
+      out_of_hours_doctor: 'vagtlæge',
     },
   },
   advice: {

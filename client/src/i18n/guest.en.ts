@@ -150,6 +150,9 @@ export const guestEn: GuestTranslations = {
       home_nurse: 'home nurse',
       gp: 'GP',
       geriatrician: 'geriatrician',
+      visitation_nurse: 'visitation nurse',
+      acute_nurse: 'acute nurse',
+      out_of_hours_doctor: 'out-of-hours doctor',
     },
   },
   advice: {

@@ -1,4 +1,4 @@
-import { mayAdmit, type Actor } from '@samplan/shared';
+import { mayAdmit, maySeeAcuteBeds, type Actor } from '@samplan/shared';
 import { useTranslation } from 'react-i18next';
 import { useAuth, type StaffPrincipal } from '../app/auth.tsx';
 import { Link } from '../app/Link.tsx';
@@ -35,6 +35,11 @@ export function StaffNav({ staff, route }: { staff: StaffPrincipal; route: Route
       {mayAdmit(staffActorOf(staff)) && (
         <Link href={pathOf({ name: 'intake' })} aria-current={current('intake')}>
           {t('staffNav.intake')}
+        </Link>
+      )}
+      {maySeeAcuteBeds({ staffId: staff.staffId, role: staff.role, organisationId: staff.organisation.id, sector: staff.organisation.sector }) && (
+        <Link href={pathOf({ name: 'acuteBeds' })} aria-current={current('acuteBeds')}>
+          {t('acuteBeds.nav')}
         </Link>
       )}
       {staff.administrator && (

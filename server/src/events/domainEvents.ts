@@ -50,7 +50,9 @@ export type DomainEvent =
    */
   | { type: 'acute.decided'; episodeId: string; acuteAssessmentId: string; decidedByStaffId: string; plan: AcuteDecisionForPlan }
   /** E-mails or text messages were put in the outbox: this node's delivery worker looks now rather than at its next poll. */
-  | { type: 'messages.queued'; conferenceId: string };
+  | { type: 'messages.queued'; conferenceId: string }
+  /** A municipality's acute beds changed (reserved, confirmed, released, expired, offers edited): the overview on every screen reads again. */
+  | { type: 'acuteBeds.changed'; municipalityId: string };
 
 /** The stored visit kinds (prisma VisitKind). */
 export type VisitKindName = 'reception_visit' | 'follow_up_home_visit' | 'day_after_check';

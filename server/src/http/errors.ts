@@ -27,6 +27,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'LAST_ADMINISTRATOR':
     case 'ALREADY_JOINED':
     case 'NOT_JOINED':
+    case 'NO_FREE_BED':
+    case 'RESERVATION_NOT_ACTIVE':
+    case 'BEDS_IN_USE':
       return 409;
     case 'ROOM_CLOSED':
     case 'PASSWORD_LINK_USED':

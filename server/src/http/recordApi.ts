@@ -26,10 +26,12 @@ import { visitRoutes } from './routes/visitRoutes.ts';
 import { indicatorRoutes } from './routes/indicatorRoutes.ts';
 import { relativeRoutes } from './routes/relativeRoutes.ts';
 import type { OutboxSettings } from '../messages/outbox.ts';
+import type { AcuteBedSettings } from '../record/acuteBeds/acuteBedAccess.ts';
 import { principalOf, sessionControl, sessionMiddleware } from './httpSession.ts';
 import type { OidcClients } from '../auth/oidcClients.ts';
 import type { Logger } from '../logger.ts';
 import { oidcRedirects } from './oidcRedirects.ts';
+import { acuteBedRoutes } from './routes/acuteBedRoutes.ts';
 
 export interface RecordApiDeps extends RateLimitConfig {
   /** The open demo rooms' token route, when demo rooms are enabled: in the same table and document as the rest. */
@@ -46,6 +48,8 @@ export interface RecordApiDeps extends RateLimitConfig {
   turn: TurnSettings;
   /** What the outbox needs to write invitations and reminders (reminder lead, the key that seals links). */
   outbox: OutboxSettings;
+  /** How long an acute bed reservation waits for confirmation. */
+  acuteBeds: AcuteBedSettings;
   /** The organisations' identity providers, discovered when first used. */
   oidcClients: OidcClients;
   logger: Logger;
@@ -67,6 +71,7 @@ export function recordApi(deps: RecordApiDeps): Router {
     ...relativeRoutes(record),
     ...visitRoutes(record),
     ...indicatorRoutes(record),
+    ...acuteBedRoutes({ ...record, acuteBeds: deps.acuteBeds }),
     ...planRoutes(deps.plans),
     ...fhirRoutes(record),
     ...adminRoutes(record),

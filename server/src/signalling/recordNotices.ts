@@ -2,6 +2,7 @@ import { adviceWindowAt, type DayChange, type NotificationOf } from '@samplan/sh
 import type { Principal } from '../auth/principal.ts';
 import type { Clock } from '../record/clock.ts';
 import type { DbClient } from '../store/database.ts';
+import { acuteBedGroupsOf } from './acuteBedNotices.ts';
 import type { SignallingServer } from './socketTypes.ts';
 
 /**
@@ -23,7 +24,7 @@ export const guestGroupOf = (participantId: string) => `guest:participant:${part
 export function noticeGroupsOf(principal: Principal | null): string[] {
   if (principal === null) return [];
   if (principal.kind === 'participant') return [guestGroupOf(principal.participantId)];
-  const groups = [dayGroupOfOrganisation(principal.organisationId), dayGroupOfStaff(principal.staffId)];
+  const groups = [dayGroupOfOrganisation(principal.organisationId), dayGroupOfStaff(principal.staffId), ...acuteBedGroupsOf(principal)];
   return principal.actor.kind === 'geriatric_team' ? [...groups, GERIATRIC_TEAM_DAY_GROUP] : groups;
 }
 

@@ -59,6 +59,8 @@ export const acuteTaskSchema = z.object({ what: freeText(500), owner: z.enum(ACU
 /** POST /api/acute-assessments/:id/decision — the doctor's decision with its reason. */
 export const acuteDecisionRequestSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('admission'), reason: freeText(1800), wardId: recordIdSchema }),
+  /** The bed the doctor reserved on the acute-beds overview; the decision confirms the reservation. */
+  z.object({ decision: z.literal('municipal_acute_bed'), reason: freeText(1800), reservationId: recordIdSchema }),
   z.object({
     decision: z.literal('home_treatment'),
     reason: freeText(1800),

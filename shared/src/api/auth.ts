@@ -5,7 +5,19 @@ import { participantRoleSchema } from '../roles.ts';
 import { recordIdSchema } from './common.ts';
 
 /** The professional roles of staff accounts (the database's StaffRole). */
-export const STAFF_ROLES = ['doctor', 'nurse', 'therapist', 'discharge_coordinator', 'visitator', 'home_nurse', 'gp', 'geriatrician'] as const;
+export const STAFF_ROLES = [
+  'doctor',
+  'nurse',
+  'therapist',
+  'discharge_coordinator',
+  'visitator',
+  'home_nurse',
+  'gp',
+  'geriatrician',
+  'visitation_nurse',
+  'acute_nurse',
+  'out_of_hours_doctor',
+] as const;
 export const staffRoleSchema = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof staffRoleSchema>;
 

@@ -16,3 +16,4 @@ export * from './indicators.ts';
 export * from './relatives.ts';
 export * from './messages.ts';
 export * from './acute.ts';
+export * from './acuteBeds.ts';

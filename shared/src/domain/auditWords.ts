@@ -56,6 +56,13 @@ const ACTS: Readonly<Record<string, Words>> = {
   'take AcuteAssessment': { da: 'tog en akut vurdering', en: 'took up an acute assessment' },
   'update AcuteAssessment': { da: 'skrev i en akut vurdering', en: 'wrote in an acute assessment' },
   'decide AcuteAssessment': { da: 'traf beslutningen efter en akut vurdering', en: 'decided after an acute assessment' },
+  'read AcuteBeds': { da: 'så oversigten over akutpladser', en: 'looked at the acute beds overview' },
+  'create AcuteOffer': { da: 'oprettede et akuttilbud', en: 'added an acute offer' },
+  'update AcuteOffer': { da: 'ændrede et akuttilbud', en: 'changed an acute offer' },
+  'reserve AcuteBedReservation': { da: 'reserverede en akutplads', en: 'reserved an acute bed' },
+  'confirm AcuteBedReservation': { da: 'bekræftede en akutplads', en: 'confirmed an acute bed' },
+  'release AcuteBedReservation': { da: 'frigav en akutplads', en: 'released an acute bed' },
+  'expire AcuteBedReservation': { da: 'frigav en akutplads, der ikke blev bekræftet i tide', en: 'released an acute bed not confirmed in time' },
   'receive Bundle': { da: 'modtog besked fra hospitalets system', en: "received a notice from the hospital's system" },
 };
 

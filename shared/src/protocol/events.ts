@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { ErrorBody } from '../errors.ts';
+import { acuteBedNotifications } from './acuteBeds.ts';
 import { dayNotifications } from './day.ts';
 import { planNotifications, planRequests } from './plan.ts';
 import { roomNotifications, roomRequests } from './room.ts';
 
 /** Every request and notification of the Socket.IO protocol, by event name. */
 export const requests = { ...roomRequests, ...planRequests } as const;
-export const notifications = { ...roomNotifications, ...planNotifications, ...dayNotifications } as const;
+export const notifications = { ...roomNotifications, ...planNotifications, ...dayNotifications, ...acuteBedNotifications } as const;
 
 export type RequestName = keyof typeof requests;
 export type NotificationName = keyof typeof notifications;

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { uniqueCprNumber } from '../../support/record-fixtures.ts';
-import { type ApiServer, SCENARIO_NOW, startApiServer } from './harness.ts';
+import type { Db } from '@samplan/server/store/database.ts';
+import { type AcuteCast, createAcuteScene, freshOffer } from '../acute/fixtures.ts';
+import { TEST_SECRET } from '../plan/fixtures.ts';
+import { type ApiClient, type ApiServer, SCENARIO_NOW, startApiServer } from './harness.ts';
 import { ACUTE_ALL_DAY, buildScene, freshAcute, freshAdmission, freshAdvice, freshConference, freshConsent, freshGuest, ROLES, type Role, type Scene, type Target } from './scene.ts';
 
 // Every role × every route → the status it gets. Columns: H ward nurse, M
@@ -236,6 +239,112 @@ describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
       if (status !== 401) expect(await auditCount('denied')).toBe(before.denied + 1);
     } else if (request.patientData) {
       expect(await auditCount('ok')).toBeGreaterThan(before.ok);
+    }
+  });
+});
+
+// The acute beds: who sees the shared overview, reserves, confirms, releases
+// and keeps a municipality's offers. Columns: D a hospital doctor, V the
+// hospital's visitation nurse, N a ward nurse, G a GP, O an out-of-hours
+// doctor, K the offer's municipality's acute nurse, K2 another municipality's,
+// A no session. Its own cast (tests/db/acute/fixtures.ts), not the demo's.
+const ACUTE_MATRIX = `
+route                 D   V   N   G   O   K   K2  A
+acuteBeds.read        200 200 403 200 200 200 200 401
+acuteOffer.create     403 403 403 403 403 201 201 401
+acuteOffer.update     403 403 403 403 403 200 403 401
+acuteBed.reserve      201 403 403 201 201 403 403 401
+reservation.confirm   200 403 403 403 403 200 403 401
+reservation.cancel    200 403 403 403 403 200 403 401
+occupied.free         403 403 403 403 403 200 403 401
+`;
+const ACUTE_ROLES = ['D', 'V', 'N', 'G', 'O', 'K', 'K2', 'A'] as const;
+type AcuteRole = (typeof ACUTE_ROLES)[number];
+type AcutePrepare = (cast: AcuteCast, db: Db) => Promise<Call>;
+
+const offerInput = { name: 'Akutpladser, Plejecenter Syd', bedsTotal: 2, competences: ['oxygen'], otherCompetences: '' };
+/** A reservation by the cast's hospital doctor on an offer of its own, confirmed when `occupied`. */
+async function freshReservation(cast: AcuteCast, db: Db, occupied: boolean): Promise<string> {
+  const offer = await freshOffer(db, cast.municipality.id, 1);
+  const row = await db.acuteBedReservation.create({
+    data: {
+      offerId: offer.id,
+      reservedById: cast.doctor.staffId,
+      reservedAt: SCENARIO_NOW,
+      expiresAt: new Date(SCENARIO_NOW.getTime() + 30 * 60_000),
+      ...(occupied ? { status: 'confirmed' as const, confirmedAt: SCENARIO_NOW, confirmedById: cast.doctor.staffId } : {}),
+    },
+  });
+  return row.id;
+}
+
+const ACUTE_ROUTES: Record<string, AcutePrepare> = {
+  'acuteBeds.read': async () => call('GET', '/acute-beds', {}, undefined, false),
+  'acuteOffer.create': async () => call('POST', '/acute-beds/offers', {}, offerInput, false),
+  'acuteOffer.update': async (cast) => call('PUT', '/acute-beds/offers/:offerId', { offerId: cast.offer.id }, { ...offerInput, bedsTotal: 5 }, false),
+  'acuteBed.reserve': async (cast, db) => call('POST', '/acute-beds/offers/:offerId/reservations', { offerId: (await freshOffer(db, cast.municipality.id, 1)).id }, undefined, false),
+  'reservation.confirm': async (cast, db) => call('POST', '/acute-beds/reservations/:reservationId/confirm', { reservationId: await freshReservation(cast, db, false) }, undefined, false),
+  'reservation.cancel': async (cast, db) =>
+    call('POST', '/acute-beds/reservations/:reservationId/release', { reservationId: await freshReservation(cast, db, false) }, { reason: 'cancelled' }, false),
+  'occupied.free': async (cast, db) => call('POST', '/acute-beds/reservations/:reservationId/release', { reservationId: await freshReservation(cast, db, true) }, { reason: 'left' }, false),
+};
+
+const acuteRows = ACUTE_MATRIX.trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.trim().split(/\s+/));
+const acuteCells = acuteRows.flatMap(([route, ...statuses]) => ACUTE_ROLES.map((role, index) => ({ route: route as string, role, status: Number(statuses[index]) })));
+
+describe.each(DATABASE_KINDS)('acute beds access matrix on %s', (kind) => {
+  let server: ApiServer;
+  let cast: AcuteCast;
+  let clients: Record<AcuteRole, ApiClient>;
+  beforeAll(async () => {
+    server = await startApiServer(kind, { secret: TEST_SECRET, seedDemo: false });
+    cast = await createAcuteScene(server.fresh.db.prisma);
+    clients = {
+      D: server.client(cast.doctor.cookie),
+      V: server.client(cast.visitationNurse.cookie),
+      N: server.client(cast.wardNurse.cookie),
+      G: server.client(cast.gp.cookie),
+      O: server.client(cast.outOfHoursDoctor.cookie),
+      K: server.client(cast.acuteNurse.cookie),
+      K2: server.client(cast.otherAcuteNurse.cookie),
+      A: server.client(),
+    };
+  });
+  afterAll(() => server?.close());
+
+  it('covers every acute beds operation of the OpenAPI document', async () => {
+    expect(Object.keys(ACUTE_ROUTES).sort()).toEqual(acuteRows.map(([route]) => route as string).sort());
+    const openapi = (await server.client().get('/openapi.json')).body as { paths: Record<string, Record<string, { tags: string[] }>> };
+    const operations = Object.entries(openapi.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, operation]) => operation.tags.includes('acute-beds'))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    const tested = new Set<string>();
+    for (const prepare of Object.values(ACUTE_ROUTES)) {
+      const probe = await prepare(cast, server.fresh.db.prisma);
+      tested.add(`${probe.method} ${probe.via.split(' ')[1]?.replace(/:([A-Za-z]+)/g, '{$1}')}`);
+    }
+    expect(operations.sort()).toEqual([...tested].sort());
+  });
+
+  it.each(acuteCells)('$route as $role → $status', async ({ route, role, status }) => {
+    const request = await ACUTE_ROUTES[route]!(cast, server.fresh.db.prisma);
+    const actorId = role === 'A' ? null : { D: cast.doctor, V: cast.visitationNurse, N: cast.wardNurse, G: cast.gp, O: cast.outOfHoursDoctor, K: cast.acuteNurse, K2: cast.otherAcuteNurse }[role].staffId;
+    const db = server.fresh.db.prisma;
+    const auditCount = (outcome: 'ok' | 'denied') => (actorId === null ? Promise.resolve(0) : db.auditEvent.count({ where: { actorId, via: request.via, outcome } }));
+    const before = { ok: await auditCount('ok'), denied: await auditCount('denied') };
+
+    const answer = await clients[role].request(request.method, request.path, request.body);
+    expect(answer.status, answer.text).toBe(status);
+    if (status >= 400) {
+      expect(Object.keys(answer.body)).toEqual(['error']);
+      if (status !== 401) expect(await auditCount('denied')).toBe(before.denied + 1);
+    } else {
+      expect(await auditCount('ok')).toBe(before.ok + 1);
     }
   });
 });

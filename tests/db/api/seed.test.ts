@@ -24,6 +24,8 @@ describe.each(DATABASE_KINDS)('demo data on %s', (kind) => {
       revisions: await db.planRevision.count(),
       consents: await db.consent.count(),
       conferences: await db.conference.count(),
+      acuteOffers: await db.acuteOffer.count(),
+      acuteReservations: await db.acuteBedReservation.count(),
     };
   };
 
@@ -32,8 +34,9 @@ describe.each(DATABASE_KINDS)('demo data on %s', (kind) => {
     expect(first.seeded).toBe(true);
     expect(first.logins.map((login) => login.login)).toContain('sygeplejerske@horsens.demo');
     expect(first.logins.map((login) => login.login)).toContain('admin@horsens.demo');
+    expect(first.logins.map((login) => login.login)).toEqual(expect.arrayContaining(['visitation@randers-sygehus.demo', 'akut@favrskov.demo', 'vagtlaege@regionmidt.demo', 'laege@houmeden.demo']));
     expect(first.guestLinks).toHaveLength(2);
-    expect(await counts()).toEqual({ organisations: 5, staff: 11, patients: 3, relatives: 4, episodes: 3, revisions: 3, consents: 6, conferences: 3 });
+    expect(await counts()).toEqual({ organisations: 12, staff: 19, patients: 3, relatives: 4, episodes: 3, revisions: 3, consents: 6, conferences: 3, acuteOffers: 5, acuteReservations: 1 });
 
     const episodes = await fresh.db.prisma.episode.findMany({ include: { patient: true }, orderBy: { admittedAt: 'desc' } });
     const [karen, poul, ella] = episodes;
@@ -52,7 +55,7 @@ describe.each(DATABASE_KINDS)('demo data on %s', (kind) => {
     const before = await counts();
     const again = await seedDemoIfEmpty(fresh.db.prisma, SCENARIO_NOW);
     expect(again).toMatchObject({ seeded: false, guestLinks: [] });
-    expect(again.logins).toHaveLength(11);
+    expect(again.logins).toHaveLength(19);
     const samplan = await startTestSamplan(
       { secret: 'seed-test-secret-that-is-long-enough-0123', seedDemo: true, clientDist: '/nonexistent' },
       { database: fresh.db, now: () => SCENARIO_NOW },

@@ -1,6 +1,7 @@
 /**
  * The doctor's decision after the assessment, with its reason: admission
- * (to which ward), treatment at home (tasks to the acute team and the home
+ * (to which ward), a municipal acute bed (one the doctor reserved on the
+ * acute-beds overview; deciding confirms it), treatment at home (tasks to the acute team and the home
  * nurse, one a line, and when to follow up) or other. What it decides goes
  * into the episode and its shared plan on the server.
  */
@@ -9,11 +10,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
 import { fromLocalInputValue } from '../../app/format.ts';
+import { pathOf } from '../../app/router.ts';
 import { useLoad } from '../../app/useLoad.ts';
+import { useNotice } from '../../app/useNotice.ts';
 import { useSubmit } from '../../app/useSubmit.ts';
 
-type Choice = 'admission' | 'home_treatment' | 'other';
-const CHOICES: readonly Choice[] = ['admission', 'home_treatment', 'other'];
+type Choice = AcuteDecisionRequest['decision'];
+const CHOICES: readonly Choice[] = ['admission', 'municipal_acute_bed', 'home_treatment', 'other'];
 
 const lines = (text: string) =>
   text
@@ -26,16 +29,30 @@ export function AcuteDecisionForm({ assessment, onDecided }: { assessment: Acute
   const [choice, setChoice] = useState<Choice>('home_treatment');
   const [reason, setReason] = useState('');
   const [wardId, setWardId] = useState('');
+  const [reservationId, setReservationId] = useState('');
   const [teamTasks, setTeamTasks] = useState('');
   const [homeNurseTasks, setHomeNurseTasks] = useState('');
   const [followUp, setFollowUp] = useState('');
   const wards = useLoad(() => api.organisations('hospital').then((answer) => answer.organisations), 'wards');
+  // The doctor's own reservations on the acute-beds overview, still waiting for confirmation.
+  const beds = useLoad(
+    () =>
+      api.acuteBeds().then((overview) =>
+        overview.municipalities.flatMap((municipality) =>
+          municipality.offers.flatMap((offer) => offer.holds.filter((hold) => hold.mine && hold.status === 'reserved').map((hold) => ({ hold, offer, municipality }))),
+        ),
+      ),
+    `acute-beds-${choice === 'municipal_acute_bed' ? 'open' : 'closed'}`,
+  );
+  useNotice('acuteBeds:changed', beds.reload, beds.reload);
   const { busy, error, run } = useSubmit();
 
   function decision(): AcuteDecisionRequest | null {
     switch (choice) {
       case 'admission':
         return wardId === '' ? null : { decision: 'admission', reason, wardId };
+      case 'municipal_acute_bed':
+        return reservationId === '' ? null : { decision: 'municipal_acute_bed', reason, reservationId };
       case 'home_treatment': {
         const followUpAt = fromLocalInputValue(followUp);
         const tasks = [...lines(teamTasks).map((what) => ({ what, owner: 'acute_team' as const })), ...lines(homeNurseTasks).map((what) => ({ what, owner: 'home_nurse' as const }))];
@@ -81,6 +98,23 @@ export function AcuteDecisionForm({ assessment, onDecided }: { assessment: Acute
               ))}
           </select>
         </div>
+      )}
+      {choice === 'municipal_acute_bed' && (
+        <fieldset>
+          <legend>{t('acute.myReservations')}</legend>
+          {beds.status === 'ok' && beds.data.length === 0 && <p>{t('acute.noReservation')}</p>}
+          {beds.status === 'ok' &&
+            beds.data.map(({ hold, offer, municipality }) => (
+              <label key={hold.reservationId} className="choice">
+                <input type="radio" name="acute-bed" value={hold.reservationId} checked={reservationId === hold.reservationId} onChange={() => setReservationId(hold.reservationId)} />
+                {municipality.name}, {offer.name}
+              </label>
+            ))}
+          {/* Its own tab: this page holds the call. */}
+          <a href={pathOf({ name: 'acuteBeds' })} target="_blank" rel="noreferrer">
+            {t('acute.toBeds')}
+          </a>
+        </fieldset>
       )}
       {choice === 'home_treatment' && (
         <>

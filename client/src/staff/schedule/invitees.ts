@@ -14,6 +14,10 @@ const FUNCTION_OF_ROLE: Readonly<Record<StaffRole, StaffFunction>> = {
   home_nurse: 'home_nurse',
   gp: 'general_practitioner',
   geriatrician: 'geriatrician',
+  // The acute roles are not expected at the pathway's conferences; the nearest function says what they are when invited.
+  visitation_nurse: 'ward_nurse',
+  acute_nurse: 'home_nurse',
+  out_of_hours_doctor: 'general_practitioner',
 };
 
 type Staff = EpisodeDetail['careTeam']['staff'][number];

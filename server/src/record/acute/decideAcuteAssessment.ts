@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { DbTransaction } from '../../store/database.ts';
 import { auditDenied, auditOk } from '../audit.ts';
 import type { Caller, RecordContext } from '../context.ts';
+import { auditConfirmRefused, confirmReservationIn } from '../acuteBeds/confirmReservation.ts';
 import { OpenAdmissionError, writeAdmission } from '../episodes/admitEpisode.ts';
 import { acuteViewById, type AcuteAccessRow, loadAcuteFor } from './readAcuteAssessment.ts';
 
@@ -13,6 +14,8 @@ interface Written {
   readonly episodeId: string;
   readonly admitted: boolean;
   readonly plan: AcuteDecisionForPlan;
+  /** The municipality whose acute bed was confirmed, for its overview's notice. */
+  readonly bedMunicipalityId?: string;
   readonly data: { admissionWardId?: string; followUpAt?: Date; bedReservationId?: string };
 }
 
@@ -54,6 +57,22 @@ async function decided(tx: DbTransaction, caller: Caller, row: AcuteAccessRow, i
   switch (input.decision) {
     case 'admission':
       return admit(tx, caller, row, input, doctorId, now);
+    case 'municipal_acute_bed': {
+      // The bed is occupied in the same transaction as the decision: both commit or neither.
+      const { reservation, municipalityId } = await confirmReservationIn(tx, caller, input.reservationId, now);
+      await tx.careTeamOrganisation.upsert({
+        where: { episodeId_organisationId: { episodeId: row.episodeId, organisationId: municipalityId } },
+        create: { episodeId: row.episodeId, organisationId: municipalityId, addedById: doctorId },
+        update: {},
+      });
+      return {
+        episodeId: row.episodeId,
+        admitted: false,
+        bedMunicipalityId: municipalityId,
+        plan: { decision: 'municipal_acute_bed', reason: input.reason, municipality: `${reservation.municipalityName}, ${reservation.offerName}` },
+        data: { bedReservationId: reservation.id },
+      };
+    }
     case 'home_treatment': {
       const followUpAt = new Date(input.followUpAt);
       return {
@@ -71,7 +90,8 @@ async function decided(tx: DbTransaction, caller: Caller, row: AcuteAccessRow, i
 /**
  * POST /api/acute-assessments/:acuteAssessmentId/decision — the doctor who
  * asked records what was decided, with why: admission (a new episode at the
- * ward), treatment at home (the call's episode, with a plan of tasks to the
+ * ward), a municipal acute bed (the doctor's reservation confirmed in the
+ * same transaction; the call's episode goes on there), treatment at home (the call's episode, with a plan of tasks to the
  * acute team and the home nurse and a follow-up time) or other. The episode's
  * shared plan then carries the decision on (acute.decided → plan/acuteDecisionTasks.ts).
  */
@@ -101,9 +121,11 @@ export async function decideAcuteAssessment(ctx: RecordContext, caller: Caller, 
     });
   } catch (error) {
     if (error instanceof OpenAdmissionError) await auditDenied(ctx.db, caller, { ...audit, patientId: row.patientId });
+    if (input.decision === 'municipal_acute_bed' && error instanceof SamplanError && error.code !== 'CONFLICT') await auditConfirmRefused(ctx, caller, input.reservationId);
     throw error;
   }
   if (written.admitted) await ctx.events.publish({ type: 'episode.admitted', episodeId: written.episodeId, patientId: row.patientId });
+  if (written.bedMunicipalityId !== undefined) await ctx.events.publish({ type: 'acuteBeds.changed', municipalityId: written.bedMunicipalityId });
   await ctx.events.publish({ type: 'acute.decided', episodeId: written.episodeId, acuteAssessmentId, decidedByStaffId: staff.staffId, plan: written.plan });
   await ctx.events.publish({ type: 'acute.changed', episodeId: row.episodeId, acuteAssessmentId, ...(row.conference === null ? {} : { conferenceId: row.conference.id }) });
   return acuteViewById(ctx, acuteAssessmentId);

@@ -6,7 +6,7 @@ import type { Db, DbTransaction } from '../database.ts';
 import type { ParticipantRole } from '../generated/enums.ts';
 import { appendPlanRevision } from '../planRevisions.ts';
 import { UniqueConflictError } from '../uniqueConflict.ts';
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_STAFF, type DemoOrganisation, type DemoPatientKey, type DemoStaffKey } from './demoPeople.ts';
+import { DEMO_ACUTE_OFFERS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_STAFF, type DemoOrganisation, type DemoPatientKey, type DemoStaffKey } from './demoPeople.ts';
 
 export interface DemoLogin {
   readonly login: string;
@@ -75,6 +75,23 @@ async function seed(tx: DbTransaction, now: Date, passwordHash: string) {
       })
     ).id;
   }
+  const acuteOffers: string[] = [];
+  for (const { municipality, competences, ...offer } of DEMO_ACUTE_OFFERS) {
+    acuteOffers.push((await tx.acuteOffer.create({ data: { ...offer, competences: [...competences], municipalityId: org[municipality] }, select: { id: true } })).id);
+  }
+  // One bed in Randers taken this morning by the out-of-hours doctor, so the overview shows an occupied bed.
+  const takenAt = new Date(now.getTime() - 3 * HOUR);
+  await tx.acuteBedReservation.create({
+    data: {
+      offerId: acuteOffers[0] as string,
+      status: 'confirmed',
+      reservedById: staff.outOfHoursDoctor,
+      reservedAt: takenAt,
+      expiresAt: new Date(takenAt.getTime() + 30 * 60_000),
+      confirmedById: staff.outOfHoursDoctor,
+      confirmedAt: new Date(takenAt.getTime() + 10 * 60_000),
+    },
+  });
 
   const patient = async (key: DemoPatientKey) => {
     const { relatives, home, dateOfBirth, ...fields } = DEMO_PATIENTS[key];
