@@ -25,11 +25,13 @@ const tobs = { pulsePerMinute: 112, respirationPerMinute: 22, temperatureCelsius
 describe.each(DATABASE_KINDS)('the acute assessment on %s', (kind) => {
   let server: ApiServer;
   let people: { doctor: ApiClient; nurse: ApiClient; secondNurse: ApiClient; homeNurse: ApiClient };
-  let ids: { randers: string; ward: string; doctor: string; nurse: string };
+  let ids: { randers: string; ward: string; doctor: string; nurse: string; doctorLogin: string };
   let patient: () => Promise<{ cpr: string; patientId: string; episodeId: string }>;
 
   beforeAll(async () => {
     server = await startApiServer(kind);
+    // Signed in on the evening itself: a session from the scenario's March would have ended by December.
+    server.clock.set(EVENING);
     const db = server.fresh.db.prisma;
     const passwordHash = await hashPassword(PASSWORD);
     const randers = await db.organisation.create({
@@ -41,14 +43,14 @@ describe.each(DATABASE_KINDS)('the acute assessment on %s', (kind) => {
     const staff = async (name: string, role: 'out_of_hours_doctor' | 'acute_nurse' | 'home_nurse', organisationId: string) => {
       const login = uniqueLogin();
       const row = await db.staffUser.create({ data: { name, role, organisationId, login, passwordHash } });
-      return { id: row.id, client: await server.login(login, PASSWORD) };
+      return { id: row.id, login, client: await server.login(login, PASSWORD) };
     };
     const doctor = await staff('Vagtlæge Mads Holm', 'out_of_hours_doctor', vagt.id);
     const nurse = await staff('Akutsygeplejerske Rikke Dam', 'acute_nurse', randers.id);
     const secondNurse = await staff('Akutsygeplejerske Bo Lund', 'acute_nurse', randers.id);
     const homeNurse = await staff('Hjemmesygeplejerske Lis Kjær', 'home_nurse', randers.id);
     people = { doctor: doctor.client, nurse: nurse.client, secondNurse: secondNurse.client, homeNurse: homeNurse.client };
-    ids = { randers: randers.id, ward: ward.id, doctor: doctor.id, nurse: nurse.id };
+    ids = { randers: randers.id, ward: ward.id, doctor: doctor.id, nurse: nurse.id, doctorLogin: doctor.login };
     // An 86-year-old citizen of Randers, home from an admission in the autumn.
     patient = async () => {
       const cpr = uniqueCprNumber();
@@ -96,8 +98,10 @@ describe.each(DATABASE_KINDS)('the acute assessment on %s', (kind) => {
   it('at 23:30 tells the doctor at once that the team has closed, when it opens and what to do instead, and writes nothing', async () => {
     const gerda = await patient();
     server.clock.set(LATE);
-    expect((await people.doctor.post('/acute-assessments/lookup', { cpr: gerda.cpr })).body.team).toMatchObject({ openNow: false, opensAt: '2026-12-03T07:00:00.000Z' });
-    const refused = await people.doctor.post('/acute-assessments', { cpr: gerda.cpr, reason: 'Faldet' });
+    // An hour without a request ends a session: he signs in again.
+    const doctor = await server.login(ids.doctorLogin, PASSWORD);
+    expect((await doctor.post('/acute-assessments/lookup', { cpr: gerda.cpr })).body.team).toMatchObject({ openNow: false, opensAt: '2026-12-03T07:00:00.000Z' });
+    const refused = await doctor.post('/acute-assessments', { cpr: gerda.cpr, reason: 'Faldet' });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({
       code: 'REFUSED',
