@@ -3,6 +3,7 @@ import { hashPassword } from '@samplan/server/auth/password.ts';
 import { DATABASE_KINDS } from '../../support/database-targets.ts';
 import { uniqueCprNumber, uniqueLogin } from '../../support/record-fixtures.ts';
 import { waitUntil } from '../../support/waitUntil.ts';
+import { freshOffer } from '../acute/fixtures.ts';
 import { connectClient } from '../plan/planServer.ts';
 import { type ApiClient, type ApiServer, startApiServer } from './harness.ts';
 
@@ -195,5 +196,33 @@ describe.each(DATABASE_KINDS)('the acute assessment on %s', (kind) => {
     const again = await ask(gerda.cpr);
     const refused = await people.doctor.post(`/acute-assessments/${again.id}/decision`, { decision: 'admission', reason: 'Igen', wardId: ids.ward });
     expect(refused.body.error.code).toBe('EPISODE_ALREADY_OPEN');
+  });
+
+  it('a municipal acute bed confirms the bed the doctor reserved, with the decision, and the episode goes on there with its plan', async () => {
+    const gerda = await patient();
+    const asked = await ask(gerda.cpr);
+    await people.nurse.post(`/acute-assessments/${asked.id}/take`);
+    const db = server.fresh.db.prisma;
+    const offer = await freshOffer(db, ids.randers, 1);
+    const reserved = await people.doctor.post(`/acute-beds/offers/${offer.id}/reservations`);
+    expect(reserved.status, reserved.text).toBe(201);
+    const reservationId = reserved.body.reservation.id as string;
+    // Only the doctor's own reservation: the nurse's decision is refused before any bed is touched.
+    expect((await people.nurse.post(`/acute-assessments/${asked.id}/decision`, { decision: 'municipal_acute_bed', reason: 'Akutplads', reservationId })).status).toBe(403);
+
+    const decided = await people.doctor.post(`/acute-assessments/${asked.id}/decision`, { decision: 'municipal_acute_bed', reason: 'Kan ikke være alene i nat; ilt og observation', reservationId });
+    expect(decided.status, decided.text).toBe(200);
+    expect(decided.body.acuteAssessment.decision).toMatchObject({ decision: 'municipal_acute_bed', bedReservationId: reservationId, episodeId: gerda.episodeId });
+    expect(await db.acuteBedReservation.findUniqueOrThrow({ where: { id: reservationId }, select: { status: true, confirmedById: true } })).toEqual({ status: 'confirmed', confirmedById: ids.doctor });
+    const plan = (await people.homeNurse.get(`/episodes/${gerda.episodeId}/plan`)).body;
+    expect(plan.document.tasks.map((task: { what: string; responsible: { organisation?: string } }) => [task.what, task.responsible.organisation])).toEqual([
+      ['Tilse borgeren på den kommunale akutplads', `Randers Kommune, ${offer.name}`],
+    ]);
+
+    // A confirmed reservation is not confirmed twice: another assessment's decision on it is refused, and that decision is not recorded.
+    const again = await ask(gerda.cpr);
+    const refused = await people.doctor.post(`/acute-assessments/${again.id}/decision`, { decision: 'municipal_acute_bed', reason: 'Igen', reservationId });
+    expect(refused.body.error.code).toBe('RESERVATION_NOT_ACTIVE');
+    expect((await people.doctor.get(`/acute-assessments/${again.id}`)).body.acuteAssessment.decision).toBeNull();
   });
 });
