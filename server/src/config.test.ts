@@ -79,6 +79,7 @@ describe('loadConfig', () => {
       MESSAGE_POLL_MS: '1000',
       MESSAGE_RETRY_MS: '30000',
       MESSAGE_ATTEMPTS: '4',
+      ACUTE_RESERVATION_MINUTES: '45',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -117,6 +118,7 @@ describe('loadConfig', () => {
       messagePollMs: 1000,
       messageRetryMs: 30000,
       messageAttempts: 4,
+      acuteReservationMinutes: 45,
     });
   });
 

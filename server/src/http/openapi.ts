@@ -28,7 +28,7 @@ const ERROR_STATUSES: Record<string, string> = {
   '401': 'UNAUTHORIZED: no valid session, or a join link that does not work.',
   '403': 'FORBIDDEN: known to the episode, but not allowed this (audited); CROSS_ORIGIN: a POST or PUT from a page of another site; PASSWORD_SIGN_IN_OFF: the organisation signs its staff in through its identity provider only.',
   '404': 'NOT_FOUND: no such record, or none the session may know of (audited).',
-  '409': 'CONFLICT: the record changed or is in a state that does not allow this.',
+  '409': 'CONFLICT: the record changed or is in a state that does not allow this; NO_FREE_BED, RESERVATION_NOT_ACTIVE, BEDS_IN_USE: the acute beds say no.',
   '422': 'REFUSED: a pathway rule says no; `refusal` says which and where to turn.',
   '429': 'RATE_LIMITED: too many attempts.',
 };

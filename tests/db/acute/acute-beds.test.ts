@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSamplan } from '@samplan/server';
+import { confirmReservationIn } from '@samplan/server/record/acuteBeds/confirmReservation.ts';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
 import { startTestSamplan } from '../../support/samplan.ts';
 import { TestClock } from '../api/harness.ts';
@@ -172,5 +173,30 @@ describe.each(DATABASE_KINDS)('acute beds on %s', (kind) => {
     } finally {
       clock.set(START);
     }
+  });
+
+  it('confirms inside another act’s transaction: both commit, or neither (the acute assessment’s decision)', async () => {
+    const cast = await createAcuteScene(fresh.db.prisma, { beds: 1 });
+    const reserved = await call(cast.doctor, 'POST', `/acute-beds/offers/${cast.offer.id}/reservations`);
+    const reservationId: string = reserved.body.reservation.id;
+    const caller = { principal: cast.doctor, via: 'POST /api/acute-assessments/:id/decision' };
+    const db = fresh.db.prisma;
+
+    // The larger act fails after confirming: the bed stays reserved, no audit row is left.
+    await expect(
+      db.$transaction(async (tx) => {
+        await confirmReservationIn(tx, caller, reservationId, clock.now());
+        throw new Error('the decision could not be saved');
+      }),
+    ).rejects.toThrow('the decision could not be saved');
+    expect(await db.acuteBedReservation.findUniqueOrThrow({ where: { id: reservationId } })).toMatchObject({ status: 'reserved' });
+    expect(await db.auditEvent.count({ where: { resourceId: reservationId, action: 'confirm' } })).toBe(0);
+
+    // Another doctor's decision cannot take this doctor's reservation.
+    await expect(db.$transaction((tx) => confirmReservationIn(tx, { ...caller, principal: cast.gp }, reservationId, clock.now()))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    const confirmed = await db.$transaction((tx) => confirmReservationIn(tx, caller, reservationId, clock.now()));
+    expect(confirmed).toMatchObject({ municipalityId: cast.municipality.id, reservation: { id: reservationId, status: 'confirmed' } });
+    expect(await db.auditEvent.count({ where: { resourceId: reservationId, action: 'confirm', outcome: 'ok', via: caller.via } })).toBe(1);
   });
 });
