@@ -46,7 +46,7 @@ async function randers(server: GuestServer): Promise<{ doctor: string; nurse: st
 }
 
 async function findCitizen(page: Page): Promise<void> {
-  await page.getByRole('link', { name: staffDa.acute.nav }).click();
+  await page.getByRole('link', { name: staffDa.acute.nav, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: staffDa.acute.requestHeading })).toBeVisible();
   await page.getByLabel(staffDa.acute.cpr).fill(CPR);
   await page.getByRole('button', { name: staffDa.acute.find }).click();
@@ -69,7 +69,7 @@ test('acute assessment: at 22:30 the out-of-hours doctor asks Randers’ acute t
   // Twelve minutes later the acute nurse, on her tablet, sees it in the queue with the time waited.
   server.clock.set(new Date(EVENING.getTime() + 12 * 60_000));
   const nurse = await signIn(browser, server, logins.nurse, TABLET);
-  await nurse.getByRole('link', { name: staffDa.acute.nav }).click();
+  await nurse.getByRole('link', { name: staffDa.acute.nav, exact: true }).click();
   const card = nurse.getByRole('article', { name: new RegExp(CITIZEN) });
   await expect(card).toContainText(fill(staffDa.acute.waited, { minutes: 12 }));
   await expect(card).toContainText('Faldet i stuen');
