@@ -18,6 +18,7 @@ import { MediaService } from './media/mediaService.ts';
 import { sealKeyOf } from './messages/joinLinkSeal.ts';
 import type { DeliveryWorker } from './messages/deliveryWorker.ts';
 import { startDelivery } from './messages/startDelivery.ts';
+import { addAcuteDecisionTasks } from './record/plan/acuteDecisionTasks.ts';
 import { type Clock, systemClock } from './record/clock.ts';
 import { admitToCall } from './record/conferences/admitToCall.ts';
 import { CallPresence } from './record/conferences/callPresence.ts';
@@ -199,6 +200,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   events.subscribe('participant.excluded', ({ participantId, reason }) => excludeFromCall(io, participantId, reason));
   events.subscribe('episode.discharged', (event) => addDischargeTasks(plan, logger, event));
   events.subscribe('visit.recorded', (event) => closeVisitTask(plan, event));
+  events.subscribe('acute.decided', (event) => addAcuteDecisionTasks(plan, event));
   // What changed in a plan reaches those who have it open in a call; none of it holds up the answer to whoever changed it.
   events.subscribe('plan.revised', (event) => sendRevision(io, event));
   events.subscribe('plan.agreementGiven', (event) => void sendAgreement(io, database.prisma, logger, event));
@@ -215,6 +217,7 @@ export async function startSamplan(overrides: Partial<Config> = {}, options: Sta
   events.subscribe('episode.discharged', ({ episodeId }) => changed({ episodeId, change: 'discharged' }));
   events.subscribe('visit.recorded', ({ episodeId }) => changed({ episodeId, change: 'visit' }));
   events.subscribe('advice.changed', ({ episodeId }) => changed({ episodeId, change: 'advice' }));
+  events.subscribe('acute.changed', ({ episodeId, conferenceId }) => changed({ episodeId, change: 'acute', ...(conferenceId === undefined ? {} : { conferenceId }) }));
   events.subscribe('conference.changed', ({ episodeId, conferenceId }) => changed({ episodeId, conferenceId, change: 'conference' }));
   events.subscribe('acuteBeds.changed', ({ municipalityId }) => noticeAcuteBedsChange(io, municipalityId));
   events.subscribe('advice.calledBack', ({ guestParticipantId, conferenceId }) => ringGuest(io, guestParticipantId, conferenceId));

@@ -4,6 +4,11 @@
  * here. All functions throw what http.ts throws.
  */
 import {
+  acuteAssessmentResponseSchema,
+  acuteLookupResponseSchema,
+  acuteQueueResponseSchema,
+  type AcuteDecisionRequest,
+  type TobsMeasurement,
   acuteBedsOverviewSchema,
   acuteOfferSavedResponseSchema,
   acuteReservationResponseSchema,
@@ -129,6 +134,16 @@ export function createApi(options: HttpOptions = {}) {
       requestJson('PUT', `/api/episodes/${id(episodeId)}/relatives/${id(relativeId)}/representation`, relativeViewSchema, request, options),
 
     indicators: (query: IndicatorsQuery) => requestJson('GET', `/api/indicators?${indicatorSearch(query)}`, indicatorsResponseSchema, undefined, options),
+    // The CPR number goes in the body: never in a URL.
+    acuteLookup: (cpr: string) => requestJson('POST', '/api/acute-assessments/lookup', acuteLookupResponseSchema, { cpr }, options),
+    requestAcute: (cpr: string, reason: string) => requestJson('POST', '/api/acute-assessments', acuteAssessmentResponseSchema, { cpr, reason }, options),
+    acuteQueue: () => requestJson('GET', '/api/acute-assessments', acuteQueueResponseSchema, undefined, options),
+    acuteAssessment: (acuteAssessmentId: string) => requestJson('GET', `/api/acute-assessments/${id(acuteAssessmentId)}`, acuteAssessmentResponseSchema, undefined, options),
+    takeAcute: (acuteAssessmentId: string) => requestJson('POST', `/api/acute-assessments/${id(acuteAssessmentId)}/take`, acuteAssessmentResponseSchema, {}, options),
+    acuteTobs: (acuteAssessmentId: string, measurement: TobsMeasurement) =>
+      requestJson('POST', `/api/acute-assessments/${id(acuteAssessmentId)}/tobs`, acuteAssessmentResponseSchema, measurement, options),
+    decideAcute: (acuteAssessmentId: string, decision: AcuteDecisionRequest) =>
+      requestJson('POST', `/api/acute-assessments/${id(acuteAssessmentId)}/decision`, acuteAssessmentResponseSchema, decision, options),
     acuteBeds: () => requestJson('GET', '/api/acute-beds', acuteBedsOverviewSchema, undefined, options),
     createAcuteOffer: (input: AcuteOfferInput) => requestJson('POST', '/api/acute-beds/offers', acuteOfferSavedResponseSchema, input, options),
     updateAcuteOffer: (offerId: string, input: AcuteOfferInput) => requestJson('PUT', `/api/acute-beds/offers/${id(offerId)}`, acuteOfferSavedResponseSchema, input, options),

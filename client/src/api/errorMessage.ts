@@ -8,6 +8,9 @@ import type { TFunction } from 'i18next';
 import { formatDateTime } from '../app/format.ts';
 import { uiErrorCodeOf } from '../uiError.ts';
 
+/** "08:00" from minutes since midnight. */
+const clockOf = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
 export function refusalMessage(t: TFunction, refusal: TimingRefusal, language: string): string {
   switch (refusal.code) {
     case 'BEFORE_ADMISSION':
@@ -18,6 +21,9 @@ export function refusalMessage(t: TFunction, refusal: TimingRefusal, language: s
       return t(`refusals.${refusal.code}`, { when: formatDateTime(refusal.dischargedAt, language) });
     case 'ADVICE_WINDOW_CLOSED':
       return t('refusals.ADVICE_WINDOW_CLOSED', { when: formatDateTime(refusal.closedAt, language) });
+    case 'ACUTE_TEAM_CLOSED':
+      return t('refusals.ACUTE_TEAM_CLOSED', { from: clockOf(refusal.fromMinute), to: clockOf(refusal.toMinute), when: formatDateTime(refusal.opensAt, language) });
+    case 'NO_ACUTE_TEAM':
     case 'STARTS_IN_PAST':
     case 'NOT_DISCHARGED_YET':
     case 'ADVICE_WINDOW_NOT_OPEN':

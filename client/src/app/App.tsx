@@ -13,7 +13,7 @@ import { Link } from './Link.tsx';
 import { Loading, LoadStatus } from './LoadStatus.tsx';
 import {
   AdminPage,
-  AdviceQueuePage,
+  AcuteAssessmentPage, AcutePage, AdviceQueuePage,
   ConferencePage,
   DayView,
   EpisodePage,
@@ -104,6 +104,10 @@ function Page({ route, staff }: { route: Route; staff: StaffPrincipal | null }):
       return <ConferencePage key={route.conferenceId} conferenceId={route.conferenceId} />;
     case 'advice':
       return <AdviceQueuePage />;
+    case 'acute':
+      return <AcutePage />;
+    case 'acuteAssessment':
+      return <AcuteAssessmentPage key={route.acuteAssessmentId} acuteAssessmentId={route.acuteAssessmentId} />;
     case 'intake':
       return <IntakePage />;
     case 'indicators':

@@ -32,6 +32,8 @@ export const EpisodePage = staffPage(async () => (await import('../staff/episode
 export const SchedulePage = staffPage(async () => (await import('../staff/schedule/SchedulePage.tsx')).SchedulePage);
 export const ConferencePage = staffPage(async () => (await import('../staff/conference/ConferencePage.tsx')).ConferencePage);
 export const AdviceQueuePage = staffPage(async () => (await import('../staff/advice/AdviceQueuePage.tsx')).AdviceQueuePage);
+export const AcutePage = staffPage(async () => (await import('../staff/acute/AcutePage.tsx')).AcutePage);
+export const AcuteAssessmentPage = staffPage(async () => (await import('../staff/acute/AcuteAssessmentPage.tsx')).AcuteAssessmentPage);
 export const IntakePage = staffPage(async () => (await import('../staff/intake/IntakePage.tsx')).IntakePage);
 export const IndicatorsPage = staffPage(async () => (await import('../staff/indicators/IndicatorsPage.tsx')).IndicatorsPage);
 export const AcuteBedsPage = staffPage(async () => (await import('../staff/acuteBeds/AcuteBedsPage.tsx')).AcuteBedsPage);

@@ -11,6 +11,9 @@ export type Route =
   | { name: 'day' }
   | { name: 'signIn' }
   | { name: 'advice' }
+  /** Acute assessment: a doctor's request (CPR typed into the page), or the acute team's queue. */
+  | { name: 'acute' }
+  | { name: 'acuteAssessment'; acuteAssessmentId: string }
   /** Find a patient by CPR (typed into the page, never in the path) and admit her. */
   | { name: 'intake' }
   | { name: 'indicators' }
@@ -33,6 +36,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (id: string) => Route]> = [
   [/^\/$/, () => ({ name: 'day' })],
   [/^\/sign-in\/?$/, () => ({ name: 'signIn' })],
   [/^\/advice\/?$/, () => ({ name: 'advice' })],
+  [/^\/acute\/?$/, () => ({ name: 'acute' })],
+  [/^\/acute\/([^/]+)\/?$/, (acuteAssessmentId) => ({ name: 'acuteAssessment', acuteAssessmentId })],
   [/^\/intake\/?$/, () => ({ name: 'intake' })],
   [/^\/indicators\/?$/, () => ({ name: 'indicators' })],
   [/^\/acute-beds\/?$/, () => ({ name: 'acuteBeds' })],
@@ -66,6 +71,10 @@ export function pathOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return '/sign-in';
     case 'advice':
       return '/advice';
+    case 'acute':
+      return '/acute';
+    case 'acuteAssessment':
+      return `/acute/${encodeURIComponent(route.acuteAssessmentId)}`;
     case 'intake':
       return '/intake';
     case 'indicators':

@@ -118,6 +118,9 @@ export const da = {
     IN_THE_FUTURE: 'Tidspunktet ligger i fremtiden. Registrér det, når det er sket.',
     ALREADY_DISCHARGED: 'Patienten er allerede udskrevet ({{when}}).',
     BEFORE_DISCHARGE: 'Tidspunktet ligger før udskrivelsen ({{when}}).',
+    ACUTE_TEAM_CLOSED:
+      'Akutteamet tager imod henvendelser kl. {{from}}–{{to}} og åbner igen {{when}}. Indlæg direkte, hvis borgeren ikke kan vente, eller kontakt hjemmesygeplejens nattevagt. Ved livstruende sygdom: ring 112.',
+    NO_ACUTE_TEAM: 'Borgerens kommune har ikke et akutteam i Samplan. Indlæg direkte eller kontakt hjemmesygeplejen. Ved livstruende sygdom: ring 112.',
   },
 };
 

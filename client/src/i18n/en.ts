@@ -116,5 +116,8 @@ export const en: Translations = {
     IN_THE_FUTURE: 'That time is in the future. Record it once it has happened.',
     ALREADY_DISCHARGED: 'The patient was discharged already ({{when}}).',
     BEFORE_DISCHARGE: 'That time is before the discharge ({{when}}).',
+    ACUTE_TEAM_CLOSED:
+      "The acute team takes requests {{from}}–{{to}} and opens again {{when}}. Admit directly if the citizen cannot wait, or call the home nurses' night service. When life is at risk: call 112.",
+    NO_ACUTE_TEAM: "The citizen's municipality has no acute team in Samplan. Admit directly or call the home nurses. When life is at risk: call 112.",
   },
 };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth, type StaffPrincipal } from '../app/auth.tsx';
 import { Link } from '../app/Link.tsx';
 import { pathOf, type Route } from '../app/router.ts';
+import { asksForAcute, onAcuteTeam } from './acute/acuteRoles.ts';
 
 /** The staff member as the access rules see them (the server decides; this only hides what it would refuse). */
 function staffActorOf(staff: StaffPrincipal): Actor {
@@ -24,6 +25,11 @@ export function StaffNav({ staff, route }: { staff: StaffPrincipal; route: Route
       {staff.geriatricTeam && (
         <Link href={pathOf({ name: 'advice' })} aria-current={current('advice')}>
           {t('staffNav.advice')}
+        </Link>
+      )}
+      {(asksForAcute(staff) || onAcuteTeam(staff)) && (
+        <Link href={pathOf({ name: 'acute' })} aria-current={current('acute')}>
+          {t('acute.nav')}
         </Link>
       )}
       {mayAdmit(staffActorOf(staff)) && (

@@ -1,4 +1,4 @@
-import type { ActingRepresentation, AgreementParty, AgreementStatusView, Editor, PlanRevision } from '@samplan/shared';
+import type { AcuteDecisionForPlan, ActingRepresentation, AgreementParty, AgreementStatusView, Editor, PlanRevision } from '@samplan/shared';
 
 /**
  * What the record has done that other parts of the server must follow:
@@ -38,6 +38,17 @@ export type DomainEvent =
    * advice call made for it, where a participant row stands for her.
    */
   | { type: 'advice.calledBack'; episodeId: string; adviceRequestId: string; conferenceId: string; guestParticipantId: string }
+  /**
+   * An acute assessment was asked for, taken, measured (TOBS in the call) or
+   * decided: the acute team's queue, the doctor's screen and the call's page
+   * read again. `conferenceId` once the call exists.
+   */
+  | { type: 'acute.changed'; episodeId: string; acuteAssessmentId: string; conferenceId?: string }
+  /**
+   * The doctor decided: the episode it started or updated gets the decision in
+   * its plan (plan/acuteDecisionTasks.ts), authored by the doctor.
+   */
+  | { type: 'acute.decided'; episodeId: string; acuteAssessmentId: string; decidedByStaffId: string; plan: AcuteDecisionForPlan }
   /** E-mails or text messages were put in the outbox: this node's delivery worker looks now rather than at its next poll. */
   | { type: 'messages.queued'; conferenceId: string }
   /**

@@ -141,6 +141,7 @@ const CONFERENCE_KIND: Readonly<Record<ConferenceKind, string>> = {
   discharge_conference: 'Udskrivelseskonference',
   advice_call: 'Geriatrisk rådgivning',
   follow_up: 'Opfølgning',
+  acute_assessment: 'Akut vurdering i hjemmet',
 };
 
 const ENCOUNTER_STATUS: Readonly<Record<ConferenceStatus, Encounter['status']>> = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordContext } from '../record/context.ts';
 import { openApiDocument } from './openapi.ts';
+import { acuteRoutes } from './routes/acuteRoutes.ts';
 import { adviceRoutes } from './routes/adviceRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { conferenceRoutes } from './routes/conferenceRoutes.ts';
@@ -18,6 +19,7 @@ const routes = [
   ...intakeRoutes(ctx),
   ...conferenceRoutes({ ...ctx, secret: 'unused', outbox: {} as Parameters<typeof conferenceRoutes>[0]['outbox'] }),
   ...adviceRoutes({ ...ctx, secret: 'unused', outbox: {} as Parameters<typeof adviceRoutes>[0]['outbox'] }),
+  ...acuteRoutes(ctx),
   ...consentRoutes(ctx),
   ...visitRoutes(ctx),
   ...fhirInRoutes(ctx),

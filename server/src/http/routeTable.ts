@@ -22,6 +22,7 @@ import { relativeRoutes } from './routes/relativeRoutes.ts';
 import type { OutboxSettings } from '../messages/outbox.ts';
 import type { AcuteBedSettings } from '../record/acuteBeds/acuteBedAccess.ts';
 import { acuteBedRoutes } from './routes/acuteBedRoutes.ts';
+import { acuteRoutes } from './routes/acuteRoutes.ts';
 import type { OidcClients } from '../auth/oidcClients.ts';
 import type { Logger } from '../logger.ts';
 import type { AnyRoute } from './route.ts';
@@ -68,6 +69,7 @@ export function routeTable(deps: RecordApiDeps): AnyRoute[] {
     ...relativeRoutes(record),
     ...visitRoutes(record),
     ...indicatorRoutes(record),
+    ...acuteRoutes(record),
     ...acuteBedRoutes({ ...record, acuteBeds: deps.acuteBeds }),
     ...planRoutes(deps.plan),
     ...fhirRoutes(record),

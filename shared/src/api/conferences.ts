@@ -86,6 +86,10 @@ export const scheduleConferenceRequestSchema = z.object({
   plannedDurationMinutes: z.number().int().min(CONFERENCE_MINUTES.min).max(CONFERENCE_MINUTES.max).optional(),
   /** For an advice call: the request it answers. */
   adviceRequestId: recordIdSchema.optional(),
+}).refine((request) => request.kind !== 'acute_assessment', {
+  // Never scheduled: the acute nurse taking the request starts it (POST /api/acute-assessments/:id/take).
+  message: 'an acute assessment starts when the acute team takes the request',
+  path: ['kind'],
 });
 export type ScheduleConferenceRequest = z.input<typeof scheduleConferenceRequestSchema>;
 

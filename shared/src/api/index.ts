@@ -15,4 +15,5 @@ export * from './visits.ts';
 export * from './indicators.ts';
 export * from './relatives.ts';
 export * from './messages.ts';
+export * from './acute.ts';
 export * from './acuteBeds.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONFERENCE_KINDS } from '../domain/conferenceKinds.ts';
+import { PATHWAY_CONFERENCE_KINDS } from '../domain/conferenceKinds.ts';
 import { SMALL_CELL_LIMIT } from '../domain/indicators.ts';
 import { isoInstantSchema, recordIdSchema } from './common.ts';
 
@@ -52,8 +52,10 @@ export const indicatorsResponseSchema = z.object({
   organisation: z.object({ id: recordIdSchema, name: z.string() }).nullable(),
   computedAt: isoInstantSchema,
   smallCellLimit: z.literal(SMALL_CELL_LIMIT),
-  /** Conferences that took place (started and ended), by when they started. */
-  conferencesHeld: z.object(Object.fromEntries(CONFERENCE_KINDS.map((kind) => [kind, publishedCountSchema])) as Record<(typeof CONFERENCE_KINDS)[number], typeof publishedCountSchema>),
+  /** Conferences of the discharge pathway that took place (started and ended), by when they started. */
+  conferencesHeld: z.object(
+    Object.fromEntries(PATHWAY_CONFERENCE_KINDS.map((kind) => [kind, publishedCountSchema])) as Record<(typeof PATHWAY_CONFERENCE_KINDS)[number], typeof publishedCountSchema>,
+  ),
   /** Discharges in the period, and the figures about them below. */
   discharges: publishedCountSchema,
   /** Reception visit within 24 elapsed hours of discharge, of all discharges. */

@@ -51,6 +51,11 @@ const ACTS: Readonly<Record<string, Words>> = {
   'create Visit': { da: 'registrerede et besøg', en: 'recorded a visit' },
   'read TobsObservation': { da: 'læste TOBS-målingerne', en: 'read the TOBS measurements' },
   'create TobsObservation': { da: 'registrerede en TOBS-måling', en: 'recorded a TOBS measurement' },
+  'read AcuteAssessment': { da: 'læste en akut vurdering', en: 'read an acute assessment' },
+  'create AcuteAssessment': { da: 'bad akutteamet om en akut vurdering', en: 'asked the acute team for an acute assessment' },
+  'take AcuteAssessment': { da: 'tog en akut vurdering', en: 'took up an acute assessment' },
+  'update AcuteAssessment': { da: 'skrev i en akut vurdering', en: 'wrote in an acute assessment' },
+  'decide AcuteAssessment': { da: 'traf beslutningen efter en akut vurdering', en: 'decided after an acute assessment' },
   'read AcuteBeds': { da: 'så oversigten over akutpladser', en: 'looked at the acute beds overview' },
   'create AcuteOffer': { da: 'oprettede et akuttilbud', en: 'added an acute offer' },
   'update AcuteOffer': { da: 'ændrede et akuttilbud', en: 'changed an acute offer' },
@@ -84,6 +89,7 @@ const THINGS: Readonly<Record<string, Words>> = {
   Consent: { da: 'et samtykke', en: 'a consent' },
   Visit: { da: 'et besøg', en: 'a visit' },
   TobsObservation: { da: 'en TOBS-måling', en: 'a TOBS measurement' },
+  AcuteAssessment: { da: 'en akut vurdering', en: 'an acute assessment' },
 };
 
 /** Whether the vocabulary knows this act as a whole (the rest are put together from verb and thing). */

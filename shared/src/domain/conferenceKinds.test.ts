@@ -12,6 +12,7 @@ test.each<[ConferenceKind, number, string[], string[]]>([
   ['discharge_conference', 30, ['patient', 'relative', 'hospital/ward_nurse', 'municipality/home_nurse'], ['gp/general_practitioner:when_treatment_unclear']],
   ['advice_call', 20, ['geriatrician/geriatrician', 'requester'], []],
   ['follow_up', 30, ['patient', 'municipality/home_nurse', 'gp/general_practitioner'], ['relative:welcome']],
+  ['acute_assessment', 30, ['municipality/acute_nurse', 'requester'], ['patient:welcome', 'hospital/visitator:welcome', 'municipality/visitation_nurse:welcome']],
 ])('%s: %i min, expects %j, conditional %j', (kind, minutes, expected, conditional) => {
   const rules = CONFERENCE_KIND_RULES[kind];
   const label = (p: (typeof rules.participants)[number]) => (p.as ? `${p.who}/${p.as}` : p.who);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { ParticipantRole } from '../roles.ts';
 
-export const CONFERENCE_KINDS = ['goal_conversation', 'discharge_conference', 'advice_call', 'follow_up'] as const;
+export const CONFERENCE_KINDS = ['goal_conversation', 'discharge_conference', 'advice_call', 'follow_up', 'acute_assessment'] as const;
 export const conferenceKindSchema = z.enum(CONFERENCE_KINDS);
+/** The kinds of the discharge pathway the indicators count; the acute assessment is before or beside it. */
+export const PATHWAY_CONFERENCE_KINDS = ['goal_conversation', 'discharge_conference', 'advice_call', 'follow_up'] as const satisfies readonly (typeof CONFERENCE_KINDS)[number][];
 export type ConferenceKind = z.infer<typeof conferenceKindSchema>;
 
 /** Finer than ParticipantRole: who the organiser should invite, shown on the invitation list. */
@@ -15,6 +17,9 @@ export const STAFF_FUNCTIONS = [
   'home_nurse',
   'general_practitioner',
   'geriatrician',
+  'acute_nurse',
+  'out_of_hours_doctor',
+  'visitation_nurse',
 ] as const;
 export type StaffFunction = (typeof STAFF_FUNCTIONS)[number];
 
@@ -82,6 +87,17 @@ export const CONFERENCE_KIND_RULES: Readonly<Record<ConferenceKind, ConferenceKi
       { who: 'municipality', as: 'home_nurse', attendance: 'expected' },
       { who: 'gp', as: 'general_practitioner', attendance: 'expected' },
       { who: 'relative', attendance: 'welcome' },
+    ],
+  },
+  /** Ad hoc, never scheduled: the acute nurse at the citizen's home and the doctor who asked. */
+  acute_assessment: {
+    defaultMinutes: 30,
+    participants: [
+      { who: 'municipality', as: 'acute_nurse', attendance: 'expected' },
+      { who: 'requester', attendance: 'expected' },
+      { who: 'patient', attendance: 'welcome' },
+      { who: 'hospital', as: 'visitator', attendance: 'welcome' },
+      { who: 'municipality', as: 'visitation_nurse', attendance: 'welcome' },
     ],
   },
 };

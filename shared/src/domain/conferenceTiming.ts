@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acuteRefusalSchema } from './acuteService.ts';
 import { adviceRefusalAt, adviceRefusalSchema } from './adviceWindow.ts';
 import type { ConferenceKind } from './conferenceKinds.ts';
 import type { EpisodeTimes } from './episode.ts';
@@ -27,6 +28,8 @@ export const timingRefusalSchema = z.discriminatedUnion('code', [
   /** A visit after discharge cannot have taken place before it. */
   z.object({ code: z.literal('BEFORE_DISCHARGE'), dischargedAt: isoInstant }),
   adviceRefusalSchema,
+  /** The municipal acute team takes requests only in its service hours. */
+  acuteRefusalSchema,
 ]);
 export type TimingRefusal = z.infer<typeof timingRefusalSchema>;
 
@@ -75,5 +78,8 @@ export function checkConferenceTiming(kind: ConferenceKind, episode: EpisodeTime
       const due = followUpVisitDue(dischargedAt);
       return startsAt > due ? allowed({ code: 'LATER_THAN_FOLLOW_UP_DUE', due: due.toISOString() }) : allowed();
     }
+    // Started the moment the acute nurse takes the request; its hours were judged when the doctor asked.
+    case 'acute_assessment':
+      return allowed();
   }
 }

@@ -10,7 +10,7 @@ import { recordIdSchema } from '../api/common.ts';
  * read again, never anything about the patient: the fetch that follows is
  * the access-checked, audited read.
  */
-export const DAY_CHANGES = ['admitted', 'discharged', 'visit', 'plan', 'advice', 'conference'] as const;
+export const DAY_CHANGES = ['admitted', 'discharged', 'visit', 'plan', 'advice', 'conference', 'acute'] as const;
 export const dayChangedSchema = z.strictObject({ change: z.enum(DAY_CHANGES) });
 export type DayChanged = z.infer<typeof dayChangedSchema>;
 export type DayChange = DayChanged['change'];

@@ -6,7 +6,7 @@ import type { Db } from '@samplan/server/store/database.ts';
 import { type AcuteCast, createAcuteScene, freshOffer } from '../acute/fixtures.ts';
 import { TEST_SECRET } from '../plan/fixtures.ts';
 import { type ApiClient, type ApiServer, SCENARIO_NOW, startApiServer } from './harness.ts';
-import { buildScene, freshAdmission, freshAdvice, freshConference, freshConsent, freshGuest, ROLES, type Role, type Scene, type Target } from './scene.ts';
+import { ACUTE_ALL_DAY, buildScene, freshAcute, freshAdmission, freshAdvice, freshConference, freshConsent, freshGuest, ROLES, type Role, type Scene, type Target } from './scene.ts';
 
 // Every role × every route → the status it gets. Columns: H ward nurse, M
 // Odder home nurse and G the GP (all in the care team), X a home nurse from
@@ -57,6 +57,13 @@ visits.list           200 200 200 404 200 404 403 403 404 401
 visit.record          403 201 201 404 403 404 403 403 403 401
 tobs.list             200 200 200 404 200 404 403 403 404 401
 tobs.record           403 201 201 404 403 404 403 403 403 401
+acute.lookup          403 403 200 403 403 403 403 403 403 401
+acute.create          403 403 201 403 403 403 403 403 403 401
+acute.queue           403 403 403 403 403 403 403 403 403 401
+acute.get             404 404 200 404 404 404 403 403 403 401
+acute.take            404 404 403 404 404 404 403 403 403 401
+acute.tobs            404 404 403 404 404 404 403 403 403 401
+acute.decide          404 404 200 404 404 404 403 403 403 401
 openapi               200 200 200 200 200 200 200 200 200 200
 `;
 
@@ -157,6 +164,18 @@ const ROUTES: Record<string, Prepare> = {
   'visit.record': async (t) => call('POST', '/episodes/:episodeId/visits', { episodeId: t.episodeId }, { kind: 'day_after_check', mode: 'phone', performedAt: SCENARIO_NOW.toISOString(), checklist }),
   'tobs.list': async (t) => call('GET', '/episodes/:episodeId/tobs', { episodeId: t.episodeId }),
   'tobs.record': async (t) => call('POST', '/episodes/:episodeId/tobs', { episodeId: t.episodeId }, { ...tobs, observedAt: SCENARIO_NOW.toISOString() }),
+  // The GP asks (laege@rosensgade.demo); nobody in this scene is on an acute team (tests/db/api/acute-assessment.test.ts has them).
+  'acute.lookup': async (t) => call('POST', '/acute-assessments/lookup', {}, { cpr: t.cpr }),
+  'acute.create': async (t, _s, v) => {
+    await v.fresh.db.prisma.patient.update({ where: { id: t.patientId }, data: { homeMunicipality: { update: ACUTE_ALL_DAY } } });
+    return call('POST', '/acute-assessments', {}, { cpr: t.cpr, reason: 'Faldet i nat, svimmel' });
+  },
+  'acute.queue': async () => call('GET', '/acute-assessments', {}),
+  'acute.get': async (t, s, v) => call('GET', '/acute-assessments/:acuteAssessmentId', { acuteAssessmentId: await freshAcute(v.fresh.db.prisma, t, s.actorIds.gp as string) }),
+  'acute.take': async (t, s, v) => call('POST', '/acute-assessments/:acuteAssessmentId/take', { acuteAssessmentId: await freshAcute(v.fresh.db.prisma, t, s.actorIds.gp as string) }),
+  'acute.tobs': async (t, s, v) => call('POST', '/acute-assessments/:acuteAssessmentId/tobs', { acuteAssessmentId: await freshAcute(v.fresh.db.prisma, t, s.actorIds.gp as string) }, tobs),
+  'acute.decide': async (t, s, v) =>
+    call('POST', '/acute-assessments/:acuteAssessmentId/decision', { acuteAssessmentId: await freshAcute(v.fresh.db.prisma, t, s.actorIds.gp as string) }, { decision: 'other', reason: 'Egen læge ser hende i morgen' }),
   openapi: async () => call('GET', '/openapi.json', {}, undefined, false),
 };
 
@@ -182,7 +201,7 @@ describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
 
   it('covers every operation of the OpenAPI document with these tags', async () => {
     // The plan and FHIR routes have their own access tests beside their service (tests/db/plan).
-    const tags = new Set(['auth', 'episodes', 'conferences', 'advice', 'consent', 'audit', 'visits']);
+    const tags = new Set(['auth', 'episodes', 'conferences', 'advice', 'consent', 'audit', 'visits', 'acute']);
     const openapi = (await server.client().get('/openapi.json')).body as { paths: Record<string, Record<string, { tags: string[] }>> };
     const operations = Object.entries(openapi.paths).flatMap(([path, methods]) =>
       Object.entries(methods)

@@ -165,3 +165,23 @@ export async function freshAdmission(db: Db, target: Target): Promise<string> {
   });
   return episode.id;
 }
+
+/** The hours of an acute team that takes requests all day and night, for tests not about the hours. */
+export const ACUTE_ALL_DAY = { acuteServiceFromMinute: 0, acuteServiceToMinute: 0, acutePromiseMinutes: 120 } as const;
+
+/** An acute assessment of the target's patient asked by `requestedById`, straight in the database, her municipality an acute team. */
+export async function freshAcute(db: Db, target: Target, requestedById: string): Promise<string> {
+  const patient = await db.patient.update({ where: { id: target.patientId }, data: { homeMunicipality: { update: ACUTE_ALL_DAY } }, select: { homeMunicipalityId: true } });
+  const row = await db.acuteAssessment.create({
+    data: {
+      patientId: target.patientId,
+      episodeId: target.episodeId,
+      teamId: patient.homeMunicipalityId,
+      requestedById,
+      reason: 'Faldet, svimmel og feber',
+      createdAt: new Date(SCENARIO_NOW.getTime() - 600_000),
+      answerBy: new Date(SCENARIO_NOW.getTime() + 6_600_000),
+    },
+  });
+  return row.id;
+}

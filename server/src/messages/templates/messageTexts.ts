@@ -79,6 +79,7 @@ const WORDS: Record<Language, Words> = {
       discharge_conference: 'Udskrivelseskonference',
       advice_call: 'Geriatrisk rådgivning',
       follow_up: 'Opfølgning efter udskrivelse',
+      acute_assessment: 'Akut vurdering',
     },
   },
   en: {
@@ -112,6 +113,7 @@ const WORDS: Record<Language, Words> = {
       discharge_conference: 'Discharge conference',
       advice_call: 'Geriatric advice',
       follow_up: 'Follow-up after discharge',
+      acute_assessment: 'Acute assessment',
     },
   },
 };
