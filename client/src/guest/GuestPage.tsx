@@ -1,4 +1,4 @@
-import { ACUTE_CONTACT, ELSEWHERE_CONTACTS, type ConferenceView, isConferenceOver, type MeResponse } from '@samplan/shared';
+import { ACUTE_CONTACT, CONFERENCE_KIND_RULES, ELSEWHERE_CONTACTS, type ConferenceView, isConferenceOver, type MeResponse } from '@samplan/shared';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../app/LoadStatus.tsx';
@@ -10,7 +10,7 @@ import { useNotice } from '../app/useNotice.ts';
 import { uiErrorCodeOf, type UiErrorCode } from '../uiError.ts';
 import { awaitAdmission, type RoomEntry } from './admission.ts';
 import { AdviceClosed } from './AdviceClosed.tsx';
-import { AFTER_DISCHARGE_KINDS, knownAdviceWindow, type KnownAdviceWindow } from './adviceWindow.ts';
+import { knownAdviceWindow, type KnownAdviceWindow } from './adviceWindow.ts';
 import { AdviceForm } from './AdviceForm.tsx';
 import { guestApi, type GuestApi } from './guestApi.ts';
 import { LinkProblem } from './LinkProblem.tsx';
@@ -66,7 +66,7 @@ export function GuestPage({ linkToken, api: given }: { linkToken: string; api?: 
       const conference = await api.conference(guest.conferenceId);
       const opened = { guest, conference, mayReadAccessLog: me.allowedActions.includes('access-log:read') };
       // A meeting that is over only opens now because her advice window after discharge is.
-      const afterDischarge = AFTER_DISCHARGE_KINDS.has(conference.kind) || isConferenceOver(conference.status);
+      const afterDischarge = CONFERENCE_KIND_RULES[conference.kind].afterDischarge || isConferenceOver(conference.status);
       setPhase(afterDischarge ? { kind: 'advice', opened } : { kind: 'check', opened });
     })().catch((error: unknown) => setPhase({ kind: 'problem', code: uiErrorCodeOf(error) }));
   }, [api, linkToken]);

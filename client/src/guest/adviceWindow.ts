@@ -13,6 +13,3 @@ export function knownAdviceWindow(window: AdviceWindowView): KnownAdviceWindow {
       return { state: 'closed', closedAt: window.closedAt };
   }
 }
-
-/** Conferences held after discharge: their links lead to "Ask the geriatric team". */
-export const AFTER_DISCHARGE_KINDS: ReadonlySet<string> = new Set(['follow_up', 'advice_call']);

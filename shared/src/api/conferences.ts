@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conferenceKindSchema } from '../domain/conferenceKinds.ts';
+import { CONFERENCE_KIND_RULES, conferenceKindSchema } from '../domain/conferenceKinds.ts';
 import { timingAdvisorySchema } from '../domain/conferenceTiming.ts';
 import { mobileNumberSchema } from '../domain/mobileNumber.ts';
 import { agreementPartySchema } from '../protocol/plan.ts';
@@ -86,7 +86,7 @@ export const scheduleConferenceRequestSchema = z.object({
   plannedDurationMinutes: z.number().int().min(CONFERENCE_MINUTES.min).max(CONFERENCE_MINUTES.max).optional(),
   /** For an advice call: the request it answers. */
   adviceRequestId: recordIdSchema.optional(),
-}).refine((request) => request.kind !== 'acute_assessment', {
+}).refine((request) => CONFERENCE_KIND_RULES[request.kind].origin !== 'acute_request', {
   // Never scheduled: the acute nurse taking the request starts it (POST /api/acute-assessments/:id/take).
   message: 'an acute assessment starts when the acute team takes the request',
   path: ['kind'],

@@ -3,9 +3,15 @@ import type { ParticipantRole } from '../roles.ts';
 
 export const CONFERENCE_KINDS = ['goal_conversation', 'discharge_conference', 'advice_call', 'follow_up', 'acute_assessment'] as const;
 export const conferenceKindSchema = z.enum(CONFERENCE_KINDS);
-/** The kinds of the discharge pathway the indicators count; the acute assessment is before or beside it. */
-export const PATHWAY_CONFERENCE_KINDS = ['goal_conversation', 'discharge_conference', 'advice_call', 'follow_up'] as const satisfies readonly (typeof CONFERENCE_KINDS)[number][];
 export type ConferenceKind = z.infer<typeof conferenceKindSchema>;
+
+/**
+ * The discharge pathway's conferences, which the indicators count; the acute
+ * assessment is before or beside it. A record, so a new kind must say.
+ */
+const IN_PATHWAY = { goal_conversation: true, discharge_conference: true, advice_call: true, follow_up: true, acute_assessment: false } as const satisfies Record<ConferenceKind, boolean>;
+export type PathwayConferenceKind = { [K in ConferenceKind]: (typeof IN_PATHWAY)[K] extends true ? K : never }[ConferenceKind];
+export const PATHWAY_CONFERENCE_KINDS: readonly PathwayConferenceKind[] = CONFERENCE_KINDS.filter((kind): kind is PathwayConferenceKind => IN_PATHWAY[kind]);
 
 /** Finer than ParticipantRole: who the organiser should invite, shown on the invitation list. */
 export const STAFF_FUNCTIONS = [
@@ -41,9 +47,19 @@ export interface ExpectedParticipant {
 /** Who may ask for geriatric advice: "open to the patient, relatives, the municipality and the GP". */
 export const ADVICE_REQUESTER_ROLES = ['patient', 'relative', 'municipality', 'gp'] as const satisfies readonly ParticipantRole[];
 
+/**
+ * Where a conference of a kind begins: booked on the schedule page; the
+ * geriatric team's call answering an advice request; or the acute team taking
+ * a doctor's request, which starts it at once and is never scheduled.
+ */
+export type ConferenceOrigin = 'schedule' | 'advice_request' | 'acute_request';
+
 export interface ConferenceKindRules {
   readonly defaultMinutes: number;
   readonly participants: readonly ExpectedParticipant[];
+  readonly origin: ConferenceOrigin;
+  /** Held after discharge: its link leads the guest to "Ask the geriatric team". */
+  readonly afterDischarge: boolean;
 }
 
 /**
@@ -52,6 +68,8 @@ export interface ConferenceKindRules {
  */
 export const CONFERENCE_KIND_RULES: Readonly<Record<ConferenceKind, ConferenceKindRules>> = {
   goal_conversation: {
+    origin: 'schedule',
+    afterDischarge: false,
     defaultMinutes: 45,
     participants: [
       { who: 'hospital', as: 'discharge_coordinator', attendance: 'expected' },
@@ -64,6 +82,8 @@ export const CONFERENCE_KIND_RULES: Readonly<Record<ConferenceKind, ConferenceKi
     ],
   },
   discharge_conference: {
+    origin: 'schedule',
+    afterDischarge: false,
     defaultMinutes: 30,
     participants: [
       { who: 'patient', attendance: 'expected' },
@@ -74,6 +94,8 @@ export const CONFERENCE_KIND_RULES: Readonly<Record<ConferenceKind, ConferenceKi
     ],
   },
   advice_call: {
+    origin: 'advice_request',
+    afterDischarge: true,
     defaultMinutes: 20,
     participants: [
       { who: 'geriatrician', as: 'geriatrician', attendance: 'expected' },
@@ -81,6 +103,8 @@ export const CONFERENCE_KIND_RULES: Readonly<Record<ConferenceKind, ConferenceKi
     ],
   },
   follow_up: {
+    origin: 'schedule',
+    afterDischarge: true,
     defaultMinutes: 30,
     participants: [
       { who: 'patient', attendance: 'expected' },
@@ -91,6 +115,8 @@ export const CONFERENCE_KIND_RULES: Readonly<Record<ConferenceKind, ConferenceKi
   },
   /** Ad hoc, never scheduled: the acute nurse at the citizen's home and the doctor who asked. */
   acute_assessment: {
+    origin: 'acute_request',
+    afterDischarge: false,
     defaultMinutes: 30,
     participants: [
       { who: 'municipality', as: 'acute_nurse', attendance: 'expected' },

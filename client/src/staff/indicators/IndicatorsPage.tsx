@@ -4,7 +4,7 @@
  * counts reach this page; 1–4 arrive as "fewer than 5" and shares of fewer
  * than 5 without their percentage (the server decides, not this page).
  */
-import { type IndicatorsQuery, type IndicatorsResponse, type OrganisationView, type PublishedCount, type PublishedShare, STAFF_SECTORS } from '@samplan/shared';
+import { type IndicatorsQuery, type IndicatorsResponse, type OrganisationView, PATHWAY_CONFERENCE_KINDS, type PublishedCount, type PublishedShare, STAFF_SECTORS } from '@samplan/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, indicatorSearch } from '../../api/endpoints.ts';
@@ -84,8 +84,7 @@ function Figures({ figures }: { figures: IndicatorsResponse }) {
   const shareText = (share: PublishedShare) => t('indicators.shareText', { percent: percent(share), numerator: count(share.numerator), denominator: count(share.denominator) });
   const shareBar = (label: string, share: PublishedShare, hatched = false): Bar => ({ label, value: share.percent, text: shareText(share), hatched });
 
-  const kinds = ['goal_conversation', 'discharge_conference', 'advice_call', 'follow_up'] as const;
-  const conferenceBars = kinds.map((kind): Bar => ({ label: t(`kinds.${kind}`), value: countValue(figures.conferencesHeld[kind]), text: count(figures.conferencesHeld[kind]) }));
+  const conferenceBars = PATHWAY_CONFERENCE_KINDS.map((kind): Bar => ({ label: t(`kinds.${kind}`), value: countValue(figures.conferencesHeld[kind]), text: count(figures.conferencesHeld[kind]) }));
   const adviceBars: Bar[] = [
     { label: t('indicators.adviceRequests'), value: countValue(figures.advice.requests), text: count(figures.advice.requests) },
     { label: t('indicators.adviceAnswered'), value: countValue(figures.advice.answered), text: count(figures.advice.answered), hatched: true },

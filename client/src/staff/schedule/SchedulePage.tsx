@@ -131,7 +131,7 @@ function ScheduleForm({ episode, now, onScheduled }: { episode: EpisodeDetail; n
           <div className="field">
             <label htmlFor="kind">{t('schedule.kind')}</label>
             <select id="kind" value={kind} onChange={(e) => changeKind(e.target.value as ConferenceKind)}>
-              {CONFERENCE_KINDS.filter((k) => k !== 'advice_call' && k !== 'acute_assessment').map((k) => (
+              {CONFERENCE_KINDS.filter((k) => CONFERENCE_KIND_RULES[k].origin === 'schedule').map((k) => (
                 <option key={k} value={k}>
                   {t(`kinds.${k}`)}
                 </option>

@@ -1,4 +1,4 @@
-import { ADVICE_WINDOW_DAYS, COPENHAGEN_ZONE, FOLLOW_UP_HOME_VISIT_FROM, FOLLOW_UP_VISIT_DAYS, READMISSION_DAYS, RECEPTION_VISIT_HOURS } from '@samplan/shared';
+import { ADVICE_WINDOW_DAYS, COPENHAGEN_ZONE, FOLLOW_UP_HOME_VISIT_FROM, FOLLOW_UP_VISIT_DAYS, PATHWAY_CONFERENCE_KINDS, type PathwayConferenceKind, READMISSION_DAYS, RECEPTION_VISIT_HOURS } from '@samplan/shared';
 import type { DbClient } from '../../store/database.ts';
 import { Prisma } from '../../store/generated/client.ts';
 
@@ -20,7 +20,7 @@ export interface PromiseCounts {
 }
 
 export interface IndicatorCounts {
-  readonly conferencesHeld: { readonly goal_conversation: number; readonly discharge_conference: number; readonly advice_call: number; readonly follow_up: number };
+  readonly conferencesHeld: Readonly<Record<PathwayConferenceKind, number>>;
   readonly discharges: number;
   readonly dischargedBeforeNoon: number;
   readonly receptionVisit: PromiseCounts;
@@ -155,9 +155,8 @@ export async function countIndicators(db: DbClient, scope: IndicatorScope): Prom
   `;
   if (row === undefined) throw new Error('the indicator query returned no row');
   const d = row.discharges;
-  const held = (kind: keyof IndicatorCounts['conferencesHeld']) => row.held[kind] ?? 0;
   return {
-    conferencesHeld: { goal_conversation: held('goal_conversation'), discharge_conference: held('discharge_conference'), advice_call: held('advice_call'), follow_up: held('follow_up') },
+    conferencesHeld: Object.fromEntries(PATHWAY_CONFERENCE_KINDS.map((kind) => [kind, row.held[kind] ?? 0])) as Record<PathwayConferenceKind, number>,
     discharges: d.discharges,
     dischargedBeforeNoon: d.beforeNoon,
     receptionVisit: { kept: d.receptionKept, failed: d.receptionFailed, pending: d.discharges - d.receptionKept - d.receptionFailed },
@@ -185,6 +184,6 @@ interface Row {
     withoutConference: number;
     withoutConferenceReadmitted: number;
   };
-  held: Partial<Record<keyof IndicatorCounts['conferencesHeld'], number>>;
+  held: Partial<Record<PathwayConferenceKind, number>>;
   advice: { requests: number; answered: number; medianMs: number | null };
 }

@@ -1,4 +1,4 @@
-import type { IndicatorsResponse } from '@samplan/shared';
+import { type IndicatorsResponse, PATHWAY_CONFERENCE_KINDS, type PathwayConferenceKind } from '@samplan/shared';
 import type { z } from 'zod';
 import type { publishedCountSchema, publishedShareSchema } from '@samplan/shared';
 
@@ -16,6 +16,14 @@ interface CsvRow {
   percent?: string;
   pending?: string;
 }
+
+/** Each counted kind's words in the CSV; a record, so a new pathway kind must be given its own. */
+const CONFERENCE_KIND_LABEL: Readonly<Record<PathwayConferenceKind, string>> = {
+  goal_conversation: 'målsamtale',
+  discharge_conference: 'udskrivelseskonference',
+  advice_call: 'rådgivning',
+  follow_up: 'opfølgning',
+};
 
 const count = (value: Count): string => ('value' in value ? String(value.value) : `< ${value.fewerThan}`);
 // Danish Excel reads a decimal comma.
@@ -38,10 +46,7 @@ const share = (key: string, label: string, value: Share & { pending?: Count }): 
  */
 export function indicatorsCsv(figures: IndicatorsResponse): string {
   const rows: CsvRow[] = [
-    { key: 'conferences_held.goal_conversation', label: 'Konferencer afholdt: målsamtale', count: count(figures.conferencesHeld.goal_conversation) },
-    { key: 'conferences_held.discharge_conference', label: 'Konferencer afholdt: udskrivelseskonference', count: count(figures.conferencesHeld.discharge_conference) },
-    { key: 'conferences_held.advice_call', label: 'Konferencer afholdt: rådgivning', count: count(figures.conferencesHeld.advice_call) },
-    { key: 'conferences_held.follow_up', label: 'Konferencer afholdt: opfølgning', count: count(figures.conferencesHeld.follow_up) },
+    ...PATHWAY_CONFERENCE_KINDS.map((kind) => ({ key: `conferences_held.${kind}`, label: `Konferencer afholdt: ${CONFERENCE_KIND_LABEL[kind]}`, count: count(figures.conferencesHeld[kind]) })),
     { key: 'discharges', label: 'Udskrivelser', count: count(figures.discharges) },
     share('reception_visit_within_24h', 'Modtagebesøg inden for 24 timer', figures.receptionVisitWithin24h),
     share('follow_up_visit_within_8_days', 'Opfølgende hjemmebesøg inden for 8 dage (screenet ≥ 23)', figures.followUpVisitWithin8Days),
