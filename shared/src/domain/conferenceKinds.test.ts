@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { CONFERENCE_KIND_RULES, CONFERENCE_KINDS, type ConferenceKind } from './conferenceKinds.ts';
+import { CONFERENCE_KIND_RULES, CONFERENCE_KINDS, type ConferenceKind, type ConferenceOrigin, PATHWAY_CONFERENCE_KINDS } from './conferenceKinds.ts';
 
 // The pathway as the sources describe it, per kind: who must be there (role/function) and who joins on a condition.
 test.each<[ConferenceKind, number, string[], string[]]>([
@@ -23,4 +23,19 @@ test.each<[ConferenceKind, number, string[], string[]]>([
 
 test('every kind has rules', () => {
   expect(Object.keys(CONFERENCE_KIND_RULES).sort()).toEqual([...CONFERENCE_KINDS].sort());
+});
+
+// Where each kind begins and what its link leads to afterwards; the schedule page, the schedule request and the guest page read these.
+test.each<[ConferenceKind, ConferenceOrigin, boolean]>([
+  ['goal_conversation', 'schedule', false],
+  ['discharge_conference', 'schedule', false],
+  ['advice_call', 'advice_request', true],
+  ['follow_up', 'schedule', true],
+  ['acute_assessment', 'acute_request', false],
+])('%s begins from %s; after discharge: %s', (kind, origin, afterDischarge) => {
+  expect(CONFERENCE_KIND_RULES[kind]).toMatchObject({ origin, afterDischarge });
+});
+
+test('the indicators count the discharge pathway, not the acute assessment', () => {
+  expect(PATHWAY_CONFERENCE_KINDS).toEqual(['goal_conversation', 'discharge_conference', 'advice_call', 'follow_up']);
 });
