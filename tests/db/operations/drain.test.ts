@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import type { NotificationOf } from '@samplan/shared';
-import { REPO_ROOT } from '@samplan/server/store/databaseUrl.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestPostgresDatabase } from '../../support/postgres.ts';
-import { CHILD_TIMEOUT_MS, SLOW_TEST_TIMEOUT_MS } from '../../support/processes.ts';
+import { SLOW_TEST_TIMEOUT_MS } from '../../support/processes.ts';
+import { type SamplanProcess, startSamplanProcess } from '../../support/samplanProcess.ts';
 import { call, connectSocket, request, type SamplanSocket } from '../../support/bots/signalling.ts';
 
 // SIGTERM on a real server process (server/src/main.ts, as the image starts
@@ -15,53 +14,22 @@ import { call, connectSocket, request, type SamplanSocket } from '../../support/
 // would migrate from nothing in each child, which takes a minute on a busy
 // machine, and the drain does not depend on the kind of database.
 
-const MAIN = fileURLToPath(new URL('../../../server/src/main.ts', import.meta.url));
 const ROOM = 'drain-test';
-
-type Server = { child: ChildProcess; url: string; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
 
 const children: ChildProcess[] = [];
 const databases: TestPostgresDatabase[] = [];
 
-async function startServer(drainTimeoutMs: number): Promise<Server> {
+async function startServer(drainTimeoutMs: number): Promise<SamplanProcess> {
   const database = await createTestDatabase();
   databases.push(database);
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATABASE_URL: database.url,
-      SAMPLAN_SECRET: randomBytes(32).toString('base64url'),
-      SEED_DEMO: 'false',
-      DEMO_ROOMS: 'true',
-      MEDIA_WORKERS: '1',
-      MEDIA_PORT: '0',
-      MEDIA_LISTEN_IP: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      DRAIN_TIMEOUT_MS: String(drainTimeoutMs),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startSamplanProcess({
+    port: 0,
+    databaseUrl: database.url,
+    secret: randomBytes(32).toString('base64url'),
+    env: { DEMO_ROOMS: 'true', DRAIN_TIMEOUT_MS: String(drainTimeoutMs) },
   });
-  children.push(child);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within ${CHILD_TIMEOUT_MS} ms:\n${output}`)), CHILD_TIMEOUT_MS);
-    const look = () => {
-      const match = /Samplan is running — open (http:\/\/127\.0\.0\.1:\d+)\/room\/demo/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout.on('data', look);
-    void exited.then(() => reject(new Error(`exited before starting:\n${output}`)));
-  });
-  return { child, url, output: () => output, exited };
+  children.push(server.child);
+  return server;
 }
 
 async function joinDemoRoom(url: string, name: string): Promise<{ socket: SamplanSocket; draining: Promise<NotificationOf<'room:draining'>> }> {
