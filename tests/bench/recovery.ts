@@ -81,7 +81,9 @@ for (const [project, files] of printingTests()) {
   if (files.length === 0) continue;
   const { output, ok } = await runProject(project, files);
   failed ||= !ok;
-  for (const match of output.matchAll(/\b(ice_restart_ms|server_restart_ms|worker_crash_ms|node_loss_ms)=(\d+)\b/g)) {
+  // vitest colours the lines it passes on: the escape before a figure's name would hide its word boundary.
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  for (const match of plain.matchAll(/\b(ice_restart_ms|server_restart_ms|worker_crash_ms|node_loss_ms)=(\d+)\b/g)) {
     results[match[1] as Figure] = Number(match[2]);
   }
 }
