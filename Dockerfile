@@ -1,8 +1,9 @@
 # Samplan's image, in two stages. The builder is the same set-up as a
 # developer's machine (Debian bookworm, scripts/setup.mjs: npm packages, the
 # mediasoup worker built from Debian's libraries, the Prisma client, the client
-# bundle); the final image holds only what the server runs: no compilers, no
-# -dev packages, no npm development tools, no sources of the client.
+# bundle, the compiled server in server/dist); the final image holds only what
+# the server runs: no compilers, no -dev packages, no npm development tools, no
+# TypeScript sources.
 
 FROM node:20-bookworm AS build
 WORKDIR /app
@@ -22,11 +23,10 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app/package.json /app/tsconfig.base.json ./
 COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/shared/package.json /app/shared/tsconfig.json ./shared/
-COPY --from=build /app/shared/src ./shared/src
-# server/src includes the Prisma client that setup generated (server/src/store/generated).
-COPY --from=build /app/server/package.json /app/server/tsconfig.json ./server/
-COPY --from=build /app/server/src ./server/src
+# setup.mjs --for start compiled server/src and shared/src (with the Prisma client it generated) into
+# server/dist/main.mjs (scripts/build-server.mjs); the npm packages it loads are in node_modules.
+COPY --from=build /app/server/package.json ./server/
+COPY --from=build /app/server/dist ./server/dist
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/client/package.json ./client/
 COPY --from=build /app/client/dist ./client/dist
@@ -38,4 +38,4 @@ EXPOSE 3000
 # Node runs as PID 1 and gets SIGTERM itself (npm in between would not pass it on), so a stop drains the calls.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health/live`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--import", "tsx", "server/src/main.ts"]
+CMD ["node", "--enable-source-maps", "server/dist/main.mjs"]

@@ -3,12 +3,12 @@
 // a second run finishes in seconds. Only Node's built-ins are used here,
 // because this runs before `npm install` has.
 //
-//   node scripts/setup.mjs [--for start|test]
+//   node scripts/setup.mjs [--for start|dev|test]
 //
 // Steps: Debian packages (when root and missing), npm packages, mediasoup's
 // worker (built from Debian's libraries, cached outside node_modules), the
-// Prisma client and the embedded database's schema, and, for `start`, the
-// client bundle and the compiled server.
+// Prisma client and the embedded database's schema, the client bundle and,
+// for `start`, the compiled server (`dev` runs server/src through tsx watch).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const purpose = process.argv.includes('--for') ? process.argv[process.argv.indexOf('--for') + 1] : 'start';
+if (!['start', 'dev', 'test'].includes(purpose)) {
+  console.error(`setup: --for ${purpose}? (start, dev or test)`);
+  process.exit(2);
+}
 const stampDir = join(root, '.cache', 'setup');
 
 const WORKER_BUILD_PACKAGES = [

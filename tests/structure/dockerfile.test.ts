@@ -30,9 +30,19 @@ describe('the Dockerfile', () => {
     expect(installed?.sort()).toEqual(runtime.sort());
   });
 
+  it('runs the server that setup.mjs --for start compiled, and no TypeScript', () => {
+    // setup.mjs builds server/dist/main.mjs (scripts/build-server.mjs) when it prepares for start; npm start runs that file.
+    expect(setup).toMatch(/if \(purpose === 'start'\) ensureServerBundle\(\)/);
+    const serverPackage = JSON.parse(readFileSync(join(root, 'server', 'package.json'), 'utf8')) as { scripts: { start: string } };
+    expect(serverPackage.scripts.start).toBe('node --enable-source-maps dist/main.mjs');
+    expect(finalStage).toMatch(/^COPY --from=build \/app\/server\/dist \.\/server\/dist$/m);
+    expect(finalStage).toMatch(/^CMD \["node", "--enable-source-maps", "server\/dist\/main\.mjs"\]$/m);
+    expect(finalStage).not.toMatch(/^COPY .*\/src\b/m);
+    expect(finalStage).not.toMatch(/tsx/);
+  });
+
   it('runs as a user of its own, starts node directly and checks /api/health/live', () => {
     expect(finalStage).toMatch(/^USER samplan$/m);
-    expect(finalStage).toMatch(/^CMD \["node", "--import", "tsx", "server\/src\/main\.ts"\]$/m);
     expect(finalStage).not.toMatch(/^CMD .*npm/m);
     expect(finalStage).toMatch(/^HEALTHCHECK [^\n]*\\\n\s+CMD \[.*\/api\/health\/live/m);
   });
