@@ -4,18 +4,24 @@ import type { DbClient } from '@samplan/server/store/database.ts';
 // The smallest clinical record the db tests build on: a ward, a municipality,
 // a nurse, a patient admitted to the ward, and the episode's care plan. Every
 // call makes new rows with unique keys, so tests can share one database.
+// Only ids come back: a data-migration test builds on an older schema, where
+// columns added since would be missing from a full row.
+
+const ID = { id: true } as const;
 
 export async function createRecord(db: DbClient) {
-  const ward = await db.organisation.create({ data: { sector: 'hospital_ward', name: 'Medicinsk afdeling M1' } });
-  const municipality = await db.organisation.create({ data: { sector: 'municipal_unit', name: 'Hjemmeplejen Vest' } });
+  const ward = await db.organisation.create({ data: { sector: 'hospital_ward', name: 'Medicinsk afdeling M1' }, select: ID });
+  const municipality = await db.organisation.create({ data: { sector: 'municipal_unit', name: 'Hjemmeplejen Vest' }, select: ID });
   const nurse = await db.staffUser.create({
     data: { name: 'Sygeplejerske Hansen', role: 'nurse', organisationId: ward.id, login: uniqueLogin(), passwordHash: 'not-a-real-hash' },
+    select: ID,
   });
   const patient = await db.patient.create({
     data: { name: 'Karen Jensen', cprNumber: uniqueCprNumber(), dateOfBirth: new Date('1938-04-12'), homeMunicipalityId: municipality.id },
+    select: { id: true, cprNumber: true },
   });
-  const episode = await db.episode.create({ data: { patientId: patient.id, admittingWardId: ward.id, admittedAt: new Date() } });
-  const plan = await db.carePlan.create({ data: { episodeId: episode.id } });
+  const episode = await db.episode.create({ data: { patientId: patient.id, admittingWardId: ward.id, admittedAt: new Date() }, select: ID });
+  const plan = await db.carePlan.create({ data: { episodeId: episode.id }, select: ID });
   return { ward, municipality, nurse, patient, episode, plan };
 }
 
