@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { hashPassword } from '@samplan/server/auth/password.ts';
 import { DEMO_PASSWORD } from '@samplan/server/store/seed/demoPeople.ts';
+import { da } from '../../../client/src/i18n/da.ts';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
 import { emptyRecordTest as test, type GuestServer } from '../support/guestServer.ts';
@@ -96,6 +97,8 @@ test('acute assessment: at 22:30 the out-of-hours doctor asks Randers’ acute t
   await doctor.getByRole('button', { name: staffDa.acute.joinFromDesk }).click();
   await expect(doctor.getByRole('figure', { name: new RegExp(NURSE) })).toBeVisible({ timeout: 30_000 });
   await expect(nurse.getByRole('figure', { name: new RegExp(DOCTOR) })).toBeVisible({ timeout: 30_000 });
+  // His tile names him as the out-of-hours doctor, not her own GP.
+  await expect(nurse.getByRole('figure', { name: new RegExp(DOCTOR) })).toContainText(da.roles.out_of_hours_doctor);
 
   // TOBS in the home: pulse 112, respiration 22, 38.6 °C rectally, systolic 98, habitual; SpO₂ 93 beside it.
   await nurse.getByLabel(staffDa.tobs.pulsePerMinute).fill('112');
@@ -114,6 +117,10 @@ test('acute assessment: at 22:30 the out-of-hours doctor asks Randers’ acute t
   const visitation = await signIn(browser, server, logins.visitation);
   await openAcuteBeds(visitation);
   await expect(offerOf(visitation).getByTestId('acute-free')).toHaveText('1');
+
+  // One click in the call brings in the hospital's visitation nurse; now in the care team, she can follow the assessment.
+  await doctor.getByRole('button', { name: staffDa.acute.pullIn.hospital_visitation }).click();
+  await expect(doctor.getByRole('status').filter({ hasText: staffDa.acute.pulledIn })).toBeVisible();
 
   // The doctor reserves it in a tab of his own (the call stays open); the visitation nurse sees it taken without reloading.
   const doctorBeds = await doctor.context().newPage();

@@ -132,8 +132,8 @@ describe.each(DATABASE_KINDS)('the acute assessment on %s', (kind) => {
     expect(taken.state).toBe('taken');
     expect(taken.conference).toMatchObject({ kind: 'acute_assessment', episodeId: gerda.episodeId, host: { id: taken.takenBy.id } });
     expect(taken.conference.participants.map((p: { role: string; lobbyState: string }) => [p.role, p.lobbyState]).sort()).toEqual([
-      ['gp', 'admitted'],
       ['municipality', 'admitted'],
+      ['out_of_hours_doctor', 'admitted'],
     ]);
     expect(await server.fresh.db.prisma.conference.count({ where: { episodeId: gerda.episodeId, kind: 'acute_assessment' } })).toBe(1);
     // The doctor joins from his desk: his room token.
