@@ -8,6 +8,7 @@ import {
   acuteLookupResponseSchema,
   acuteQueueResponseSchema,
   type AcuteDecisionRequest,
+  type AcutePullIn,
   type TobsMeasurement,
   acuteBedsOverviewSchema,
   acuteOfferSavedResponseSchema,
@@ -142,6 +143,8 @@ export function createApi(options: HttpOptions = {}) {
     takeAcute: (acuteAssessmentId: string) => requestJson('POST', `/api/acute-assessments/${id(acuteAssessmentId)}/take`, acuteAssessmentResponseSchema, {}, options),
     acuteTobs: (acuteAssessmentId: string, measurement: TobsMeasurement) =>
       requestJson('POST', `/api/acute-assessments/${id(acuteAssessmentId)}/tobs`, acuteAssessmentResponseSchema, measurement, options),
+    pullIntoAcute: (acuteAssessmentId: string, who: AcutePullIn) =>
+      requestJson('POST', `/api/acute-assessments/${id(acuteAssessmentId)}/pull-in`, acuteAssessmentResponseSchema, { who }, options),
     decideAcute: (acuteAssessmentId: string, decision: AcuteDecisionRequest) =>
       requestJson('POST', `/api/acute-assessments/${id(acuteAssessmentId)}/decision`, acuteAssessmentResponseSchema, decision, options),
     acuteBeds: () => requestJson('GET', '/api/acute-beds', acuteBedsOverviewSchema, undefined, options),

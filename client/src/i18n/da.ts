@@ -28,6 +28,7 @@ export const da = {
     municipality: 'Kommune',
     gp: 'Egen læge',
     geriatrician: 'Geriater',
+    out_of_hours_doctor: 'Vagtlæge',
   } satisfies Record<ParticipantRole, string>,
   connection: {
     label: 'Forbindelse',

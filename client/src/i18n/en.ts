@@ -26,6 +26,7 @@ export const en: Translations = {
     municipality: 'Municipality',
     gp: 'GP',
     geriatrician: 'Geriatrician',
+    out_of_hours_doctor: 'Out-of-hours doctor',
   },
   connection: {
     label: 'Connection',

@@ -115,6 +115,12 @@ export const acuteQueueResponseSchema = z.object({ acuteAssessments: z.array(acu
 /** POST /api/acute-assessments/:id/tobs — entered by the nurse during the call. */
 export const acuteTobsRequestSchema = tobsMeasurementSchema;
 
-/** POST /api/acute-assessments/:id/pull-in — one click: the hospital's visitation or the municipal visitation nurse. */
-export const ACUTE_PULL_INS = ['hospital_visitation', 'visitation_nurse'] as const;
-export const acutePullInRequestSchema = z.object({ who: z.enum(ACUTE_PULL_INS), staffId: recordIdSchema });
+/**
+ * POST /api/acute-assessments/:id/pull-in — one click: the hospital's
+ * visitation (the visitation nurses of the episode's hospital) or the
+ * municipal visitation nurse (those of the team's municipality).
+ */
+export const ACUTE_PULL_INS = ['hospital_visitation', 'municipal_visitation'] as const;
+export type AcutePullIn = (typeof ACUTE_PULL_INS)[number];
+export const acutePullInRequestSchema = z.object({ who: z.enum(ACUTE_PULL_INS) });
+export type AcutePullInRequest = z.infer<typeof acutePullInRequestSchema>;

@@ -55,6 +55,7 @@ const ACTS: Readonly<Record<string, Words>> = {
   'create AcuteAssessment': { da: 'bad akutteamet om en akut vurdering', en: 'asked the acute team for an acute assessment' },
   'take AcuteAssessment': { da: 'tog en akut vurdering', en: 'took up an acute assessment' },
   'update AcuteAssessment': { da: 'skrev i en akut vurdering', en: 'wrote in an acute assessment' },
+  'invite AcuteAssessment': { da: 'hentede visitationen ind i en akut vurdering', en: 'pulled the visitation into an acute assessment' },
   'decide AcuteAssessment': { da: 'traf beslutningen efter en akut vurdering', en: 'decided after an acute assessment' },
   'read AcuteBeds': { da: 'så oversigten over akutpladser', en: 'looked at the acute beds overview' },
   'create AcuteOffer': { da: 'oprettede et akuttilbud', en: 'added an acute offer' },

@@ -28,6 +28,8 @@ const STANDING_OF_ROLE: Readonly<Record<ParticipantRole, StandingParty | null>> 
   gp: 'gp',
   // The geriatric team advises; it is not a party to the plan.
   geriatrician: null,
+  // The out-of-hours doctor sees her for one night; her own GP is the party to the plan.
+  out_of_hours_doctor: null,
 };
 
 /**

@@ -43,7 +43,7 @@ export const editorSchema = z.object({
 });
 export type Editor = z.infer<typeof editorSchema>;
 
-const STAFF_ROLES: ReadonlySet<string> = new Set(['hospital', 'municipality', 'gp', 'geriatrician']);
+const STAFF_ROLES: ReadonlySet<string> = new Set(['hospital', 'municipality', 'gp', 'geriatrician', 'out_of_hours_doctor']);
 
 /** Who does a task: a sector, and for staff the organisation and/or the person, so "the municipality" alone is not enough. */
 export const responsiblePartySchema = z

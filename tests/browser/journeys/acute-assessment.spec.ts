@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { hashPassword } from '@samplan/server/auth/password.ts';
 import { DEMO_PASSWORD } from '@samplan/server/store/seed/demoPeople.ts';
+import { da } from '../../../client/src/i18n/da.ts';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
 import { expectNoSeriousA11yViolations } from '../support/a11y.ts';
 import { emptyRecordTest as test, type GuestServer } from '../support/guestServer.ts';
@@ -19,9 +20,15 @@ const CPR = '150639-2468';
 const CITIZEN = 'Gerda Mikkelsen';
 const DOCTOR = 'Mads Holm';
 const NURSE = 'Rikke Dam';
+const VISITATION = 'Hanne Vestergaard';
+const OFFER = 'Akutpladser, Plejecenter Randershus';
 
-/** Randers: its acute team (08–23, within 2 h), the out-of-hours doctor, and an 86-year-old citizen home from an admission last autumn. */
-async function randers(server: GuestServer): Promise<{ doctor: string; nurse: string }> {
+/**
+ * Randers: its acute team (08–23, within 2 h) with one acute bed, the
+ * out-of-hours doctor, the hospital's visitation nurse, and an 86-year-old
+ * citizen home from an admission last autumn.
+ */
+async function randers(server: GuestServer): Promise<{ doctor: string; nurse: string; visitation: string }> {
   const db = server.samplan.database.prisma;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const municipality = await db.organisation.create({
@@ -31,6 +38,8 @@ async function randers(server: GuestServer): Promise<{ doctor: string; nurse: st
   const vagt = await db.organisation.create({ data: { sector: 'general_practice', name: 'Lægevagten Region Midtjylland' } });
   await db.staffUser.create({ data: { name: DOCTOR, role: 'out_of_hours_doctor', organisationId: vagt.id, login: 'vagtlaege@randers.test', passwordHash } });
   await db.staffUser.create({ data: { name: NURSE, role: 'acute_nurse', organisationId: municipality.id, login: 'akut@randers.test', passwordHash } });
+  await db.staffUser.create({ data: { name: VISITATION, role: 'visitation_nurse', organisationId: ward.id, login: 'visitation@randers.test', passwordHash } });
+  await db.acuteOffer.create({ data: { municipalityId: municipality.id, name: OFFER, bedsTotal: 1, competences: ['iv_fluids', 'observation_tobs'] } });
   const patient = await db.patient.create({ data: { name: CITIZEN, cprNumber: CPR, dateOfBirth: new Date('1939-06-15'), homeMunicipalityId: municipality.id } });
   await db.episode.create({
     data: {
@@ -42,8 +51,15 @@ async function randers(server: GuestServer): Promise<{ doctor: string; nurse: st
       careTeamOrganisations: { create: [{ organisationId: ward.id }, { organisationId: municipality.id }] },
     },
   });
-  return { doctor: 'vagtlaege@randers.test', nurse: 'akut@randers.test' };
+  return { doctor: 'vagtlaege@randers.test', nurse: 'akut@randers.test', visitation: 'visitation@randers.test' };
 }
+
+async function openAcuteBeds(page: Page): Promise<void> {
+  await page.getByRole('link', { name: staffDa.acuteBeds.nav, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: staffDa.acuteBeds.heading })).toBeVisible();
+}
+
+const offerOf = (page: Page) => page.getByRole('article', { name: OFFER });
 
 async function findCitizen(page: Page): Promise<void> {
   await page.getByRole('link', { name: staffDa.acute.nav, exact: true }).click();
@@ -53,7 +69,7 @@ async function findCitizen(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 2, name: `${CITIZEN}, 86 år` })).toBeVisible();
 }
 
-test('acute assessment: at 22:30 the out-of-hours doctor asks Randers’ acute team about an 86-year-old; the acute nurse takes it and joins from the home; her TOBS reaches the doctor with the score; his decision lands in the episode’s plan; at 23:30 he is told the hours', async ({ browser, server }) => {
+test('acute assessment: at 22:30 the out-of-hours doctor asks Randers’ acute team about an 86-year-old; the acute nurse takes it and joins from the home; her TOBS reaches the doctor with the score; the hospital’s visitation sees Randers’ one free acute bed taken when he reserves it; his decision for it lands in the episode’s plan for the municipality; at 23:30 he is told the hours', async ({ browser, server }) => {
   server.clock.set(EVENING);
   const logins = await randers(server);
 
@@ -81,6 +97,8 @@ test('acute assessment: at 22:30 the out-of-hours doctor asks Randers’ acute t
   await doctor.getByRole('button', { name: staffDa.acute.joinFromDesk }).click();
   await expect(doctor.getByRole('figure', { name: new RegExp(NURSE) })).toBeVisible({ timeout: 30_000 });
   await expect(nurse.getByRole('figure', { name: new RegExp(DOCTOR) })).toBeVisible({ timeout: 30_000 });
+  // His tile names him as the out-of-hours doctor, not her own GP.
+  await expect(nurse.getByRole('figure', { name: new RegExp(DOCTOR) })).toContainText(da.roles.out_of_hours_doctor);
 
   // TOBS in the home: pulse 112, respiration 22, 38.6 °C rectally, systolic 98, habitual; SpO₂ 93 beside it.
   await nurse.getByLabel(staffDa.tobs.pulsePerMinute).fill('112');
@@ -95,20 +113,39 @@ test('acute assessment: at 22:30 the out-of-hours doctor asks Randers’ acute t
   await expect(doctor.getByText(/Sygeplejersken tilkaldes/)).toBeVisible();
   await expectNoSeriousA11yViolations(doctor, 'acute call, doctor');
 
-  // Treatment at home with a plan: tasks for the acute team and the home nurses, and when to follow up.
-  await doctor.getByLabel(staffDa.acute.decision.home_treatment).check();
-  await doctor.getByLabel(staffDa.acute.teamTasks).fill('Ny TOBS kl. 07');
-  await doctor.getByLabel(staffDa.acute.homeNurseTasks).fill('Væskeskema, 1,5 l i døgnet');
-  await doctor.getByLabel(staffDa.acute.followUp).fill('2026-03-11T08:00');
-  await doctor.getByLabel(staffDa.acute.decisionReason).fill('Let dehydreret, ingen tegn på sepsis; kan blive hjemme med tilsyn.');
+  // The hospital's visitation nurse watches the acute beds: one free in Randers.
+  const visitation = await signIn(browser, server, logins.visitation);
+  await openAcuteBeds(visitation);
+  await expect(offerOf(visitation).getByTestId('acute-free')).toHaveText('1');
+
+  // One click in the call brings in the hospital's visitation nurse; now in the care team, she can follow the assessment.
+  await doctor.getByRole('button', { name: staffDa.acute.pullIn.hospital_visitation }).click();
+  await expect(doctor.getByRole('status').filter({ hasText: staffDa.acute.pulledIn })).toBeVisible();
+
+  // The doctor reserves it in a tab of his own (the call stays open); the visitation nurse sees it taken without reloading.
+  const doctorBeds = await doctor.context().newPage();
+  await doctorBeds.goto(`${server.url}/`);
+  await openAcuteBeds(doctorBeds);
+  await offerOf(doctorBeds).getByRole('button', { name: staffDa.acuteBeds.reserve }).click();
+  await expect(offerOf(doctorBeds).getByText(staffDa.acuteBeds.mine)).toBeVisible();
+  await expect(offerOf(visitation).getByTestId('acute-free')).toHaveText('0');
+  await expect(offerOf(visitation).getByRole('button', { name: staffDa.acuteBeds.reserve })).toHaveCount(0);
+  await expect(offerOf(visitation).getByText(fill(staffDa.acuteBeds.reservedBy, { name: DOCTOR, until: '' }).trim(), { exact: false })).toBeVisible();
+  await expectNoSeriousA11yViolations(visitation, 'acute beds, seen by the hospital visitation');
+
+  // In the call he decides on the municipal acute bed he holds; deciding confirms it.
+  await doctor.getByLabel(staffDa.acute.decision.municipal_acute_bed).check();
+  await doctor.getByLabel(`Randers Kommune, ${OFFER}`).check();
+  await doctor.getByLabel(staffDa.acute.decisionReason).fill('Dehydreret og febril, kan ikke klare sig alene i nat; observation og IV-væske på akutpladsen.');
   await doctor.getByRole('button', { name: staffDa.acute.decide }).click();
   await expect(doctor.getByRole('heading', { level: 2, name: staffDa.acute.decidedHeading })).toBeVisible();
+  await expect(doctor.getByRole('status').filter({ hasText: staffDa.acute.decision.municipal_acute_bed })).toBeVisible();
 
-  // The municipality finds the decision in the episode's plan.
+  // The municipality finds the episode and the decision's task in its plan.
   await expect(nurse.getByRole('heading', { level: 2, name: staffDa.acute.decidedHeading })).toBeVisible();
   await nurse.getByRole('link', { name: staffDa.acute.toEpisode }).click();
-  await expect(nurse.getByText('Væskeskema, 1,5 l i døgnet')).toBeVisible();
-  await expect(nurse.getByText('Opfølgning efter akut vurdering')).toBeVisible();
+  await expect(nurse.getByText('Tilse borgeren på den kommunale akutplads', { exact: true })).toBeVisible();
+  await expect(nurse.getByText(/^Akut vurdering: Dehydreret og febril/).first()).toBeVisible();
 
   // 23:30: the team has closed; the doctor is told so at once, with when it opens and what to do instead.
   server.clock.set(LATE);
@@ -118,5 +155,5 @@ test('acute assessment: at 22:30 the out-of-hours doctor asks Randers’ acute t
   await expect(doctor.getByRole('alert')).toContainText('ring 112');
   await expect(doctor.getByLabel(staffDa.acute.reason)).toHaveCount(0);
 
-  for (const page of [doctor, nurse]) await page.context().close();
+  for (const page of [doctor, nurse, visitation]) await page.context().close();
 });

@@ -64,6 +64,7 @@ acute.get             404 404 200 404 404 404 403 403 403 401
 acute.take            404 404 403 404 404 404 403 403 403 401
 acute.tobs            404 404 403 404 404 404 403 403 403 401
 acute.decide          404 404 200 404 404 404 403 403 403 401
+acute.pullIn          404 404 409 404 404 404 403 403 403 401
 openapi               200 200 200 200 200 200 200 200 200 200
 `;
 
@@ -174,6 +175,9 @@ const ROUTES: Record<string, Prepare> = {
   'acute.get': async (t, s, v) => call('GET', '/acute-assessments/:acuteAssessmentId', { acuteAssessmentId: await freshAcute(v.fresh.db.prisma, t, s.actorIds.gp as string) }),
   'acute.take': async (t, s, v) => call('POST', '/acute-assessments/:acuteAssessmentId/take', { acuteAssessmentId: await freshAcute(v.fresh.db.prisma, t, s.actorIds.gp as string) }),
   'acute.tobs': async (t, s, v) => call('POST', '/acute-assessments/:acuteAssessmentId/tobs', { acuteAssessmentId: await freshAcute(v.fresh.db.prisma, t, s.actorIds.gp as string) }, tobs),
+  // The GP who asked passes the check and is told there is no call yet (the assessment is not taken).
+  'acute.pullIn': async (t, s, v) =>
+    call('POST', '/acute-assessments/:acuteAssessmentId/pull-in', { acuteAssessmentId: await freshAcute(v.fresh.db.prisma, t, s.actorIds.gp as string) }, { who: 'hospital_visitation' }),
   'acute.decide': async (t, s, v) =>
     call('POST', '/acute-assessments/:acuteAssessmentId/decision', { acuteAssessmentId: await freshAcute(v.fresh.db.prisma, t, s.actorIds.gp as string) }, { decision: 'other', reason: 'Egen læge ser hende i morgen' }),
   openapi: async () => call('GET', '/openapi.json', {}, undefined, false),

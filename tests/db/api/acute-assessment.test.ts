@@ -25,8 +25,8 @@ const tobs = { pulsePerMinute: 112, respirationPerMinute: 22, temperatureCelsius
 
 describe.each(DATABASE_KINDS)('the acute assessment on %s', (kind) => {
   let server: ApiServer;
-  let people: { doctor: ApiClient; nurse: ApiClient; secondNurse: ApiClient; homeNurse: ApiClient };
-  let ids: { randers: string; ward: string; doctor: string; nurse: string; doctorLogin: string };
+  let people: { doctor: ApiClient; nurse: ApiClient; secondNurse: ApiClient; homeNurse: ApiClient; hospitalVisitation: ApiClient };
+  let ids: { randers: string; ward: string; doctor: string; nurse: string; doctorLogin: string; hospitalVisitation: string; municipalVisitation: string };
   let patient: () => Promise<{ cpr: string; patientId: string; episodeId: string }>;
 
   beforeAll(async () => {
@@ -41,7 +41,7 @@ describe.each(DATABASE_KINDS)('the acute assessment on %s', (kind) => {
     const ward = await db.organisation.create({ data: { sector: 'hospital_ward', name: 'Regionshospitalet Randers, Medicinsk afdeling' } });
     const vagt = await db.organisation.create({ data: { sector: 'general_practice', name: 'Lægevagten Region Midtjylland' } });
     const gp = await db.organisation.create({ data: { sector: 'general_practice', name: 'Lægehuset Vestergade' } });
-    const staff = async (name: string, role: 'out_of_hours_doctor' | 'acute_nurse' | 'home_nurse', organisationId: string) => {
+    const staff = async (name: string, role: 'out_of_hours_doctor' | 'acute_nurse' | 'home_nurse' | 'visitation_nurse', organisationId: string) => {
       const login = uniqueLogin();
       const row = await db.staffUser.create({ data: { name, role, organisationId, login, passwordHash } });
       return { id: row.id, login, client: await server.login(login, PASSWORD) };
@@ -50,8 +50,18 @@ describe.each(DATABASE_KINDS)('the acute assessment on %s', (kind) => {
     const nurse = await staff('Akutsygeplejerske Rikke Dam', 'acute_nurse', randers.id);
     const secondNurse = await staff('Akutsygeplejerske Bo Lund', 'acute_nurse', randers.id);
     const homeNurse = await staff('Hjemmesygeplejerske Lis Kjær', 'home_nurse', randers.id);
-    people = { doctor: doctor.client, nurse: nurse.client, secondNurse: secondNurse.client, homeNurse: homeNurse.client };
-    ids = { randers: randers.id, ward: ward.id, doctor: doctor.id, nurse: nurse.id, doctorLogin: doctor.login };
+    const hospitalVisitation = await staff('Visitationssygeplejerske Hanne Vestergaard', 'visitation_nurse', ward.id);
+    const municipalVisitation = await staff('Visitationssygeplejerske Jonas Bech', 'visitation_nurse', randers.id);
+    people = { doctor: doctor.client, nurse: nurse.client, secondNurse: secondNurse.client, homeNurse: homeNurse.client, hospitalVisitation: hospitalVisitation.client };
+    ids = {
+      randers: randers.id,
+      ward: ward.id,
+      doctor: doctor.id,
+      nurse: nurse.id,
+      doctorLogin: doctor.login,
+      hospitalVisitation: hospitalVisitation.id,
+      municipalVisitation: municipalVisitation.id,
+    };
     // An 86-year-old citizen of Randers, home from an admission in the autumn.
     patient = async () => {
       const cpr = uniqueCprNumber();
@@ -122,12 +132,45 @@ describe.each(DATABASE_KINDS)('the acute assessment on %s', (kind) => {
     expect(taken.state).toBe('taken');
     expect(taken.conference).toMatchObject({ kind: 'acute_assessment', episodeId: gerda.episodeId, host: { id: taken.takenBy.id } });
     expect(taken.conference.participants.map((p: { role: string; lobbyState: string }) => [p.role, p.lobbyState]).sort()).toEqual([
-      ['gp', 'admitted'],
       ['municipality', 'admitted'],
+      ['out_of_hours_doctor', 'admitted'],
     ]);
     expect(await server.fresh.db.prisma.conference.count({ where: { episodeId: gerda.episodeId, kind: 'acute_assessment' } })).toBe(1);
     // The doctor joins from his desk: his room token.
     expect((await people.doctor.post(`/conferences/${taken.conference.id}/room-token`)).status).toBe(200);
+  });
+
+  it("pulls the hospital's visitation and the municipal visitation nurse into the call with one click each: care team, participants, audited", async () => {
+    const gerda = await patient();
+    const asked = await ask(gerda.cpr);
+    const pullIn = (client: ApiClient, who: string) => client.post(`/acute-assessments/${asked.id}/pull-in`, { who });
+    // Before it is taken there is no call to pull anyone into (refused, audited).
+    expect((await pullIn(people.nurse, 'hospital_visitation')).status).toBe(409);
+    const taken = (await people.nurse.post(`/acute-assessments/${asked.id}/take`)).body.acuteAssessment;
+    // The visitation cannot see it yet, and nobody but the doctor and the team pulls others in.
+    expect((await people.hospitalVisitation.get(`/acute-assessments/${asked.id}`)).status).toBe(404);
+    expect((await pullIn(people.homeNurse, 'municipal_visitation')).status).toBe(404);
+    expect((await pullIn(people.doctor, 'everyone')).status).toBe(400);
+
+    const byDoctor = await pullIn(people.doctor, 'hospital_visitation');
+    expect(byDoctor.status, byDoctor.text).toBe(200);
+    const byNurse = await pullIn(people.nurse, 'municipal_visitation');
+    expect(byNurse.status, byNurse.text).toBe(200);
+    // A second click changes nothing.
+    expect((await pullIn(people.nurse, 'municipal_visitation')).status).toBe(200);
+
+    const db = server.fresh.db.prisma;
+    const participants = await db.participant.findMany({ where: { conferenceId: taken.conference.id }, select: { staffUserId: true, role: true, lobbyState: true } });
+    expect(participants.filter((p) => p.staffUserId === ids.hospitalVisitation)).toEqual([{ staffUserId: ids.hospitalVisitation, role: 'hospital', lobbyState: 'admitted' }]);
+    expect(participants.filter((p) => p.staffUserId === ids.municipalVisitation)).toEqual([{ staffUserId: ids.municipalVisitation, role: 'municipality', lobbyState: 'admitted' }]);
+    const careTeam = await db.careTeamStaff.findMany({ where: { episodeId: gerda.episodeId }, select: { staffUserId: true } });
+    expect(careTeam.map((member) => member.staffUserId)).toEqual(expect.arrayContaining([ids.hospitalVisitation, ids.municipalVisitation]));
+    // Now in the care team: she reads the assessment and enters the call.
+    expect((await people.hospitalVisitation.get(`/acute-assessments/${asked.id}`)).status).toBe(200);
+    expect((await people.hospitalVisitation.post(`/conferences/${taken.conference.id}/room-token`)).status).toBe(200);
+    expect(await db.auditEvent.count({ where: { patientId: gerda.patientId, resourceType: 'AcuteAssessment', action: 'invite', outcome: 'ok' } })).toBe(3);
+    expect(await db.auditEvent.count({ where: { patientId: gerda.patientId, resourceType: 'Participant', action: 'invite', outcome: 'ok' } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { patientId: gerda.patientId, resourceType: 'AcuteAssessment', action: 'invite', outcome: 'denied' } })).toBe(2);
   });
 
   it("TOBS entered by the nurse reaches the doctor's screen at once, with the score and what it calls for", async () => {

@@ -23,6 +23,7 @@ import { useRoomState } from '../../room/useRoom.ts';
 import { useCallLifetime } from '../conference/useCallLifetime.ts';
 import { PatientName } from '../PatientName.tsx';
 import { AcuteDecisionForm } from './AcuteDecisionForm.tsx';
+import { AcutePullIn } from './AcutePullIn.tsx';
 import { AcuteTobsEntry, AcuteTobsSeen } from './AcuteTobs.tsx';
 import { TeamHours } from './AcutePage.tsx';
 import { onAcuteTeam } from './acuteRoles.ts';
@@ -66,6 +67,7 @@ export function AcuteAssessmentPage({ acuteAssessmentId }: { acuteAssessmentId: 
     <aside className="plan-panel acute-aside" aria-label={t('acute.assessment')}>
       <AcuteTobsSeen assessment={assessment} />
       {nurse && assessment.state === 'taken' && <AcuteTobsEntry acuteAssessmentId={assessment.id} onRecorded={reload} />}
+      {(nurse || doctor) && assessment.state === 'taken' && <AcutePullIn acuteAssessmentId={assessment.id} onPulledIn={reload} />}
       {doctor && assessment.state !== 'decided' && <AcuteDecisionForm assessment={assessment} onDecided={reload} />}
       <AcuteDecisionShown assessment={assessment} />
     </aside>

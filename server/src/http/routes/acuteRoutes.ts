@@ -3,6 +3,7 @@ import {
   acuteAssessmentResponseSchema,
   acuteDecisionRequestSchema,
   acuteLookupRequestSchema,
+  acutePullInRequestSchema,
   acuteLookupResponseSchema,
   acuteQueueQuerySchema,
   acuteQueueResponseSchema,
@@ -11,6 +12,7 @@ import {
 } from '@samplan/shared';
 import { acuteQueue } from '../../record/acute/acuteQueue.ts';
 import { decideAcuteAssessment } from '../../record/acute/decideAcuteAssessment.ts';
+import { pullIntoAcuteCall } from '../../record/acute/pullIntoAcuteCall.ts';
 import { readAcuteAssessment } from '../../record/acute/readAcuteAssessment.ts';
 import { recordAcuteTobs } from '../../record/acute/recordAcuteTobs.ts';
 import { lookupForAcuteAssessment, requestAcuteAssessment } from '../../record/acute/requestAcuteAssessment.ts';
@@ -76,6 +78,18 @@ export function acuteRoutes(ctx: RecordContext): AnyRoute[] {
       params: acuteAssessmentParamsSchema,
       response: acuteAssessmentResponseSchema,
       handler: async ({ caller, params }) => ({ acuteAssessment: await takeAcuteAssessment(ctx, caller, params.acuteAssessmentId) }),
+    }),
+    route({
+      method: 'post',
+      path: '/acute-assessments/:acuteAssessmentId/pull-in',
+      summary: "One click in the call: the hospital's visitation or the municipal visitation nurses join the episode's care team and the call.",
+      tag: 'acute',
+      access: 'staff',
+      audit: { action: 'invite', resourceType: 'AcuteAssessment' },
+      params: acuteAssessmentParamsSchema,
+      body: acutePullInRequestSchema,
+      response: acuteAssessmentResponseSchema,
+      handler: async ({ caller, params, body }) => ({ acuteAssessment: await pullIntoAcuteCall(ctx, caller, params.acuteAssessmentId, body.who) }),
     }),
     route({
       method: 'post',

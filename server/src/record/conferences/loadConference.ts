@@ -17,9 +17,10 @@ export async function loadConference(db: DbClient, conferenceId: string): Promis
   return { ...episodeRefOf(episode), conference };
 }
 
-/** The role a staff member plays in a conference: their sector, or the geriatrician they are. */
+/** The role a staff member plays in a conference: their sector, or the geriatrician or out-of-hours doctor they are. */
 export function participantRoleOfStaff(principal: { role: string; sector: 'hospital' | 'municipality' | 'general_practice' }): ParticipantRole {
   if (principal.role === 'geriatrician') return 'geriatrician';
+  if (principal.role === 'out_of_hours_doctor') return 'out_of_hours_doctor';
   return principal.sector === 'hospital' ? 'hospital' : principal.sector === 'municipality' ? 'municipality' : 'gp';
 }
 
