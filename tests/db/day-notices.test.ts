@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSamplan } from '@samplan/server';
 import type { DayChanged } from '@samplan/shared';
-import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
-import { startTestRedis, type TestRedis } from '../support/redis.ts';
-import { addTask, createConferenceScene, TEST_SECRET } from './plan/fixtures.ts';
-import { connectClient, ok, type PlanClient, planServerSuite } from './plan/planServer.ts';
-import { startTestSamplan } from '../support/samplan.ts';
+import { DATABASE_KINDS, type FreshDatabase } from '../support/database-targets.ts';
+import { addTask, createConferenceScene } from './plan/fixtures.ts';
+import { ok, type PlanClient, planServerSuite, nodesSuite } from './plan/planServer.ts';
 
 /*
  * "The home nurse's day view shows the patient within seconds, without a
@@ -95,34 +93,18 @@ describe.each(DATABASE_KINDS)('day views told of changes, on %s', (kind) => {
 });
 
 describe('day views across nodes', () => {
-  let fresh: FreshDatabase;
-  let redis: TestRedis;
-  const nodes: RunningSamplan[] = [];
-  const sockets: PlanClient[] = [];
-  beforeAll(async () => {
-    [fresh, redis] = await Promise.all([openFreshDatabase('postgres'), startTestRedis()]);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await Promise.all(nodes.map((node) => node.close()));
-    await redis?.stop();
-    await fresh?.dispose();
-  });
+  const cluster = nodesSuite();
 
   it('a discharge recorded on one node reaches the home nurse whose day view is on the other', async () => {
-    const start = () =>
-      startTestSamplan({ secret: TEST_SECRET, databaseUrl: fresh.url, redisUrl: redis.url });
-    const [a, b] = await Promise.all([start(), start()]);
-    nodes.push(a, b);
-    const scene = await createConferenceScene(fresh.db.prisma);
-    const homeNurse = await connectClient(b.url, scene.homeNurse.cookie);
-    const outsider = await connectClient(b.url, scene.outsider.cookie);
-    sockets.push(homeNurse, outsider);
+    const [a, b] = await Promise.all([cluster.node(), cluster.node()]);
+    const scene = await createConferenceScene(cluster.fresh.db.prisma);
+    const homeNurse = await cluster.connect(b.url, scene.homeNurse.cookie);
+    const outsider = await cluster.connect(b.url, scene.outsider.cookie);
     const outsiderSaw = notices(outsider);
 
     // The discharge's plan consequence (pathway tasks) is told too, and may arrive first.
     const told = noticeOf(homeNurse, 'discharged');
-    await discharge(fresh.db, a.events, scene);
+    await discharge(cluster.fresh.db, a.events, scene);
     expect(await told).toEqual({ change: 'discharged' });
     await settled(a, [outsider]);
     expect(outsiderSaw).toEqual([{ change: 'advice' }]);

@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSamplan } from '@samplan/server';
 import type { StaffPrincipal } from '@samplan/server/auth/principal.ts';
 import { newJoinToken } from '@samplan/server/auth/joinLink.ts';
 import type { NotificationName } from '@samplan/shared';
-import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
-import { startTestRedis, type TestRedis } from '../support/redis.ts';
+import { DATABASE_KINDS, type FreshDatabase } from '../support/database-targets.ts';
 import { uniqueLogin } from '../support/record-fixtures.ts';
-import { startTestSamplan } from '../support/samplan.ts';
-import { createConferenceScene, signIn, TEST_SECRET } from './plan/fixtures.ts';
-import { connectClient, type PlanClient, planServerSuite } from './plan/planServer.ts';
+import { createConferenceScene, signIn } from './plan/fixtures.ts';
+import { type PlanClient, planServerSuite, nodesSuite } from './plan/planServer.ts';
 
 /*
  * "Live, not polled": a guest arriving in a lobby, a conference scheduled, an
@@ -198,36 +196,21 @@ describe.each(DATABASE_KINDS)('screens told of record changes, on %s', (kind) =>
 });
 
 describe('lobby notices across nodes', () => {
-  let fresh: FreshDatabase;
-  let redis: TestRedis;
-  const nodes: RunningSamplan[] = [];
-  const sockets: PlanClient[] = [];
-  beforeAll(async () => {
-    [fresh, redis] = await Promise.all([openFreshDatabase('postgres'), startTestRedis()]);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await Promise.all(nodes.map((node) => node.close()));
-    await redis?.stop();
-    await fresh?.dispose();
-  });
+  const cluster = nodesSuite();
 
   it('a relative opening her link on one node shows in the lobby of the host connected to the other, and rings her page there', async () => {
-    const start = () => startTestSamplan({ secret: TEST_SECRET, databaseUrl: fresh.url, redisUrl: redis.url });
-    const [a, b] = await Promise.all([start(), start()]);
-    nodes.push(a, b);
+    const [a, b] = await Promise.all([cluster.node(), cluster.node()]);
+    const { fresh } = cluster;
     const scene = await createConferenceScene(fresh.db.prisma);
     const relative = await invitedRelative(fresh.db, scene);
-    const host = await connectClient(b.url, scene.nurse.cookie);
-    sockets.push(host);
+    const host = await cluster.connect(b.url, scene.nurse.cookie);
     const lobby = new Promise((resolve) => host.once('conference:changed', resolve));
     expect((await api(a.url, null, 'POST', `/join/${relative.token}`)).status).toBe(200);
     expect(await lobby).toEqual({ conferenceId: scene.conference.id });
 
     await homeWithVideoConsent(fresh.db, scene);
     const geriatrician = await teamGeriatrician(fresh.db);
-    const daughter = await connectClient(b.url, scene.daughter.cookie);
-    sockets.push(daughter);
+    const daughter = await cluster.connect(b.url, scene.daughter.cookie);
     const asked = await api(b.url, scene.daughter.cookie, 'POST', `/episodes/${scene.episode.id}/advice-requests`, { channel: 'video', question: 'Hun spiser ikke.', urgency: 'urgent', requesterContact: '+4512345678' });
     const ringing = new Promise((resolve) => daughter.once('call:ringing', resolve));
     const called = await api(a.url, geriatrician.cookie, 'POST', `/advice-requests/${asked.body.adviceRequest.id}/call-back`);

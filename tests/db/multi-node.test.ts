@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSamplan } from '@samplan/server';
 import type { NotificationOf } from '@samplan/shared';
-import { openFreshDatabase, type FreshDatabase } from '../support/database-targets.ts';
-import { startTestRedis, type TestRedis } from '../support/redis.ts';
-import { addTask, createConferenceScene, TEST_SECRET } from './plan/fixtures.ts';
-import { connectClient, ok, type PlanClient } from './plan/planServer.ts';
-import { startTestSamplan } from '../support/samplan.ts';
+import { addTask, createConferenceScene } from './plan/fixtures.ts';
+import { ok, type PlanClient, nodesSuite } from './plan/planServer.ts';
 
 // Two Samplan nodes on one PostgreSQL database, as behind a load balancer:
 // the ward nurse's socket lands on one, the home nurse's on the other. Only
 // the Redis adapter can carry a plan revision across.
-
-async function startNode(databaseUrl: string, redisUrl?: string): Promise<RunningSamplan> {
-  return startTestSamplan({ secret: TEST_SECRET, databaseUrl, ...(redisUrl ? { redisUrl } : {}) });
-}
 
 function revisionWithin(socket: PlanClient, ms: number): Promise<NotificationOf<'plan:revision'> | 'none'> {
   return new Promise((resolve) => {
@@ -26,34 +19,19 @@ function revisionWithin(socket: PlanClient, ms: number): Promise<NotificationOf<
 }
 
 describe('several nodes', () => {
-  let fresh: FreshDatabase;
-  let redis: TestRedis;
-  const nodes: RunningSamplan[] = [];
-  const sockets: PlanClient[] = [];
+  const cluster = nodesSuite();
 
-  beforeAll(async () => {
-    [fresh, redis] = await Promise.all([openFreshDatabase('postgres'), startTestRedis()]);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await Promise.all(nodes.map((node) => node.close()));
-    await redis?.stop();
-    await fresh?.dispose();
-  });
-
-  async function nurseAndHomeNurseOnTwoNodes(redisUrl?: string) {
-    const [a, b] = await Promise.all([startNode(fresh.url, redisUrl), startNode(fresh.url, redisUrl)]);
-    nodes.push(a, b);
-    const scene = await createConferenceScene(fresh.db.prisma);
-    const nurse = await connectClient(a.url, scene.nurse.cookie);
-    const homeNurse = await connectClient(b.url, scene.homeNurse.cookie);
-    sockets.push(nurse, homeNurse);
+  async function nurseAndHomeNurseOnTwoNodes(redis: boolean) {
+    const [a, b] = await Promise.all([cluster.node({}, { redis }), cluster.node({}, { redis })]);
+    const scene = await createConferenceScene(cluster.fresh.db.prisma);
+    const nurse = await cluster.connect(a.url, scene.nurse.cookie);
+    const homeNurse = await cluster.connect(b.url, scene.homeNurse.cookie);
     for (const socket of [nurse, homeNurse]) await ok(socket, 'plan:open', { conferenceId: scene.conference.id });
     return { nurse, homeNurse };
   }
 
   it('carry a plan revision to a caller on the other node through Redis', async () => {
-    const { nurse, homeNurse } = await nurseAndHomeNurseOnTwoNodes(redis.url);
+    const { nurse, homeNurse } = await nurseAndHomeNurseOnTwoNodes(true);
     const heard = revisionWithin(homeNurse, 10_000);
     const answer = await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1, 'Modtagebesøg inden 24 timer')] });
     expect(answer.revision).toBe(1);
@@ -61,9 +39,8 @@ describe('several nodes', () => {
   });
 
   it('end a session on every node at a logout on one of them, without Redis', async () => {
-    const [a, b] = await Promise.all([startNode(fresh.url), startNode(fresh.url)]);
-    nodes.push(a, b);
-    const { nurse } = await createConferenceScene(fresh.db.prisma);
+    const [a, b] = await Promise.all([cluster.node({}, { redis: false }), cluster.node({}, { redis: false })]);
+    const { nurse } = await createConferenceScene(cluster.fresh.db.prisma);
     const headers = { cookie: nurse.cookie };
     const me = async (node: RunningSamplan) => (await fetch(`${node.url}/api/auth/me`, { headers })).status;
     expect([await me(a), await me(b)]).toEqual([200, 200]);
@@ -72,7 +49,7 @@ describe('several nodes', () => {
   });
 
   it('without Redis, keep a revision on the node that made it (what the adapter is for)', async () => {
-    const { nurse, homeNurse } = await nurseAndHomeNurseOnTwoNodes();
+    const { nurse, homeNurse } = await nurseAndHomeNurseOnTwoNodes(false);
     const heard = revisionWithin(homeNurse, 1_500);
     await ok(nurse, 'plan:push', { baseRevision: 0, ops: [addTask(1)] });
     expect(await heard).toBe('none');

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSamplan } from '@samplan/server';
 import type { NotificationOf } from '@samplan/shared';
 import { DATABASE_KINDS, openFreshDatabase, type FreshDatabase } from '../../support/database-targets.ts';
-import { startTestRedis, type TestRedis } from '../../support/redis.ts';
 import { startTestSamplan } from '../../support/samplan.ts';
 import { TEST_SECRET } from '../plan/fixtures.ts';
-import { connectClient, type PlanClient } from '../plan/planServer.ts';
+import { connectClient, type PlanClient, nodesSuite } from '../plan/planServer.ts';
 import { api, createAcuteScene } from './fixtures.ts';
 
 // Every open acute beds overview is told of a change at once, on every node
@@ -72,28 +71,12 @@ describe.each(DATABASE_KINDS)('acute bed notices on %s', (kind) => {
 });
 
 describe('acute bed notices across nodes', () => {
-  let fresh: FreshDatabase;
-  let redis: TestRedis;
-  const nodes: RunningSamplan[] = [];
-  const sockets: PlanClient[] = [];
-  beforeAll(async () => {
-    [fresh, redis] = await Promise.all([openFreshDatabase('postgres'), startTestRedis()]);
-  });
-  afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await Promise.all(nodes.map((node) => node.close()));
-    await redis?.stop();
-    await fresh?.dispose();
-  });
+  const cluster = nodesSuite();
 
   it('a reservation on one node reaches the overview open on the other through Redis', async () => {
-    const [a, b] = await Promise.all(
-      [0, 1].map(() => startTestSamplan({ secret: TEST_SECRET, clientDist: '/nonexistent', databaseUrl: fresh.url, redisUrl: redis.url })),
-    );
-    nodes.push(a!, b!);
-    const cast = await createAcuteScene(fresh.db.prisma);
-    const onB = await connectClient(b!.url, cast.visitationNurse.cookie);
-    sockets.push(onB);
+    const [a, b] = await Promise.all([0, 1].map(() => cluster.node({ clientDist: '/nonexistent' })));
+    const cast = await createAcuteScene(cluster.fresh.db.prisma);
+    const onB = await cluster.connect(b!.url, cast.visitationNurse.cookie);
     const told = nextChange(onB);
     const reserved = await api(a!.url, cast.gp.cookie, 'POST', `/acute-beds/offers/${cast.offer.id}/reservations`);
     expect(reserved.status, reserved.text).toBe(201);

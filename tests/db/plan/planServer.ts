@@ -14,6 +14,7 @@ import type { Database } from '@samplan/server/store/database.ts';
 import { type DatabaseKind, type FreshDatabase, openFreshDatabase } from '../../support/database-targets.ts';
 import { TEST_SECRET } from './fixtures.ts';
 import { startTestSamplan } from '../../support/samplan.ts';
+import { startTestRedis, type TestRedis } from '../../support/redis.ts';
 
 /**
  * Samplan as it runs, on 127.0.0.1 and on a database the test opened: one
@@ -66,6 +67,61 @@ export function planServerSuite(kind: DatabaseKind, overrides: Partial<Config> =
     },
     async connect(cookie) {
       const socket = await connectClient(started(server).url, cookie);
+      sockets.push(socket);
+      return socket;
+    },
+  };
+}
+
+export interface NodesSuite {
+  /** The PostgreSQL database every node of this describe shares. */
+  readonly fresh: FreshDatabase;
+  /** This describe's own redis-server. */
+  readonly redis: TestRedis;
+  /** One more Samplan node on that database, through that Redis unless `redis: false`; closed after the describe. */
+  node(overrides?: Partial<Config>, options?: { redis?: boolean }): Promise<RunningSamplan>;
+  /** A signed-in page's socket to one node, disconnected after the describe's tests. */
+  connect(url: string, cookie: string): Promise<PlanClient>;
+}
+
+/**
+ * Several Samplan nodes for one describe's tests, as in production: one
+ * PostgreSQL database and one Redis between them; nodes, sockets, Redis and
+ * database all closed after the last test. Call it in the describe.
+ */
+export function nodesSuite(): NodesSuite {
+  let fresh: FreshDatabase | undefined;
+  let redis: TestRedis | undefined;
+  const nodes: RunningSamplan[] = [];
+  const sockets: PlanClient[] = [];
+  beforeAll(async () => {
+    [fresh, redis] = await Promise.all([openFreshDatabase('postgres'), startTestRedis()]);
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await Promise.all(nodes.map((node) => node.close()));
+    await redis?.stop();
+    await fresh?.dispose();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('nodesSuite: not started (used outside a test of its describe)');
+    return value;
+  };
+  return {
+    get fresh() {
+      return started(fresh);
+    },
+    get redis() {
+      return started(redis);
+    },
+    async node(overrides = {}, options = {}) {
+      const through = options.redis === false ? {} : { redisUrl: started(redis).url };
+      const node = await startTestSamplan({ secret: TEST_SECRET, databaseUrl: started(fresh).url, ...through, ...overrides });
+      nodes.push(node);
+      return node;
+    },
+    async connect(url, cookie) {
+      const socket = await connectClient(url, cookie);
       sockets.push(socket);
       return socket;
     },
