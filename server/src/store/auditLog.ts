@@ -1,6 +1,6 @@
+import { v7 as uuidV7 } from 'uuid';
 import type { Db, DbClient } from './database.ts';
 import { type AuditOutcome, Prisma } from './generated/client.ts';
-import { uuidV7 } from './uuidV7.ts';
 
 /** A system is Samplan itself (no id) or a hospital system calling in with its API key (the SystemClient's id). */
 export type AuditActor = { kind: 'staff'; staffId: string } | { kind: 'participant'; participantId: string } | { kind: 'system'; systemClientId?: string };
@@ -56,7 +56,8 @@ interface AuditRow {
 function auditRowOf(event: AuditInput): AuditRow {
   const at = Date.now();
   return {
-    id: uuidV7(at),
+    // Version 7, as Prisma's @default(uuid(7)) makes for the rows it writes: ids that sort by time.
+    id: uuidV7({ msecs: at }),
     at: new Date(at),
     actorKind: event.actor.kind,
     actorId: auditActorId(event.actor),
