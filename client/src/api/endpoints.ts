@@ -4,6 +4,8 @@
  * here. All functions throw what http.ts throws.
  */
 import {
+  type AcuteServiceSetting,
+  acuteServiceSettingSchema,
   acuteAssessmentResponseSchema,
   acuteLookupResponseSchema,
   acuteQueueResponseSchema,
@@ -173,6 +175,8 @@ export function createApi(options: HttpOptions = {}) {
     createSystemClient: (request: CreateSystemClientRequest) => requestJson('POST', '/api/admin/system-clients', createdSystemClientSchema, request, options),
     deactivateSystemClient: (systemClientId: string) =>
       requestJson('POST', `/api/admin/system-clients/${id(systemClientId)}/deactivate`, systemClientResponseSchema, {}, options),
+    acuteService: () => requestJson('GET', '/api/admin/acute-service', acuteServiceSettingSchema, undefined, options),
+    setAcuteService: (setting: AcuteServiceSetting) => requestJson('PUT', '/api/admin/acute-service', acuteServiceSettingSchema, setting, options),
 
     passwordLink: (linkToken: string) => requestJson('GET', `/api/password-links/${id(linkToken)}`, passwordLinkStateSchema, undefined, options),
     setPassword: (linkToken: string, request: SetPasswordRequest) => requestVoid('POST', `/api/password-links/${id(linkToken)}`, options, request),

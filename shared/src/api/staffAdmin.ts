@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acuteServiceSchema } from '../domain/acuteService.ts';
 import { staffRoleSchema } from './auth.ts';
 import { freeText, isoInstantSchema, personNameSchema, recordIdSchema } from './common.ts';
 
@@ -112,3 +113,11 @@ export type CreateSystemClientRequest = z.input<typeof createSystemClientRequest
 /** The key is in this answer only: only its hash is stored. */
 export const createdSystemClientSchema = z.object({ systemClient: systemClientSchema, key: z.string() });
 export type CreatedSystemClient = z.infer<typeof createdSystemClientSchema>;
+
+/**
+ * GET and PUT /api/admin/acute-service: a municipality's acute team, its
+ * hours and the time it promises to be with the citizen; null when the
+ * municipality has no acute team (doctors are then told so at once).
+ */
+export const acuteServiceSettingSchema = z.object({ service: acuteServiceSchema.nullable() }).strict();
+export type AcuteServiceSetting = z.infer<typeof acuteServiceSettingSchema>;

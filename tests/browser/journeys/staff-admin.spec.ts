@@ -87,3 +87,42 @@ test('administration: the first administrator of a new ward sets her password, a
   await expect(admin.getByRole('row', { name: /Sundhedsplatformen ADT/ })).toContainText('Deaktiveret');
   await expectNoSeriousA11yViolations(admin, 'administration with a system client');
 });
+
+test("administration: a municipality's administrator sets its acute team's hours, through the night, which the record then holds", async ({ browser, server }) => {
+  const created = await createOrganisation(
+    server.samplan.database.prisma,
+    server.clock.now(),
+    { name: 'Testrup Kommune', sector: 'municipal_unit', administrator: { name: 'Karin Admin', login: 'karin@testrup.dk', role: 'home_nurse' } },
+    'browser test',
+  );
+  const admin = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await admin.goto(`${server.url}${created.administrator!.link.path}`);
+  await admin.getByLabel(adminDa.setPassword.password).fill(ADMIN_PASSWORD);
+  await admin.getByLabel(adminDa.setPassword.repeat).fill(ADMIN_PASSWORD);
+  await admin.getByRole('button', { name: adminDa.setPassword.submit }).click();
+  await admin.getByRole('link', { name: adminDa.setPassword.signIn }).click();
+  await admin.getByLabel(staffDa.signIn.login).fill('karin@testrup.dk');
+  await admin.getByLabel(staffDa.signIn.password).fill(ADMIN_PASSWORD);
+  await admin.getByRole('button', { name: staffDa.signIn.submit }).click();
+  await admin.getByRole('link', { name: adminDa.admin.nav }).click();
+
+  const acute = admin.getByRole('region', { name: adminDa.admin.acuteHeading });
+  await expect(acute.getByText(adminDa.admin.acuteNone)).toBeVisible();
+  await acute.getByLabel(adminDa.admin.acuteHas).check();
+  await acute.getByLabel(adminDa.admin.acuteFrom).fill('22:00');
+  await acute.getByLabel(adminDa.admin.acuteTo).fill('06:00');
+  await acute.getByLabel(adminDa.admin.acutePromise).fill('90');
+  await acute.getByRole('button', { name: adminDa.admin.acuteSave }).click();
+  await expect(acute.getByRole('status')).toHaveText(adminDa.admin.acuteSaved);
+  await expectNoSeriousA11yViolations(admin, "administration with the acute team's hours");
+  const stored = await server.samplan.database.prisma.organisation.findUniqueOrThrow({
+    where: { id: created.organisationId },
+    select: { acuteServiceFromMinute: true, acuteServiceToMinute: true, acutePromiseMinutes: true },
+  });
+  expect(stored).toEqual({ acuteServiceFromMinute: 22 * 60, acuteServiceToMinute: 6 * 60, acutePromiseMinutes: 90 });
+
+  // Shown as saved after a reload.
+  await admin.reload();
+  await expect(acute.getByLabel(adminDa.admin.acuteFrom)).toHaveValue('22:00');
+  await expect(acute.getByLabel(adminDa.admin.acutePromise)).toHaveValue('90');
+});

@@ -1,10 +1,12 @@
 /**
  * An administrator's page: their own organisation's staff (with the links
- * they set a password with) and the systems that send it FHIR. Others never
+ * they set a password with), the systems that send it FHIR and, in a
+ * municipality, its acute team's hours. Others never
  * see the link to it, and the server refuses them anyway.
  */
 import { useTranslation } from 'react-i18next';
 import { useStaff } from '../../app/auth.tsx';
+import { AcuteServiceSection } from './AcuteServiceSection.tsx';
 import { StaffSection } from './StaffSection.tsx';
 import { SystemClientsSection } from './SystemClientsSection.tsx';
 
@@ -19,6 +21,7 @@ export function AdminPage() {
         <div className="day-grid">
           <StaffSection />
           <SystemClientsSection />
+          {me.organisation.sector === 'municipality' && <AcuteServiceSection />}
         </div>
       ) : (
         <p className="error-notice" role="alert">

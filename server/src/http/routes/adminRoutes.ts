@@ -1,4 +1,5 @@
 import {
+  acuteServiceSettingSchema,
   createdSystemClientSchema,
   createStaffRequestSchema,
   createSystemClientRequestSchema,
@@ -12,13 +13,14 @@ import {
   systemClientResponseSchema,
   updateStaffRequestSchema,
 } from '@samplan/shared';
+import { readAcuteService, setAcuteService } from '../../record/admin/acuteService.ts';
 import { issuePasswordLink, revokePasswordLink } from '../../record/admin/passwordLinks.ts';
 import { createStaff, deactivateStaff, listStaff, updateStaff } from '../../record/admin/staff.ts';
 import { createSystemClient, deactivateSystemClient, listSystemClients } from '../../record/admin/systemClients.ts';
 import type { RecordContext } from '../../record/context.ts';
 import { type AnyRoute, route } from '../route.ts';
 
-/** An administrator's routes: their own organisation's staff, set-password links and system clients. */
+/** An administrator's routes: their own organisation's staff, set-password links, system clients and (a municipality's) acute team hours. */
 export function adminRoutes(ctx: RecordContext): AnyRoute[] {
   return [
     route({
@@ -121,6 +123,27 @@ export function adminRoutes(ctx: RecordContext): AnyRoute[] {
       params: systemClientParamsSchema,
       response: systemClientResponseSchema,
       handler: async ({ caller, params }) => ({ systemClient: await deactivateSystemClient(ctx, caller, params.systemClientId) }),
+    }),
+    route({
+      method: 'get',
+      path: '/admin/acute-service',
+      summary: "The municipality's acute team: its hours and promise, or null when it has none.",
+      tag: 'admin',
+      access: 'staff',
+      audit: { action: 'read', resourceType: 'Organisation' },
+      response: acuteServiceSettingSchema,
+      handler: ({ caller }) => readAcuteService(ctx, caller),
+    }),
+    route({
+      method: 'put',
+      path: '/admin/acute-service',
+      summary: "Set the municipality's acute team hours (Copenhagen time) and the time it promises to be with the citizen; null: no acute team.",
+      tag: 'admin',
+      access: 'staff',
+      audit: { action: 'update', resourceType: 'Organisation' },
+      body: acuteServiceSettingSchema,
+      response: acuteServiceSettingSchema,
+      handler: ({ caller, body }) => setAcuteService(ctx, caller, body),
     }),
   ];
 }
