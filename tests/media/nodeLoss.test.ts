@@ -1,12 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { demoMediaRoomId, type RunningSamplan, signRoomToken } from '@samplan/server';
-import { REPO_ROOT } from '@samplan/server/store/databaseUrl.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Bot } from '../support/bots/bot.ts';
 import { createTestDatabase, type TestPostgresDatabase } from '../support/postgres.ts';
-import { CHILD_TIMEOUT_MS } from '../support/processes.ts';
 import { startTestRedis, type TestRedis } from '../support/redis.ts';
+import { type SamplanProcess, startSamplanProcess } from '../support/samplanProcess.ts';
 import { expectMediaFlowing, SMALL_VIDEO, startTestSamplan, testHost, withTimeout } from './harness.ts';
 
 // The node holding a call dies (SIGKILL: no drain, no goodbye). Its own
@@ -17,51 +14,20 @@ import { expectMediaFlowing, SMALL_VIDEO, startTestSamplan, testHost, withTimeou
 // process (server/src/main.ts); the survivors run in this process. All
 // share one PostgreSQL database, as nodes do in production.
 
-const MAIN = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
 const SECRET = 'node-loss-test-secret-that-is-long-enough-01';
 const LEASE_MS = 3000;
 /** A hang guard, not a target: the measured time is printed. */
 const RECOVERY_LIMIT_MS = 30_000;
 
-type ChildNode = { child: ChildProcess; url: string; exited: Promise<unknown> };
-
-async function startChildNode(redisUrl: string, databaseUrl: string): Promise<ChildNode> {
-  const host = testHost();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      HOST: host,
-      PORT: '0',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redisUrl,
-      PLACEMENT_LEASE_MS: String(LEASE_MS),
-      SAMPLAN_SECRET: SECRET,
-      SEED_DEMO: 'false',
-      DEMO_ROOMS: 'true',
-      MEDIA_WORKERS: '1',
-      MEDIA_PORT: '0',
-      MEDIA_LISTEN_IP: host,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The node that dies: a real server process on a test address of its own, its rooms leased in Redis. */
+function startDoomedNode(redisUrl: string, databaseUrl: string): Promise<SamplanProcess> {
+  return startSamplanProcess({
+    host: testHost(),
+    port: 0,
+    databaseUrl,
+    secret: SECRET,
+    env: { REDIS_URL: redisUrl, PLACEMENT_LEASE_MS: String(LEASE_MS), DEMO_ROOMS: 'true', LOG_LEVEL: 'warn' },
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within ${CHILD_TIMEOUT_MS} ms:\n${output}`)), CHILD_TIMEOUT_MS);
-    child.stdout.on('data', () => {
-      const match = /Samplan is running — open (http:\/\/[\d.]+:\d+)\/room\/demo/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    void exited.then(() => reject(new Error(`exited before starting:\n${output}`)));
-  });
-  return { child, url, exited };
 }
 
 function token(room: string): Promise<string> {
@@ -97,7 +63,7 @@ describe('when the node holding a call dies', () => {
   let redis: TestRedis;
   let database: TestPostgresDatabase;
   const survivors: RunningSamplan[] = [];
-  const children: ChildNode[] = [];
+  const children: SamplanProcess[] = [];
   const bots: Bot[] = [];
 
   beforeAll(async () => {
@@ -121,7 +87,7 @@ describe('when the node holding a call dies', () => {
     { nodes: 2, room: 'loss-of-two' },
     { nodes: 3, room: 'loss-of-three' },
   ])('moves the room to a surviving node and media flows again ($nodes nodes)', { timeout: 180_000 }, async ({ nodes, room }) => {
-    const doomed = await startChildNode(redis.url, database.url);
+    const doomed = await startDoomedNode(redis.url, database.url);
     children.push(doomed);
     const [b, c] = survivors as [RunningSamplan, RunningSamplan];
     const onDoomed = await connectBot(doomed.url, room, 440);

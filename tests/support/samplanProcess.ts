@@ -14,23 +14,26 @@ export type SamplanProcess = {
 };
 
 /**
- * Starts Samplan on 127.0.0.1:`port` against `databaseUrl` and resolves once
- * it says it runs. A fixed port lets a restarted server take its
- * predecessor's place, so clients reconnect to the same address.
+ * Starts Samplan on `host`:`port` (127.0.0.1 unless given; port 0 for any)
+ * against `databaseUrl` and resolves once it says it runs. A fixed port lets
+ * a restarted server take its predecessor's place, so clients reconnect to
+ * the same address; a host of its own (a test namespace's address) makes it
+ * a node apart from the others. Its media listens on the same host.
  */
-export async function startSamplanProcess(options: { port: number; databaseUrl: string; secret: string; env?: NodeJS.ProcessEnv }): Promise<SamplanProcess> {
+export async function startSamplanProcess(options: { port: number; databaseUrl: string; secret: string; host?: string; env?: NodeJS.ProcessEnv }): Promise<SamplanProcess> {
+  const host = options.host ?? '127.0.0.1';
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
-      HOST: '127.0.0.1',
+      HOST: host,
       PORT: String(options.port),
       DATABASE_URL: options.databaseUrl,
       SAMPLAN_SECRET: options.secret,
       SEED_DEMO: 'false',
       MEDIA_WORKERS: '1',
       MEDIA_PORT: '0',
-      MEDIA_LISTEN_IP: '127.0.0.1',
+      MEDIA_LISTEN_IP: host,
       LOG_LEVEL: 'info',
       ...options.env,
     },
@@ -46,7 +49,7 @@ export async function startSamplanProcess(options: { port: number; databaseUrl: 
       reject(new Error(`no start within ${CHILD_TIMEOUT_MS} ms:\n${output}`));
     }, CHILD_TIMEOUT_MS);
     const look = () => {
-      const match = /Samplan is running (?:— open|at) (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const match = /Samplan is running (?:— open|at) (http:\/\/[\d.]+:\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
