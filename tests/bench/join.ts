@@ -140,7 +140,8 @@ function printSteps(samples: Record<Room, RoomSamples>): void {
   console.log(`  ${'step'.padEnd(14)} ${'Samplan'.padStart(8)} ${'bare'.padStart(8)} ${'added'.padStart(8)}`);
   const row = (label: string, samplan: number, bare: number) =>
     console.log(`  ${label.padEnd(14)} ${format(samplan)} ${Number.isNaN(bare) ? '        ' : format(bare)} ${Number.isNaN(bare) ? '' : format(samplan - bare)}`);
-  for (const step of JOIN_STEPS) {
+  // 'start' is the zero both are measured from.
+  for (const step of JOIN_STEPS.filter((name) => name !== 'start')) {
     const samplan = median(samples.samplan.steps.map((steps) => steps[step]));
     if (!Number.isNaN(samplan)) row(step, samplan, median(samples.bare.steps.map((steps) => steps[step])));
   }
