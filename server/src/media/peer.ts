@@ -13,6 +13,7 @@ import { SamplanError } from '@samplan/shared';
 import type { types } from 'mediasoup';
 import type { Logger } from '../logger.ts';
 import type { PeerChannel } from './notifications.ts';
+import { webRtcTransportOptions } from './transportOptions.ts';
 import { rtpParametersToWire } from './wire.ts';
 import type { MediaWorker } from './workerPool.ts';
 
@@ -175,10 +176,7 @@ export class Peer {
     let transport: types.WebRtcTransport;
     try {
       transport = await this.room.router.createWebRtcTransport({
-        webRtcServer: this.room.mediaWorker.webRtcServer,
-        enableUdp: true,
-        enableTcp: true,
-        preferUdp: true,
+        ...webRtcTransportOptions(this.room.mediaWorker.webRtcServer),
         appData: { peerId: this.id, direction },
       });
     } catch (error) {
