@@ -41,7 +41,17 @@ export interface PeerRoom {
   onProducerClosed(owner: Peer, producerId: string): void;
 }
 
-type OwnTransport = { transport: types.WebRtcTransport; direction: TransportDirection; connected: boolean };
+/**
+ * A browser's transport (WebRTC) or a plain RTP one (no ICE, DTLS or SRTP):
+ * RTP injected from outside a browser, which today is bench:forward's load
+ * generator on 127.0.0.1. A plain transport is connected from its creation.
+ */
+type OwnTransport =
+  | { kind: 'webrtc'; transport: types.WebRtcTransport; direction: TransportDirection; connected: boolean }
+  | { kind: 'plain'; transport: types.PlainTransport; direction: TransportDirection; connected: true };
+
+/** Where a plain transport sends its RTP; a send transport learns its remote from the first packet instead. */
+export type PlainRemote = { ip: string; port: number };
 type OwnProducer = { producer: types.Producer; source: MediaSource };
 type OwnConsumer = { consumer: types.Consumer };
 
@@ -188,11 +198,7 @@ export class Peer {
       transport.close();
       throw new SamplanError('NOT_JOINED', 'The peer left while its transport was being created.');
     }
-    for (const own of [...this.#transports.values()]) {
-      if (own.direction === direction) own.transport.close();
-    }
-    this.#transports.set(transport.id, { transport, direction, connected: false });
-    transport.observer.once('close', () => this.#transports.delete(transport.id));
+    this.#keep({ kind: 'webrtc', transport, direction, connected: false });
     transport.on('dtlsstatechange', (state) => {
       if (state === 'failed') this.#logger.warn({ transportId: transport.id }, 'DTLS failed');
     });
@@ -205,8 +211,54 @@ export class Peer {
     };
   }
 
+  /**
+   * A plain RTP transport on `listenIp`, under the same one-per-direction
+   * rule as a browser's. A send transport takes its remote from the first RTP
+   * packet (comedia), so the sender needs no signalling; a receive transport
+   * sends to `remote`. Samplan's own clients never ask for one: it exists so
+   * that bench:forward measures forwarding through this peer and room code
+   * rather than beside it; its only cost to the WebRTC path is the `kind`
+   * tag on each transport.
+   */
+  async createPlainTransport(direction: TransportDirection, listenIp: string, remote?: PlainRemote): Promise<{ id: string; port: number }> {
+    if ((direction === 'recv') !== (remote !== undefined)) {
+      throw new SamplanError('BAD_REQUEST', 'A plain receive transport needs a remote address, and a send transport takes none.');
+    }
+    let transport: types.PlainTransport;
+    try {
+      transport = await this.room.router.createPlainTransport({
+        listenInfo: { protocol: 'udp', ip: listenIp },
+        comedia: direction === 'send',
+        appData: { peerId: this.id, direction },
+      });
+    } catch (error) {
+      throw mediaRejected(error);
+    }
+    try {
+      if (remote !== undefined) await transport.connect(remote);
+    } catch (error) {
+      transport.close();
+      throw mediaRejected(error);
+    }
+    if (this.#closed) {
+      transport.close();
+      throw new SamplanError('NOT_JOINED', 'The peer left while its transport was being created.');
+    }
+    this.#keep({ kind: 'plain', transport, direction, connected: true });
+    return { id: transport.id, port: transport.tuple.localPort };
+  }
+
+  #keep(own: OwnTransport): void {
+    for (const other of [...this.#transports.values()]) {
+      if (other.direction === own.direction) other.transport.close();
+    }
+    const transport: types.Transport = own.transport;
+    this.#transports.set(transport.id, own);
+    transport.observer.once('close', () => this.#transports.delete(transport.id));
+  }
+
   async connectTransport(transportId: string, dtlsParameters: types.DtlsParameters): Promise<void> {
-    const own = this.#transport(transportId);
+    const own = this.#webRtcTransport(transportId);
     if (own.connected) throw new SamplanError('CONFLICT', 'The transport is already connected.');
     try {
       await own.transport.connect({ dtlsParameters });
@@ -217,7 +269,7 @@ export class Peer {
   }
 
   async restartIce(transportId: string): Promise<types.IceParameters> {
-    const own = this.#transport(transportId);
+    const own = this.#webRtcTransport(transportId);
     try {
       return await own.transport.restartIce();
     } catch (error) {
@@ -359,6 +411,12 @@ export class Peer {
   #transport(transportId: string): OwnTransport {
     const own = this.#transports.get(transportId);
     if (own === undefined) throw notFound('transport');
+    return own;
+  }
+
+  #webRtcTransport(transportId: string): Extract<OwnTransport, { kind: 'webrtc' }> {
+    const own = this.#transport(transportId);
+    if (own.kind !== 'webrtc') throw new SamplanError('BAD_REQUEST', 'A plain transport has no ICE or DTLS.');
     return own;
   }
 
