@@ -213,14 +213,21 @@ export class Peer {
 
   /**
    * A plain RTP transport on `listenIp`, under the same one-per-direction
-   * rule as a browser's. A send transport takes its remote from the first RTP
-   * packet (comedia), so the sender needs no signalling; a receive transport
-   * sends to `remote`. Samplan's own clients never ask for one: it exists so
+   * rule as a browser's. A send transport takes its remote from the first
+   * packet (comedia), so the sender needs no signalling, and takes RTCP on a
+   * port of its own (`rtcpPort`), as ffmpeg and GStreamer send it: on one
+   * port, the sender's RTCP (from another port of the sender's) could claim
+   * the remote first and its RTP would then be refused. A receive transport
+   * sends RTP and RTCP to `remote`. Samplan's own clients never ask for one: it exists so
    * that bench:forward measures forwarding through this peer and room code
    * rather than beside it; its only cost to the WebRTC path is the `kind`
    * tag on each transport.
    */
-  async createPlainTransport(direction: TransportDirection, listenIp: string, remote?: PlainRemote): Promise<{ id: string; port: number }> {
+  async createPlainTransport(
+    direction: TransportDirection,
+    listenIp: string,
+    remote?: PlainRemote,
+  ): Promise<{ id: string; port: number; rtcpPort: number }> {
     if ((direction === 'recv') !== (remote !== undefined)) {
       throw new SamplanError('BAD_REQUEST', 'A plain receive transport needs a remote address, and a send transport takes none.');
     }
@@ -229,6 +236,7 @@ export class Peer {
       transport = await this.room.router.createPlainTransport({
         listenInfo: { protocol: 'udp', ip: listenIp },
         comedia: direction === 'send',
+        rtcpMux: direction === 'recv',
         appData: { peerId: this.id, direction },
       });
     } catch (error) {
@@ -245,7 +253,8 @@ export class Peer {
       throw new SamplanError('NOT_JOINED', 'The peer left while its transport was being created.');
     }
     this.#keep({ kind: 'plain', transport, direction, connected: true });
-    return { id: transport.id, port: transport.tuple.localPort };
+    const port = transport.tuple.localPort;
+    return { id: transport.id, port, rtcpPort: transport.rtcpTuple?.localPort ?? port };
   }
 
   #keep(own: OwnTransport): void {

@@ -13,12 +13,14 @@ export async function startBareSubject(): Promise<Subject> {
   const worker = await mediasoup.createWorker({ logLevel: 'warn', rtcMinPort: 40000, rtcMaxPort: 49999 });
   const router = await worker.createRouter({ mediaCodecs });
   const listenInfo: types.TransportListenInfo = { protocol: 'udp', ip: '127.0.0.1' };
-  const send = await router.createPlainTransport({ listenInfo, comedia: true });
+  // RTCP on a port of its own, as for Samplan (Peer.createPlainTransport says why).
+  const send = await router.createPlainTransport({ listenInfo, comedia: true, rtcpMux: false });
   const producer = await send.produce({ kind: 'video', rtpParameters: SOURCE_RTP_PARAMETERS, paused: true });
   const receivers: types.PlainTransport[] = [];
   return {
     workerPid: worker.pid,
     producerPort: send.tuple.localPort,
+    producerRtcpPort: send.rtcpTuple!.localPort,
     addReceivers: (ports) =>
       inBatches(ports, async (port) => {
         const transport = await router.createPlainTransport({ listenInfo });

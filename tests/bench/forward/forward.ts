@@ -89,9 +89,9 @@ function pin(pid: number, cpu: number): void {
 async function startSubject(name: SubjectName, clip: string): Promise<Running> {
   const child = await Child.start<SubjectHandlers>(SUBJECT, [name]);
   pin(child.pid, LOAD_CPU);
-  const { workerPid, producerPort } = await child.call('describe');
+  const { workerPid, producerPort, producerRtcpPort } = await child.call('describe');
   pin(workerPid, WORKER_CPU);
-  const source = startSource(clip, producerPort, PIN ? LOAD_CPU : undefined);
+  const source = startSource(clip, { rtp: producerPort, rtcp: producerRtcpPort }, PIN ? LOAD_CPU : undefined);
   return { name, child, workerPid, source, consumers: 0, best: 0, failed: undefined };
 }
 

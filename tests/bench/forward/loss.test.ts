@@ -21,6 +21,14 @@ describe('sequence numbers', () => {
     expect(counter.expected).toBe(7);
   });
 
+  it('take a jump beyond what any window could lose as the sender renumbering, in either direction', () => {
+    const forward = counted([10, 11, 13, 20_000, 20_001, 20_003]);
+    expect(forward.expected).toBe(8);
+    expect(forward.received).toBe(6);
+    const back = counted([5_000, 5_001, 100, 101]);
+    expect(back.expected).toBe(4);
+  });
+
   it('take a late packet as filling its gap, not as a loss', () => {
     const counter = counted([100, 102, 101, 103]);
     expect(counter.expected).toBe(4);

@@ -16,29 +16,44 @@ export function extendSequence(previous: number, sequenceNumber: number): number
   return previous + delta;
 }
 
+/**
+ * RFC 3550 (A.1): a jump further than this ahead, or further back than
+ * MAX_MISORDER, is taken as the sender renumbering its stream, not as a
+ * loss: a window of a few seconds at 150 packets/s never loses 3000 in a
+ * row, and one renumbering must not count as thousands lost.
+ */
+const MAX_DROPOUT = 3000;
+const MAX_MISORDER = 100;
+
 /** One RTP stream's packets within a measurement window. */
 export class SequenceCounter {
   received = 0;
+  /** Expected packets of the stretches before the last renumbering. */
+  #earlier = 0;
   #first: number | undefined;
   #highest = 0;
   #last = 0;
 
   add(sequenceNumber: number): void {
     this.received++;
-    if (this.#first === undefined) {
-      this.#first = sequenceNumber;
-      this.#highest = sequenceNumber;
-      this.#last = sequenceNumber;
-      return;
+    if (this.#first !== undefined) {
+      const extended = extendSequence(this.#last, sequenceNumber);
+      if (extended - this.#highest <= MAX_DROPOUT && this.#highest - extended <= MAX_MISORDER) {
+        this.#last = extended;
+        this.#highest = Math.max(this.#highest, extended);
+        this.#first = Math.min(this.#first, extended);
+        return;
+      }
+      this.#earlier += this.#highest - this.#first + 1;
     }
-    this.#last = extendSequence(this.#last, sequenceNumber);
-    this.#highest = Math.max(this.#highest, this.#last);
-    this.#first = Math.min(this.#first, this.#last);
+    this.#first = sequenceNumber;
+    this.#highest = sequenceNumber;
+    this.#last = sequenceNumber;
   }
 
-  /** Packets the sender numbered from the window's first to its highest one. */
+  /** Packets the sender numbered from each stretch's first to its highest one. */
   get expected(): number {
-    return this.#first === undefined ? 0 : this.#highest - this.#first + 1;
+    return this.#first === undefined ? 0 : this.#earlier + this.#highest - this.#first + 1;
   }
 }
 
@@ -61,6 +76,13 @@ export function windowLoss(streams: ReadonlyArray<{ expected: number; received: 
   const lossPercent = expected === 0 ? 100 : ((expected - received) / expected) * 100;
   return { expected, received, lossPercent };
 }
+
+/**
+ * mediasoup's bandwidth probation packets: padding on an SSRC of their own
+ * (RTC::RtpProbationSsrc), numbered apart from the media. They cost the
+ * worker like any packet but are no consumer's stream.
+ */
+export const PROBATION_SSRC = 1234;
 
 /** RFC 5761: with RTP and RTCP on one port, RTCP's second byte (its packet type) is 192–223. */
 export function isRtcp(packet: Buffer): boolean {

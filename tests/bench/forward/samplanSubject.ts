@@ -27,6 +27,7 @@ export async function startSamplanSubject(): Promise<Subject> {
   return {
     workerPid: media.roomWorkerPid(ROOM_ID)!,
     producerPort: send.port,
+    producerRtcpPort: send.rtcpPort,
     addReceivers: (ports) =>
       inBatches(ports, async (port) => {
         const peer = await join(`Receiver ${port}`);

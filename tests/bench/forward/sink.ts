@@ -1,7 +1,8 @@
 /**
  * bench:forward's sink, in a process of its own: one UDP socket on
  * 127.0.0.1 per receiver, counting the RTP packets each consumer sends and
- * the gaps in their sequence numbers during a measurement window. Sockets are
+ * the gaps in their sequence numbers during a measurement window (the
+ * worker's bandwidth probation packets arrive too, and are left out). Sockets are
  * grouped by subject, so that each subject's window counts its own.
  *
  * Its sockets' receive buffers are also watched in the kernel's table: a
@@ -11,7 +12,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { once } from 'node:events';
 import { serve } from './ipc.ts';
-import { isRtcp, SequenceCounter, windowLoss, type WindowLoss } from './loss.ts';
+import { isRtcp, PROBATION_SSRC, SequenceCounter, windowLoss, type WindowLoss } from './loss.ts';
 import { udpDrops } from './procfs.ts';
 
 /** Asked for; the kernel caps it at net.core.rmem_max. */
@@ -39,7 +40,7 @@ async function openReceiver(owner: Group): Promise<number> {
   await once(socket, 'listening');
   const receiver: Receiver = { port: socket.address().port, socket, counter: new SequenceCounter(), bytes: 0 };
   socket.on('message', (packet) => {
-    if (!owner.counting || isRtcp(packet) || packet.length < 12) return;
+    if (!owner.counting || packet.length < 12 || isRtcp(packet) || packet.readUInt32BE(8) === PROBATION_SSRC) return;
     receiver.counter.add(packet.readUInt16BE(2));
     receiver.bytes += packet.length;
   });

@@ -10,8 +10,8 @@ import type { types } from 'mediasoup';
  * consumer that starts or resumes gets a picture within a second). The
  * stream is encoded once into a file and then replayed in a loop with
  * `-c copy`, so the source costs next to no CPU and never limits the figure.
- * A send transport learns ffmpeg's address from its first packet (comedia),
- * which is why one ffmpeg runs per subject for the whole bench.
+ * A send transport learns ffmpeg's addresses from its first packets
+ * (comedia), which is why one ffmpeg runs per subject for the whole bench.
  */
 
 export const VIDEO_PAYLOAD_TYPE = 101;
@@ -48,15 +48,14 @@ export function sourceClip(): string {
   return clip;
 }
 
-/** Replays `clip` at its own pace, forever, as RTP to 127.0.0.1:`port`; `cpu` pins it to one core. */
-export function startSource(clip: string, port: number, cpu: number | undefined): ChildProcess {
+/** Replays `clip` at its own pace, forever, as RTP and RTCP to 127.0.0.1; `cpu` pins it to one core. */
+export function startSource(clip: string, ports: { rtp: number; rtcp: number }, cpu: number | undefined): ChildProcess {
   const ffmpeg = [
     'ffmpeg',
     ...['-nostdin', '-hide_banner', '-loglevel', 'error'],
     ...['-re', '-stream_loop', '-1', '-i', clip, '-map', '0:v', '-c', 'copy'],
     ...['-ssrc', String(VIDEO_SSRC), '-payload_type', String(VIDEO_PAYLOAD_TYPE)],
-    // RTCP onto the RTP port as the transport muxes them; the worker ignores it (it comes from another port).
-    ...['-f', 'rtp', `rtp://127.0.0.1:${port}?pkt_size=1200&rtcpport=${port}`],
+    ...['-f', 'rtp', `rtp://127.0.0.1:${ports.rtp}?pkt_size=1200&rtcpport=${ports.rtcp}`],
   ];
   const command = cpu === undefined ? ffmpeg : ['taskset', '-c', String(cpu), ...ffmpeg];
   return spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] });

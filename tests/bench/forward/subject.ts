@@ -11,7 +11,7 @@ import { startSamplanSubject } from './samplanSubject.ts';
 import type { Subject } from './subjectApi.ts';
 
 const handlers = (subject: Subject) => ({
-  describe: () => ({ workerPid: subject.workerPid, producerPort: subject.producerPort }),
+  describe: () => ({ workerPid: subject.workerPid, producerPort: subject.producerPort, producerRtcpPort: subject.producerRtcpPort }),
   addReceivers: (ports: number[]) => subject.addReceivers(ports),
   removeReceivers: (count: number) => subject.removeReceivers(count),
   flow: (on: boolean) => subject.flow(on),

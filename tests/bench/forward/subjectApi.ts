@@ -5,8 +5,9 @@ export type SubjectName = 'samplan' | 'bare';
 /** A producer fed by the source, and consumers sending to the sink, on one worker. */
 export type Subject = {
   workerPid: number;
-  /** Where the source sends its RTP. */
+  /** Where the source sends its RTP, and its RTCP. */
   producerPort: number;
+  producerRtcpPort: number;
   /** One more receiver (its own plain transport, one consumer on it) per sink port. */
   addReceivers(ports: number[]): Promise<void>;
   /** Closes the `count` receivers added last (the ramp steps back when it narrows a figure down). */
