@@ -9,8 +9,8 @@
  *   - two subjects (subject.ts), each owning its worker: Samplan's
  *     MediaService, room and peers (samplanSubject.ts), and mediasoup alone
  *     (bareSubject.ts); each worker is pinned to one core;
- *   - per subject one ffmpeg replaying a VP8 clip as RTP into its producer's
- *     plain transport (source.ts);
+ *   - one ffmpeg replaying a VP8 clip as RTP into both subjects' producers
+ *     (plain transports), the same packets at the same time (source.ts);
  *   - one sink (sink.ts) with a UDP socket per consumer, counting packets and
  *     sequence-number gaps.
  * The source, sink and Node processes share the other core.
@@ -35,7 +35,7 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Child } from './ipc.ts';
-import { cpuSeconds } from './procfs.ts';
+import { cpuSeconds, udpDrops } from './procfs.ts';
 import type { SinkHandlers, SinkWindow } from './sink.ts';
 import { sourceClip, startSource } from './source.ts';
 import type { SubjectHandlers } from './subject.ts';
@@ -61,7 +61,8 @@ type Running = {
   name: SubjectName;
   child: Child<SubjectHandlers>;
   workerPid: number;
-  source: ChildProcess;
+  producerPort: number;
+  producerRtcpPort: number;
   consumers: number;
   /** The most consumers measured under 1 % loss so far, and the fewest at or above it (undefined: none yet). */
   best: number;
@@ -75,6 +76,8 @@ type Step = {
   worker_cpu_percent: number;
   sink_drops: number;
   producer_lost: number;
+  producer_socket_drops: number;
+  sink_cpu_percent: number;
   packets_per_consumer_per_s: number;
 };
 
@@ -86,13 +89,12 @@ function pin(pid: number, cpu: number): void {
   if (PIN) execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
 }
 
-async function startSubject(name: SubjectName, clip: string): Promise<Running> {
+async function startSubject(name: SubjectName): Promise<Running> {
   const child = await Child.start<SubjectHandlers>(SUBJECT, [name]);
   pin(child.pid, LOAD_CPU);
   const { workerPid, producerPort, producerRtcpPort } = await child.call('describe');
   pin(workerPid, WORKER_CPU);
-  const source = startSource(clip, { rtp: producerPort, rtcp: producerRtcpPort }, PIN ? LOAD_CPU : undefined);
-  return { name, child, workerPid, source, consumers: 0, best: 0, failed: undefined };
+  return { name, child, workerPid, producerPort, producerRtcpPort, consumers: 0, best: 0, failed: undefined };
 }
 
 async function setReceivers(subject: Running, sink: Child<SinkHandlers>, consumers: number): Promise<void> {
@@ -113,6 +115,8 @@ async function measure(subject: Running, others: Running[], sink: Child<SinkHand
   await sleep(SETTLE_MS);
 
   const cpuBefore = cpuSeconds(subject.workerPid);
+  const sinkCpuBefore = cpuSeconds(sink.pid);
+  const dropsBefore = udpDrops([subject.producerPort]);
   const producerBefore = await subject.child.call('producerStats');
   await sink.call('start', { subject: subject.name });
   const started = performance.now();
@@ -120,6 +124,8 @@ async function measure(subject: Running, others: Running[], sink: Child<SinkHand
   const window: SinkWindow = await sink.call('stop', { subject: subject.name });
   const seconds = (performance.now() - started) / 1000;
   const cpu = ((cpuSeconds(subject.workerPid) - cpuBefore) / seconds) * 100;
+  const sinkCpu = ((cpuSeconds(sink.pid) - sinkCpuBefore) / seconds) * 100;
+  const producerSocketDrops = udpDrops([subject.producerPort]) - dropsBefore;
   const producerAfter = await subject.child.call('producerStats');
   await subject.child.call('flow', false);
 
@@ -130,13 +136,16 @@ async function measure(subject: Running, others: Running[], sink: Child<SinkHand
     worker_cpu_percent: round(cpu),
     sink_drops: window.sinkDrops,
     producer_lost: producerAfter.lost - producerBefore.lost,
+    producer_socket_drops: producerSocketDrops,
+    sink_cpu_percent: round(sinkCpu),
     packets_per_consumer_per_s: round(window.packetsPerSecond),
   };
   const sinkNote = window.sinkDrops > 0 ? ` — ${window.sinkDrops} of the lost packets dropped in the sink's own buffers` : '';
   console.log(
     `${subject.name.padEnd(7)} ${String(consumers).padStart(5)} consumers: loss ${step.loss_percent.toFixed(2)} %, worker CPU ${step.worker_cpu_percent} %, ` +
       `${step.packets_per_consumer_per_s} packets/s and ${round(window.bitsPerSecond / 1e6, 2)} Mbit/s per consumer, ` +
-      `producer lost ${step.producer_lost} of ${producerAfter.packets - producerBefore.packets}${sinkNote}`,
+      `producer got ${producerAfter.packets - producerBefore.packets} and lost ${step.producer_lost} (${producerSocketDrops} dropped in the worker's socket), ` +
+      `sink CPU ${step.sink_cpu_percent} %${sinkNote}`,
   );
   if (step.loss_percent < MAX_LOSS_PERCENT) subject.best = Math.max(subject.best, consumers);
   else subject.failed = Math.min(subject.failed ?? consumers, consumers);
@@ -162,8 +171,11 @@ async function main(): Promise<void> {
   pin(sink.pid, LOAD_CPU);
   const subjects: Running[] = [];
   const steps: Step[] = [];
+  let source: ChildProcess | undefined;
   try {
-    subjects.push(await startSubject('samplan', clip), await startSubject('bare', clip));
+    subjects.push(await startSubject('samplan'), await startSubject('bare'));
+    const targets = subjects.map((subject) => ({ rtp: subject.producerPort, rtcp: subject.producerRtcpPort }));
+    source = startSource(clip, targets, PIN ? LOAD_CPU : undefined);
     const others = (subject: Running) => subjects.filter((other) => other !== subject);
     let turn = 0;
     // The ramp: every subject up the same steps until its first failing one.
@@ -181,10 +193,8 @@ async function main(): Promise<void> {
       for (const subject of narrowing) steps.push(await measure(subject, others(subject), sink, nextCount(subject)!));
     }
   } finally {
-    for (const subject of subjects) {
-      subject.source.kill('SIGTERM');
-      await subject.child.close();
-    }
+    source?.kill('SIGTERM');
+    for (const subject of subjects) await subject.child.close();
     await sink.close();
   }
 

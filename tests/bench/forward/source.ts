@@ -11,7 +11,8 @@ import type { types } from 'mediasoup';
  * stream is encoded once into a file and then replayed in a loop with
  * `-c copy`, so the source costs next to no CPU and never limits the figure.
  * A send transport learns ffmpeg's addresses from its first packets
- * (comedia), which is why one ffmpeg runs per subject for the whole bench.
+ * (comedia), which is why ffmpeg runs, feeding both subjects, for the whole
+ * bench; the subject not being measured has its producer paused.
  */
 
 export const VIDEO_PAYLOAD_TYPE = 101;
@@ -48,14 +49,20 @@ export function sourceClip(): string {
   return clip;
 }
 
-/** Replays `clip` at its own pace, forever, as RTP and RTCP to 127.0.0.1; `cpu` pins it to one core. */
-export function startSource(clip: string, ports: { rtp: number; rtcp: number }, cpu: number | undefined): ChildProcess {
+/**
+ * Replays `clip` at its own pace, forever, as RTP and RTCP to each target on
+ * 127.0.0.1: one ffmpeg, one output per target, so every subject gets the
+ * same packets at the same moment of the clip. `cpu` pins it to one core.
+ */
+export function startSource(clip: string, targets: ReadonlyArray<{ rtp: number; rtcp: number }>, cpu: number | undefined): ChildProcess {
   const ffmpeg = [
     'ffmpeg',
     ...['-nostdin', '-hide_banner', '-loglevel', 'error'],
-    ...['-re', '-stream_loop', '-1', '-i', clip, '-map', '0:v', '-c', 'copy'],
-    ...['-ssrc', String(VIDEO_SSRC), '-payload_type', String(VIDEO_PAYLOAD_TYPE)],
-    ...['-f', 'rtp', `rtp://127.0.0.1:${ports.rtp}?pkt_size=1200&rtcpport=${ports.rtcp}`],
+    ...['-re', '-stream_loop', '-1', '-i', clip],
+    ...targets.flatMap(({ rtp, rtcp }) => [
+      ...['-map', '0:v', '-c', 'copy', '-ssrc', String(VIDEO_SSRC), '-payload_type', String(VIDEO_PAYLOAD_TYPE)],
+      ...['-f', 'rtp', `rtp://127.0.0.1:${rtp}?pkt_size=1200&rtcpport=${rtcp}`],
+    ]),
   ];
   const command = cpu === undefined ? ffmpeg : ['taskset', '-c', String(cpu), ...ffmpeg];
   return spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] });
