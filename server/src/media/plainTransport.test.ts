@@ -50,6 +50,8 @@ describe('plain transports on a peer', () => {
     const source = await udpSocket();
     try {
       const send = await sender.createPlainTransport('send', '127.0.0.1');
+      // The sender's RTCP comes from another port of its own: on the RTP port it could claim the comedia address first.
+      expect(send.rtcpPort).not.toBe(send.port);
       const producer = await sender.produce({
         transportId: send.id,
         kind: 'audio',
