@@ -218,10 +218,15 @@ export class Peer {
    * port of its own (`rtcpPort`), as ffmpeg and GStreamer send it: on one
    * port, the sender's RTCP (from another port of the sender's) could claim
    * the remote first and its RTP would then be refused. A receive transport
-   * sends RTP and RTCP to `remote`. Samplan's own clients never ask for one: it exists so
-   * that bench:forward measures forwarding through this peer and room code
-   * rather than beside it; its only cost to the WebRTC path is the `kind`
-   * tag on each transport.
+   * sends RTP and RTCP to `remote`.
+   *
+   * No signalling handler offers it, so no client can ask for one. It exists
+   * so that bench:forward drives its load through this peer and its room
+   * (produce, consume, resume, pause) as the handlers do; the bench opening
+   * plain transports on the room's router itself would measure mediasoup
+   * with Samplan merely looking on. What it costs the WebRTC path is the
+   * `kind` tag on each transport and the check in ICE restart and DTLS
+   * connect.
    */
   async createPlainTransport(
     direction: TransportDirection,
