@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 // Three suites, run one after the other by scripts/test.mjs:
-//   unit  - pure logic and schemas, next to the code they test, and the
+//   unit  - pure logic and schemas, next to the code they test, the
 //           code's structure (tests/structure: no import circles, tests
-//           import the server by its package name);
+//           import the server by its package name), and the benchmarks'
+//           own logic (tests/bench);
 //   db    - the store against embedded PGlite and a real PostgreSQL server;
 //   media - the real mediasoup worker with WebRTC bots, run inside a network
 //           namespace (tests/support/netns.sh) because libwebrtc in Node
@@ -14,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{shared,server,client}/src/**/*.test.{ts,tsx}', 'tests/structure/**/*.test.ts'],
+          include: ['{shared,server,client}/src/**/*.test.{ts,tsx}', 'tests/structure/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
         },
       },

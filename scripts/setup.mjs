@@ -3,7 +3,7 @@
 // a second run finishes in seconds. Only Node's built-ins are used here,
 // because this runs before `npm install` has.
 //
-//   node scripts/setup.mjs [--for start|dev|test]
+//   node scripts/setup.mjs [--for start|dev|test|bench]
 //
 // Steps: Debian packages (when root and missing), npm packages, mediasoup's
 // worker (built from Debian's libraries, cached outside node_modules), the
@@ -17,8 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const purpose = process.argv.includes('--for') ? process.argv[process.argv.indexOf('--for') + 1] : 'start';
-if (!['start', 'dev', 'test'].includes(purpose)) {
-  console.error(`setup: --for ${purpose}? (start, dev or test)`);
+if (!['start', 'dev', 'test', 'bench'].includes(purpose)) {
+  console.error(`setup: --for ${purpose}? (start, dev, test or bench)`);
   process.exit(2);
 }
 const stampDir = join(root, '.cache', 'setup');
@@ -32,6 +32,9 @@ const WORKER_RUNTIME_PACKAGES = ['libssl3', 'libuv1', 'libsrtp2-1', 'libusrsctp2
 // What the test suite starts for real: a browser, PostgreSQL, Redis, TURN, network namespaces,
 // the TLS proxy (nginx; openssl makes its certificates, envsubst renders its configuration).
 const TEST_PACKAGES = ['chromium', 'fonts-dejavu-core', 'postgresql', 'redis-server', 'coturn', 'iproute2', 'nginx', 'openssl', 'gettext-base'];
+// The benchmarks need the test packages and, for bench:forward's RTP source, ffmpeg (taskset, which pins
+// its processes to cores, is in util-linux, always there). Only `--for bench` installs it, so CI does not.
+const BENCH_PACKAGES = ['ffmpeg'];
 
 function log(message) {
   process.stderr.write(`setup: ${message}\n`);
@@ -197,11 +200,12 @@ function ensureServerBundle() {
 }
 
 ensureNodeVersion();
-if (purpose === 'test') ensureDebianPackages(TEST_PACKAGES);
+const testing = purpose === 'test' || purpose === 'bench';
+if (testing) ensureDebianPackages(purpose === 'bench' ? [...TEST_PACKAGES, ...BENCH_PACKAGES] : TEST_PACKAGES);
 ensureNpmPackages();
 ensureMediasoupWorker();
 ensureDatabase();
-if (purpose === 'test') ensurePostgresForTests();
+if (testing) ensurePostgresForTests();
 ensureClientBundle();
 if (purpose === 'start') ensureServerBundle();
 log(`ready (${purpose})`);

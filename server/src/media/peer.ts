@@ -42,7 +42,17 @@ export interface PeerRoom {
   onProducerClosed(owner: Peer, producerId: string): void;
 }
 
-type OwnTransport = { transport: types.WebRtcTransport; direction: TransportDirection; connected: boolean };
+/**
+ * A browser's transport (WebRTC) or a plain RTP one (no ICE, DTLS or SRTP):
+ * RTP injected from outside a browser, which today is bench:forward's load
+ * generator on 127.0.0.1. A plain transport is connected from its creation.
+ */
+type OwnTransport =
+  | { kind: 'webrtc'; transport: types.WebRtcTransport; direction: TransportDirection; connected: boolean }
+  | { kind: 'plain'; transport: types.PlainTransport; direction: TransportDirection; connected: true };
+
+/** Where a plain transport sends its RTP; a send transport learns its remote from the first packet instead. */
+export type PlainRemote = { ip: string; port: number };
 type OwnProducer = { producer: types.Producer; source: MediaSource };
 type OwnConsumer = { consumer: types.Consumer };
 
@@ -186,11 +196,7 @@ export class Peer {
       transport.close();
       throw new SamplanError('NOT_JOINED', 'The peer left while its transport was being created.');
     }
-    for (const own of [...this.#transports.values()]) {
-      if (own.direction === direction) own.transport.close();
-    }
-    this.#transports.set(transport.id, { transport, direction, connected: false });
-    transport.observer.once('close', () => this.#transports.delete(transport.id));
+    this.#keep({ kind: 'webrtc', transport, direction, connected: false });
     transport.on('dtlsstatechange', (state) => {
       if (state === 'failed') this.#logger.warn({ transportId: transport.id }, 'DTLS failed');
     });
@@ -203,8 +209,68 @@ export class Peer {
     };
   }
 
+  /**
+   * A plain RTP transport on `listenIp`, under the same one-per-direction
+   * rule as a browser's. A send transport takes its remote from the first
+   * packet (comedia), so the sender needs no signalling, and takes RTCP on a
+   * port of its own (`rtcpPort`), as ffmpeg and GStreamer send it: on one
+   * port, the sender's RTCP (from another port of the sender's) could claim
+   * the remote first and its RTP would then be refused. A receive transport
+   * sends RTP and RTCP to `remote`.
+   *
+   * No signalling handler offers it, so no client can ask for one. It exists
+   * so that bench:forward drives its load through this peer and its room
+   * (produce, consume, resume, pause) as the handlers do; the bench opening
+   * plain transports on the room's router itself would measure mediasoup
+   * with Samplan merely looking on. What it costs the WebRTC path is the
+   * `kind` tag on each transport and the check in ICE restart and DTLS
+   * connect.
+   */
+  async createPlainTransport(
+    direction: TransportDirection,
+    listenIp: string,
+    remote?: PlainRemote,
+  ): Promise<{ id: string; port: number; rtcpPort: number }> {
+    if ((direction === 'recv') !== (remote !== undefined)) {
+      throw new SamplanError('BAD_REQUEST', 'A plain receive transport needs a remote address, and a send transport takes none.');
+    }
+    let transport: types.PlainTransport;
+    try {
+      transport = await this.room.router.createPlainTransport({
+        listenInfo: { protocol: 'udp', ip: listenIp },
+        comedia: direction === 'send',
+        rtcpMux: direction === 'recv',
+        appData: { peerId: this.id, direction },
+      });
+    } catch (error) {
+      throw mediaRejected(error);
+    }
+    try {
+      if (remote !== undefined) await transport.connect(remote);
+    } catch (error) {
+      transport.close();
+      throw mediaRejected(error);
+    }
+    if (this.#closed) {
+      transport.close();
+      throw new SamplanError('NOT_JOINED', 'The peer left while its transport was being created.');
+    }
+    this.#keep({ kind: 'plain', transport, direction, connected: true });
+    const port = transport.tuple.localPort;
+    return { id: transport.id, port, rtcpPort: transport.rtcpTuple?.localPort ?? port };
+  }
+
+  #keep(own: OwnTransport): void {
+    for (const other of [...this.#transports.values()]) {
+      if (other.direction === own.direction) other.transport.close();
+    }
+    const transport: types.Transport = own.transport;
+    this.#transports.set(transport.id, own);
+    transport.observer.once('close', () => this.#transports.delete(transport.id));
+  }
+
   async connectTransport(transportId: string, dtlsParameters: types.DtlsParameters): Promise<void> {
-    const own = this.#transport(transportId);
+    const own = this.#webRtcTransport(transportId);
     if (own.connected) throw new SamplanError('CONFLICT', 'The transport is already connected.');
     try {
       await own.transport.connect({ dtlsParameters });
@@ -215,7 +281,7 @@ export class Peer {
   }
 
   async restartIce(transportId: string): Promise<types.IceParameters> {
-    const own = this.#transport(transportId);
+    const own = this.#webRtcTransport(transportId);
     try {
       return await own.transport.restartIce();
     } catch (error) {
@@ -357,6 +423,12 @@ export class Peer {
   #transport(transportId: string): OwnTransport {
     const own = this.#transports.get(transportId);
     if (own === undefined) throw notFound('transport');
+    return own;
+  }
+
+  #webRtcTransport(transportId: string): Extract<OwnTransport, { kind: 'webrtc' }> {
+    const own = this.#transport(transportId);
+    if (own.kind !== 'webrtc') throw new SamplanError('BAD_REQUEST', 'A plain transport has no ICE or DTLS.');
     return own;
   }
 
