@@ -8,8 +8,9 @@
  * points at /dev/null) and the Prometheus metrics listener. The database is
  * BENCH_DATABASE_URL (a PostgreSQL URL) or else the embedded one in memory.
  * It builds the scene asked for through the record itself, sends
- * `{ url, metricsUrl, database, scene }` to the parent, and closes when the
- * parent says `close` or goes away.
+ * `{ url, metricsUrl, database, scene }` to the parent, answers `memory` with
+ * `{ memory: process.memoryUsage() }`, and closes when the parent says
+ * `close` or goes away.
  */
 import type { RunningSamplan } from '@samplan/server';
 import { createConferenceScene, TEST_SECRET } from '../db/plan/fixtures.ts';
@@ -48,6 +49,12 @@ async function main(): Promise<void> {
   };
   process.on('message', (message) => {
     if (message === 'close') void close();
+    if (message === 'memory') process.send?.({ memory: process.memoryUsage() });
+    if (message === 'memory after gc') {
+      // serverProcess.ts starts this process with --expose-gc: what is still held once the garbage is gone.
+      globalThis.gc?.();
+      process.send?.({ memory: process.memoryUsage() });
+    }
   });
   process.on('disconnect', () => void close());
   process.send({ url: samplan.url, metricsUrl: samplan.metricsUrl, database: samplan.database.kind, scene });

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const sockets: PlanClient[] = [];
   try {
     const idleRss = server.rssMb();
+    const idleMemory = await server.memory();
     console.log(`Samplan on ${server.url} (${server.database}, process ${server.pid}): ${conferences} conferences; ${round(idleRss)} MB before any socket; load ${loadBefore.map((n) => n.toFixed(2)).join(' ')}`);
     const people = server.scene.conferences.flatMap((conference) => conference.cookies.map((cookie) => ({ conferenceId: conference.conferenceId, cookie }))).slice(0, SOCKETS);
 
@@ -73,11 +74,18 @@ async function main(): Promise<void> {
     const connected = sockets.filter((socket) => socket.connected).length;
     const heldLagMs = (await metricValue(server.metricsUrl, 'nodejs_eventloop_lag_p99_seconds')) * 1000;
     const rss = server.rssMb();
-    const heapMb = (await metricValue(server.metricsUrl, 'nodejs_heap_size_used_bytes')) / 2 ** 20;
+    const heldMemory = await server.memory();
+    const heapMb = heldMemory.heapUsed / 2 ** 20;
+    const collectedMemory = await server.memory(true);
+    const rssAfterGc = server.rssMb();
     const workerRss = workerRssMb(server.pid);
     const loadAfter = loadavg();
     console.log(`held ${HOLD_SECONDS} s: ${connected} still connected; event-loop lag p99 ${round(heldLagMs)} ms`);
-    console.log(`server process RSS ${round(rss)} MB (${round(idleRss)} MB before the sockets; JS heap in use ${round(heapMb)} MB); its mediasoup worker ${round(workerRss)} MB`);
+    console.log(`server process RSS ${round(rss)} MB (${round(idleRss)} MB before the sockets); its mediasoup worker ${round(workerRss)} MB`);
+    console.log(`  before the sockets: ${memoryLine(idleMemory)}`);
+    console.log(`  with the sockets:   ${memoryLine(heldMemory)}`);
+    console.log(`  after a full GC:    RSS ${round(rssAfterGc)} MB, ${memoryLine(collectedMemory)}`);
+    console.log(`  per socket: RSS ${round(((rss - idleRss) * 1024) / connected)} kB, JS heap ${round((heldMemory.heapUsed - idleMemory.heapUsed) / 1024 / connected)} kB`);
     console.log(`load average before ${loadBefore.map((n) => n.toFixed(2)).join(' ')}, after ${loadAfter.map((n) => n.toFixed(2)).join(' ')}`);
     console.log(`target: RSS < ${TARGET_RSS_MB} MB ${rss < TARGET_RSS_MB ? 'met' : 'NOT met'}`);
     console.log(
@@ -88,6 +96,10 @@ async function main(): Promise<void> {
         joining_event_loop_lag_p99_ms: round(joiningLagMs),
         idle_rss_mb: round(idleRss),
         heap_used_mb: round(heapMb),
+        idle_heap_used_mb: round(idleMemory.heapUsed / 2 ** 20),
+        rss_after_gc_mb: round(rssAfterGc),
+        heap_used_after_gc_mb: round(collectedMemory.heapUsed / 2 ** 20),
+        external_mb: round(heldMemory.external / 2 ** 20),
         worker_rss_mb: round(workerRss),
         join_p95_ms: round(percentile(joinMs, 95)),
         database: server.database,
@@ -100,6 +112,12 @@ async function main(): Promise<void> {
     for (const socket of sockets) socket.disconnect();
     await server.close();
   }
+}
+
+/** Where the process's memory is, as V8 sees it; WebAssembly memories (the embedded database's) count in `external` by their size, touched or not. */
+function memoryLine(memory: NodeJS.MemoryUsage): string {
+  const mb = (bytes: number) => `${round(bytes / 2 ** 20)} MB`;
+  return `JS heap in use ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)}, external ${mb(memory.external)} (array buffers ${mb(memory.arrayBuffers)})`;
 }
 
 async function roomToken(base: string, person: { conferenceId: string; cookie: string }): Promise<string> {
