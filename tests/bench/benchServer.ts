@@ -6,15 +6,16 @@
  * It serves on 127.0.0.1 with what a deployment has that tests switch off:
  * request logging at LOG_LEVEL info (to standard output, which the parent
  * points at /dev/null) and the Prometheus metrics listener. The database is
- * BENCH_DATABASE_URL (a PostgreSQL URL) or else the embedded one in memory.
+ * BENCH_DATABASE_URL (a PostgreSQL URL or an embedded one's `pglite:<dir>`)
+ * or else the embedded one in memory.
  * It builds the scene asked for through the record itself, sends
- * `{ url, metricsUrl, database, scene }` to the parent, and closes when the
- * parent says `close` or goes away.
+ * `{ url, metricsUrl, database, scene }` to the parent, answers `memory` with
+ * `{ memory: process.memoryUsage() }`, and closes when the parent says
+ * `close` or goes away.
  */
 import type { RunningSamplan } from '@samplan/server';
 import { createConferenceScene, TEST_SECRET } from '../db/plan/fixtures.ts';
 import { startTestSamplan } from '../support/samplan.ts';
-import { createSocketScene } from './socketScene.ts';
 
 const scenes = {
   /** One discharge conference: ward nurse, home nurse, GP, the patient and her daughter signed in. */
@@ -26,8 +27,8 @@ const scenes = {
       cookies: [scene.nurse, scene.homeNurse, scene.karen, scene.daughter, scene.gp].map((principal) => principal.cookie),
     };
   },
-  /** BENCH_CONFERENCES conferences of three staff and two guests each (socketScene.ts). */
-  sockets: (samplan: RunningSamplan) => createSocketScene(samplan.database.prisma, Number(process.env.BENCH_CONFERENCES ?? 200)),
+  /** None: the parent built it in the database beforehand (sockets.ts), so its garbage is not in this process's memory. */
+  prepared: async () => ({}),
 } as const;
 
 async function main(): Promise<void> {
@@ -48,6 +49,12 @@ async function main(): Promise<void> {
   };
   process.on('message', (message) => {
     if (message === 'close') void close();
+    if (message === 'memory') process.send?.({ memory: process.memoryUsage() });
+    if (message === 'memory after gc') {
+      // serverProcess.ts starts this process with --expose-gc: what is still held once the garbage is gone.
+      globalThis.gc?.();
+      process.send?.({ memory: process.memoryUsage() });
+    }
   });
   process.on('disconnect', () => void close());
   process.send({ url: samplan.url, metricsUrl: samplan.metricsUrl, database: samplan.database.kind, scene });

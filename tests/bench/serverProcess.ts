@@ -13,6 +13,8 @@ export interface BenchServer<S> {
   scene: S;
   /** Resident memory of the server's Node.js process (its mediasoup worker is a process of its own, not counted). */
   rssMb(): number;
+  /** The server's own account of that memory (process.memoryUsage()), to tell the JS heap from the rest; `afterGc` collects the garbage first. */
+  memory(afterGc?: boolean): Promise<NodeJS.MemoryUsage>;
   close(): Promise<void>;
 }
 
@@ -24,7 +26,7 @@ export interface BenchServer<S> {
 export function startBenchServer<S>(scene: string, env: NodeJS.ProcessEnv = {}): Promise<BenchServer<S>> {
   const extra = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
   const child = fork(SERVER, [scene], {
-    execArgv: ['--import', 'tsx', ...extra],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...extra],
     env: { ...process.env, ...env },
     // Its request log goes nowhere: writing it is the server's cost, reading it would be ours.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -47,6 +49,11 @@ export function startBenchServer<S>(scene: string, env: NodeJS.ProcessEnv = {}):
         ...ready,
         pid: child.pid!,
         rssMb: () => rssKbOf(child.pid!) / 1024,
+        memory: (afterGc = false) =>
+          new Promise((answered) => {
+            child.once('message', (reply) => answered((reply as { memory: NodeJS.MemoryUsage }).memory));
+            child.send(afterGc ? 'memory after gc' : 'memory');
+          }),
         close: async () => {
           if (child.exitCode === null) child.send('close');
           const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);

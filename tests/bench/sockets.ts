@@ -3,7 +3,10 @@
  * (three staff and two guests per conference, each signed in with a session
  * cookie, each with a room token from the REST API and joined to the room),
  * held open for HOLD_SECONDS. Samplan runs in a process of its own
- * (benchServer.ts); this process only opens the sockets.
+ * (benchServer.ts) on a database this process filled beforehand (a
+ * throw-away embedded one in a temporary directory, as `npm start` keeps it on
+ * disk, or BENCH_DATABASE_URL); once it serves, this process only opens the
+ * sockets.
  *
  * Reported: the server process's resident memory before and with the
  * sockets (its mediasoup worker is a process of its own and reported apart),
@@ -16,13 +19,16 @@
  * The last line printed is one JSON object with the results; target rss_mb < 300.
  */
 import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROTOCOL_VERSION, type ResponseOf } from '@samplan/shared';
+import { openDatabase } from '@samplan/server/store/database.ts';
 import { io as connect } from 'socket.io-client';
 import { ok, type PlanClient } from '../db/plan/planServer.ts';
 import { metricValue, startBenchServer } from './serverProcess.ts';
-import type { SocketConference } from './socketScene.ts';
+import { createSocketScene, type SocketConference } from './socketScene.ts';
 import { percentile } from './stats.ts';
 
 const PEOPLE_PER_CONFERENCE = 5;
@@ -36,12 +42,24 @@ const round = (n: number) => Math.round(n * 10) / 10;
 async function main(): Promise<void> {
   const loadBefore = loadavg();
   const conferences = Math.ceil(SOCKETS / PEOPLE_PER_CONFERENCE);
-  const server = await startBenchServer<{ conferences: SocketConference[] }>('sockets', { BENCH_CONFERENCES: String(conferences) });
+  // The scene is written here, before the server starts: building it through the record inside the server left ~140 MB of
+  // garbage in the server's heap, and an embedded database made in memory kept initdb's leftovers (~400 MB) there too.
+  const scratch = process.env.BENCH_DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'samplan-bench-sockets-'));
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? `pglite:${scratch}`;
+  const database = await openDatabase(databaseUrl);
+  let scene: { conferences: SocketConference[] };
+  try {
+    scene = await createSocketScene(database.prisma, conferences);
+  } finally {
+    await database.close();
+  }
+  const server = await startBenchServer<Record<string, never>>('prepared', { BENCH_DATABASE_URL: databaseUrl });
   const sockets: PlanClient[] = [];
   try {
     const idleRss = server.rssMb();
+    const idleMemory = await server.memory();
     console.log(`Samplan on ${server.url} (${server.database}, process ${server.pid}): ${conferences} conferences; ${round(idleRss)} MB before any socket; load ${loadBefore.map((n) => n.toFixed(2)).join(' ')}`);
-    const people = server.scene.conferences.flatMap((conference) => conference.cookies.map((cookie) => ({ conferenceId: conference.conferenceId, cookie }))).slice(0, SOCKETS);
+    const people = scene.conferences.flatMap((conference) => conference.cookies.map((cookie) => ({ conferenceId: conference.conferenceId, cookie }))).slice(0, SOCKETS);
 
     await metricValue(server.metricsUrl, 'nodejs_eventloop_lag_p99_seconds'); // a read starts the monitor's next window
     let capabilities: ResponseOf<'room:capabilities'>['routerRtpCapabilities'] | undefined;
@@ -73,11 +91,18 @@ async function main(): Promise<void> {
     const connected = sockets.filter((socket) => socket.connected).length;
     const heldLagMs = (await metricValue(server.metricsUrl, 'nodejs_eventloop_lag_p99_seconds')) * 1000;
     const rss = server.rssMb();
-    const heapMb = (await metricValue(server.metricsUrl, 'nodejs_heap_size_used_bytes')) / 2 ** 20;
+    const heldMemory = await server.memory();
+    const heapMb = heldMemory.heapUsed / 2 ** 20;
+    const collectedMemory = await server.memory(true);
+    const rssAfterGc = server.rssMb();
     const workerRss = workerRssMb(server.pid);
     const loadAfter = loadavg();
     console.log(`held ${HOLD_SECONDS} s: ${connected} still connected; event-loop lag p99 ${round(heldLagMs)} ms`);
-    console.log(`server process RSS ${round(rss)} MB (${round(idleRss)} MB before the sockets; JS heap in use ${round(heapMb)} MB); its mediasoup worker ${round(workerRss)} MB`);
+    console.log(`server process RSS ${round(rss)} MB (${round(idleRss)} MB before the sockets); its mediasoup worker ${round(workerRss)} MB`);
+    console.log(`  before the sockets: ${memoryLine(idleMemory)}`);
+    console.log(`  with the sockets:   ${memoryLine(heldMemory)}`);
+    console.log(`  after a full GC:    RSS ${round(rssAfterGc)} MB, ${memoryLine(collectedMemory)}`);
+    console.log(`  per socket: RSS ${round(((rss - idleRss) * 1024) / connected)} kB, JS heap ${round((heldMemory.heapUsed - idleMemory.heapUsed) / 1024 / connected)} kB`);
     console.log(`load average before ${loadBefore.map((n) => n.toFixed(2)).join(' ')}, after ${loadAfter.map((n) => n.toFixed(2)).join(' ')}`);
     console.log(`target: RSS < ${TARGET_RSS_MB} MB ${rss < TARGET_RSS_MB ? 'met' : 'NOT met'}`);
     console.log(
@@ -88,6 +113,10 @@ async function main(): Promise<void> {
         joining_event_loop_lag_p99_ms: round(joiningLagMs),
         idle_rss_mb: round(idleRss),
         heap_used_mb: round(heapMb),
+        idle_heap_used_mb: round(idleMemory.heapUsed / 2 ** 20),
+        rss_after_gc_mb: round(rssAfterGc),
+        heap_used_after_gc_mb: round(collectedMemory.heapUsed / 2 ** 20),
+        external_mb: round(heldMemory.external / 2 ** 20),
         worker_rss_mb: round(workerRss),
         join_p95_ms: round(percentile(joinMs, 95)),
         database: server.database,
@@ -99,7 +128,14 @@ async function main(): Promise<void> {
   } finally {
     for (const socket of sockets) socket.disconnect();
     await server.close();
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** Where the process's memory is, as V8 sees it; WebAssembly memories (the embedded database's) count in `external` by their size, touched or not. */
+function memoryLine(memory: NodeJS.MemoryUsage): string {
+  const mb = (bytes: number) => `${round(bytes / 2 ** 20)} MB`;
+  return `JS heap in use ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)}, external ${mb(memory.external)} (array buffers ${mb(memory.arrayBuffers)})`;
 }
 
 async function roomToken(base: string, person: { conferenceId: string; cookie: string }): Promise<string> {
