@@ -1,4 +1,4 @@
-import { expect } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import { adminDa } from '../../../client/src/i18n/admin.da.ts';
 import { da } from '../../../client/src/i18n/da.ts';
 import { staffDa } from '../../../client/src/i18n/staff.da.ts';
@@ -13,6 +13,21 @@ const fill = (text: string, values: Record<string, string>) => text.replace(/{{(
 const PASSWORD = 'mit første rigtige kodeord';
 const ADMIN_PASSWORD = 'administratorens lange kodeord';
 
+/** The operator's link opened by the organisation's first administrator: password set, signed in, on the administration page. */
+async function firstAdministrator(browser: Browser, link: string, login: string): Promise<Page> {
+  const admin = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await admin.goto(link);
+  await admin.getByLabel(adminDa.setPassword.password).fill(ADMIN_PASSWORD);
+  await admin.getByLabel(adminDa.setPassword.repeat).fill(ADMIN_PASSWORD);
+  await admin.getByRole('button', { name: adminDa.setPassword.submit }).click();
+  await admin.getByRole('link', { name: adminDa.setPassword.signIn }).click();
+  await admin.getByLabel(staffDa.signIn.login).fill(login);
+  await admin.getByLabel(staffDa.signIn.password).fill(ADMIN_PASSWORD);
+  await admin.getByRole('button', { name: staffDa.signIn.submit }).click();
+  await admin.getByRole('link', { name: adminDa.admin.nav }).click();
+  return admin;
+}
+
 // A new organisation and its first administrator, as the operator's command
 // line makes them: nothing here leans on the demo scenario the server also holds.
 
@@ -23,16 +38,7 @@ test('administration: the first administrator of a new ward sets her password, a
     { name: 'Testhospitalet, Afdeling T', sector: 'hospital_ward', administrator: { name: 'Tove Admin', login: 'tove@testhospitalet.dk', role: 'nurse' } },
     'browser test',
   );
-  const admin = await (await browser.newContext({ viewport: DESKTOP })).newPage();
-  await admin.goto(`${server.url}${created.administrator!.link.path}`);
-  await admin.getByLabel(adminDa.setPassword.password).fill(ADMIN_PASSWORD);
-  await admin.getByLabel(adminDa.setPassword.repeat).fill(ADMIN_PASSWORD);
-  await admin.getByRole('button', { name: adminDa.setPassword.submit }).click();
-  await admin.getByRole('link', { name: adminDa.setPassword.signIn }).click();
-  await admin.getByLabel(staffDa.signIn.login).fill('tove@testhospitalet.dk');
-  await admin.getByLabel(staffDa.signIn.password).fill(ADMIN_PASSWORD);
-  await admin.getByRole('button', { name: staffDa.signIn.submit }).click();
-  await admin.getByRole('link', { name: adminDa.admin.nav }).click();
+  const admin = await firstAdministrator(browser, `${server.url}${created.administrator!.link.path}`, 'tove@testhospitalet.dk');
   await expect(admin.getByRole('heading', { level: 1, name: adminDa.admin.heading })).toBeVisible();
   await expect(admin.getByRole('rowheader', { name: 'Tove Admin' })).toBeVisible();
   await expect(admin.getByRole('rowheader', { name: 'Mette Lund' })).toHaveCount(0);
@@ -95,16 +101,7 @@ test("administration: a municipality's administrator sets its acute team's hours
     { name: 'Testrup Kommune', sector: 'municipal_unit', administrator: { name: 'Karin Admin', login: 'karin@testrup.dk', role: 'home_nurse' } },
     'browser test',
   );
-  const admin = await (await browser.newContext({ viewport: DESKTOP })).newPage();
-  await admin.goto(`${server.url}${created.administrator!.link.path}`);
-  await admin.getByLabel(adminDa.setPassword.password).fill(ADMIN_PASSWORD);
-  await admin.getByLabel(adminDa.setPassword.repeat).fill(ADMIN_PASSWORD);
-  await admin.getByRole('button', { name: adminDa.setPassword.submit }).click();
-  await admin.getByRole('link', { name: adminDa.setPassword.signIn }).click();
-  await admin.getByLabel(staffDa.signIn.login).fill('karin@testrup.dk');
-  await admin.getByLabel(staffDa.signIn.password).fill(ADMIN_PASSWORD);
-  await admin.getByRole('button', { name: staffDa.signIn.submit }).click();
-  await admin.getByRole('link', { name: adminDa.admin.nav }).click();
+  const admin = await firstAdministrator(browser, `${server.url}${created.administrator!.link.path}`, 'karin@testrup.dk');
 
   const acute = admin.getByRole('region', { name: adminDa.admin.acuteHeading });
   await expect(acute.getByText(adminDa.admin.acuteNone)).toBeVisible();
