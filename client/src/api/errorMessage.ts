@@ -5,11 +5,10 @@
  */
 import { SamplanError, type TimingRefusal } from '@samplan/shared';
 import type { TFunction } from 'i18next';
-import { formatDateTime } from '../app/format.ts';
+import { clockOf, formatDateTime } from '../app/format.ts';
 import { uiErrorCodeOf } from '../uiError.ts';
 
 /** "08:00" from minutes since midnight. */
-const clockOf = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 export function refusalMessage(t: TFunction, refusal: TimingRefusal, language: string): string {
   switch (refusal.code) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatTime, fromLocalInputValue, toLocalInputValue } from './format.ts';
+import { clockOf, formatDuration, formatTime, fromLocalInputValue, minuteOfClock, toLocalInputValue } from './format.ts';
 
 describe('format', () => {
   it('shows Copenhagen time whatever the instant is written in', () => {
@@ -18,5 +18,14 @@ describe('format', () => {
     expect(fromLocalInputValue('2026-03-29T03:30')).toBe('2026-03-29T01:30:00.000Z');
     expect(fromLocalInputValue('2026-11-24T10:00')).toBe('2026-11-24T09:00:00.000Z');
     expect(fromLocalInputValue('tomorrow')).toBeNull();
+  });
+});
+
+describe('clockOf and minuteOfClock', () => {
+  it('write minutes since midnight as a time input shows them, and read them back', () => {
+    expect(clockOf(0)).toBe('00:00');
+    expect(clockOf(22 * 60 + 5)).toBe('22:05');
+    expect(minuteOfClock('06:30')).toBe(390);
+    for (const minute of [0, 59, 480, 1380, 1439]) expect(minuteOfClock(clockOf(minute))).toBe(minute);
   });
 });

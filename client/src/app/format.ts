@@ -81,3 +81,14 @@ export function fromLocalInputValue(value: string): string | null {
   }
   return new Date(guess).toISOString();
 }
+
+/** "08:00" from minutes since midnight, as a time input shows it. */
+export function clockOf(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/** Minutes since midnight from a time input's "HH:MM". */
+export function minuteOfClock(value: string): number {
+  const [hours, minutes] = value.split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
+}

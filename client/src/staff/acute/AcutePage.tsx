@@ -11,14 +11,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
 import { refusalMessage } from '../../api/errorMessage.ts';
 import { useStaff } from '../../app/auth.tsx';
-import { formatDateTime } from '../../app/format.ts';
+import { clockOf, formatDateTime } from '../../app/format.ts';
 import { LoadStatus } from '../../app/LoadStatus.tsx';
 import { navigate, pathOf } from '../../app/router.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { useNotice } from '../../app/useNotice.ts';
 import { useAction, useSubmit } from '../../app/useSubmit.ts';
 import { PatientName } from '../PatientName.tsx';
-import { asksForAcute, clockOf, onAcuteTeam } from './acuteRoles.ts';
+import { asksForAcute, onAcuteTeam } from './acuteRoles.ts';
 
 export function AcutePage() {
   const { t } = useTranslation();

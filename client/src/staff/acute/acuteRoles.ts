@@ -7,5 +7,3 @@ const refOf = (staff: StaffPrincipal) => ({ role: staff.role, sector: staff.orga
 export const asksForAcute = (staff: StaffPrincipal) => mayRequestAcuteAssessment(refOf(staff));
 export const onAcuteTeam = (staff: StaffPrincipal) => isOnAcuteTeam(refOf(staff), staff.organisation.id);
 
-/** "08:00" from minutes since midnight. */
-export const clockOf = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;

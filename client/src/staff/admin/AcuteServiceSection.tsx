@@ -3,14 +3,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints.ts';
 import { errorMessage } from '../../api/errorMessage.ts';
+import { clockOf, minuteOfClock } from '../../app/format.ts';
 import { LoadStatus } from '../../app/LoadStatus.tsx';
 import { useLoad } from '../../app/useLoad.ts';
 
-const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-const minuteOf = (time: string) => {
-  const [hours, minutes] = time.split(':').map(Number);
-  return (hours ?? 0) * 60 + (minutes ?? 0);
-};
 /** What the form offers when the municipality has no team on record yet: day and evening, there within 2 h. */
 const USUAL: AcuteService = { fromMinute: 8 * 60, toMinute: 23 * 60, promiseMinutes: 120 };
 
@@ -19,8 +15,8 @@ export function AcuteServiceSection() {
   const { t, i18n } = useTranslation();
   const loaded = useLoad(async () => (await api.acuteService()).service, 'admin-acute-service');
   const [hasTeam, setHasTeam] = useState(false);
-  const [from, setFrom] = useState(clock(USUAL.fromMinute));
-  const [to, setTo] = useState(clock(USUAL.toMinute));
+  const [from, setFrom] = useState(clockOf(USUAL.fromMinute));
+  const [to, setTo] = useState(clockOf(USUAL.toMinute));
   const [promise, setPromise] = useState(String(USUAL.promiseMinutes));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -31,8 +27,8 @@ export function AcuteServiceSection() {
     if (stored === undefined) return;
     setHasTeam(stored !== null);
     const shown = stored ?? USUAL;
-    setFrom(clock(shown.fromMinute));
-    setTo(clock(shown.toMinute));
+    setFrom(clockOf(shown.fromMinute));
+    setTo(clockOf(shown.toMinute));
     setPromise(String(shown.promiseMinutes));
   }, [stored]);
 
@@ -42,7 +38,7 @@ export function AcuteServiceSection() {
     setError(null);
     setSaved(false);
     try {
-      await api.setAcuteService({ service: hasTeam ? { fromMinute: minuteOf(from), toMinute: minuteOf(to), promiseMinutes: Number(promise) } : null });
+      await api.setAcuteService({ service: hasTeam ? { fromMinute: minuteOfClock(from), toMinute: minuteOfClock(to), promiseMinutes: Number(promise) } : null });
       setSaved(true);
       loaded.reload();
     } catch (caught) {
