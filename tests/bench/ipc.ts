@@ -1,9 +1,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
 
 /**
- * Calls between the bench's orchestrator and its child processes (the
- * subjects and the sink) over Node's IPC channel: the children do the work,
- * the orchestrator only asks and waits.
+ * Calls between a bench's orchestrator and its child processes (bench:forward's
+ * subjects and sink, bench:join's bare room) over Node's IPC channel: the
+ * children do the work, the orchestrator only asks and waits.
  */
 
 type Request = { id: number; method: string; params: unknown };

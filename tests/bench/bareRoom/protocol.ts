@@ -22,3 +22,6 @@ export type BareProducer = { peerId: string; producerId: string; kind: types.Med
 export type BareTransport = Pick<types.TransportOptions, 'id' | 'iceParameters' | 'iceCandidates' | 'dtlsParameters'>;
 export type BareConsumer = { id: string; producerId: string; peerId: string; kind: types.MediaKind; rtpParameters: types.RtpParameters };
 export type BareAck<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** What the bare room's server process answers its orchestrator over IPC (../ipc.ts). */
+export type BareRoomHandlers = { url(): string; close(): void };

@@ -24,7 +24,8 @@ import { MediaCensus } from '@samplan/server/media/census.ts';
 import { mediaCodecs } from '@samplan/server/media/codecs.ts';
 import { webRtcTransportOptions } from '@samplan/server/media/transportOptions.ts';
 import { WorkerPool } from '@samplan/server/media/workerPool.ts';
-import { type BareAck, type BareProducer, type BareRequestName, type BareRequests, NEW_PRODUCER } from './protocol.ts';
+import { serve } from '../ipc.ts';
+import { type BareAck, type BareProducer, type BareRequestName, type BareRequests, type BareRoomHandlers, NEW_PRODUCER } from './protocol.ts';
 
 const PAGE = fileURLToPath(new URL('./page.ts', import.meta.url));
 const HTML = '<!doctype html><meta charset="utf-8"><title>bare room</title><link rel="icon" href="data:,"><button id="join">Join</button><script type="module" src="/page.js"></script>';
@@ -55,7 +56,7 @@ function serveStatic(script: string) {
 }
 
 async function main(): Promise<void> {
-  if (process.send === undefined) throw new Error('usage: server.ts (over IPC, from bareProcess.ts)');
+  if (process.send === undefined) throw new Error('usage: server.ts (over IPC, from process.ts)');
   // Samplan's configuration as the bench runs it: media on 127.0.0.1, one worker, ports from the default range.
   const config = loadConfig({ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT: '0', MEDIA_WORKERS: '1', SAMPLAN_SECRET: randomBytes(32).toString('base64url') });
   const pool = await WorkerPool.start(
@@ -152,19 +153,15 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
-  let closing = false;
-  const close = () => {
-    if (closing) return;
-    closing = true;
-    void io.close();
-    pool.close();
-    process.exit(0);
-  };
-  process.on('message', (message) => {
-    if (message === 'close') close();
-  });
-  process.on('disconnect', close);
-  process.send({ url });
+  serve({
+    url: () => url,
+    close: () => {
+      void io.close();
+      pool.close();
+    },
+  } satisfies BareRoomHandlers);
+  // serve() lets go of the channel after `close`; so does an orchestrator that died.
+  process.once('disconnect', () => process.exit(0));
 }
 
 await main();

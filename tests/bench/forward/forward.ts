@@ -34,7 +34,7 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Child } from './ipc.ts';
+import { Child } from '../ipc.ts';
 import { cpuSeconds, udpDrops } from './procfs.ts';
 import type { SinkHandlers, SinkWindow } from './sink.ts';
 import { sourceClip, startSource } from './source.ts';

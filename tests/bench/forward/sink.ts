@@ -11,7 +11,7 @@
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { once } from 'node:events';
-import { serve } from './ipc.ts';
+import { serve } from '../ipc.ts';
 import { isRtcp, PROBATION_SSRC, SequenceCounter, windowLoss, type WindowLoss } from './loss.ts';
 import { udpDrops } from './procfs.ts';
 

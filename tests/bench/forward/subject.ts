@@ -6,7 +6,7 @@
  *   tsx subject.ts samplan|bare
  */
 import { startBareSubject } from './bareSubject.ts';
-import { serve } from './ipc.ts';
+import { serve } from '../ipc.ts';
 import { startSamplanSubject } from './samplanSubject.ts';
 import type { Subject } from './subjectApi.ts';
 
